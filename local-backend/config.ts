@@ -1,0 +1,44 @@
+// Where the local backend listens and keeps its data: environment first, then flags, then the
+// defaults of DESIGN.md section 3.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+export interface LocalBackendConfig {
+  functionsDir: string;
+  dataDir: string;
+  host: string;
+  apiPort: number;
+  sitePort: number;
+  /** A function to run once on an empty data dir, and the file (in the data dir) for its result. */
+  seed: { functionName: string; outputFile: string } | null;
+  echoFunctionLogs: boolean;
+}
+
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackendConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      functions: { type: "string", default: "convex" },
+      seed: { type: "string" },
+      "seed-output": { type: "string", default: "seed.json" },
+      "echo-logs": { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  return {
+    functionsDir: resolve(values.functions),
+    dataDir: resolve(env.OPENCOM_DATA_DIR || ".opencom-local"),
+    host: "127.0.0.1",
+    apiPort: port(env.OPENCOM_BACKEND_PORT, 3210, "OPENCOM_BACKEND_PORT"),
+    sitePort: port(env.OPENCOM_SITE_PORT, 3211, "OPENCOM_SITE_PORT"),
+    seed: values.seed ? { functionName: values.seed, outputFile: values["seed-output"] } : null,
+    echoFunctionLogs: values["echo-logs"],
+  };
+}
+
+function port(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  return value;
+}

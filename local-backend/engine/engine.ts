@@ -1,0 +1,361 @@
+// Runs a Convex app's functions in-process on convex-test, with persistence, real timers for
+// the scheduler and crons, components, file storage and commit notifications. It knows nothing
+// of any particular app.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { join } from "node:path";
+import { httpActionGeneric, makeFunctionReference } from "convex/server";
+import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { AuthVerifier, type UserIdentity } from "./auth";
+import { componentModules, findComponents } from "./components";
+import { CronRunner, type CronJobSpec } from "./crons";
+import { ArgumentValidationError, describeFailure, FunctionNotFoundError, type FunctionFailure } from "./errors";
+import { Executions } from "./executions";
+import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
+import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
+import { captureConsole } from "./logs";
+import { installLongTimers } from "./long-timers";
+import { loadModules, modulePathOf, type ModuleMap } from "./modules";
+import { Persistence, type PersistedState } from "./persistence";
+import { FileStore } from "./storage";
+
+export type FunctionKind = "query" | "mutation" | "action";
+
+interface RunDetails {
+  logLines: string[];
+  readTables: Set<string>;
+}
+export type RunResult =
+  | (RunDetails & { ok: true; value: JSONValue; journal: string | null; ts: bigint })
+  | (RunDetails & FunctionFailure & { ok: false });
+
+export interface RunOptions {
+  identity?: UserIdentity | null;
+  journal?: string | null;
+  requestKey?: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface EngineOptions {
+  functionsDir: string;
+  dataDir: string;
+  /** Base URL of the client API, used for file URLs. */
+  publicUrl: string;
+  echoFunctionLogs?: boolean;
+  log?: (line: string) => void;
+}
+
+type RegisteredFunction = Record<string, unknown> & { exportArgs(): string };
+
+const KIND_FLAG: Record<FunctionKind, string> = { query: "isQuery", mutation: "isMutation", action: "isAction" };
+const MAX_REMEMBERED_REQUESTS = 10_000;
+
+export class Engine {
+  private readonly listeners = new Set<(event: CommitEvent) => void>();
+  private readonly inFlightRequests = new Map<string, Promise<RunResult>>();
+  private readonly crons: CronRunner;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private lastTs: bigint;
+  /** Runs a callback outside every async context, so work it starts is not charged to a request. */
+  private readonly outside = AsyncLocalStorage.snapshot();
+
+  private constructor(
+    private readonly options: EngineOptions,
+    private readonly internals: ConvexTestInternals,
+    private readonly t: TestConvex,
+    private readonly global: ConvexGlobal,
+    private readonly modules: ModuleMap,
+    private readonly persistence: Persistence,
+    private readonly executions: Executions,
+    readonly files: FileStore,
+    private readonly auth: AuthVerifier,
+    private readonly requests: PersistedState["requests"],
+    readonly firstStart: boolean,
+    readonly moduleFailures: Array<{ file: string; error: string }>,
+  ) {
+    this.lastTs = global.transactionManager._lastCommitTs;
+    this.crons = new CronRunner((udfPath, args) => this.runScheduled(udfPath, args), this.log);
+  }
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    installLongTimers();
+    const internals = await loadConvexTestInternals();
+    const loaded = await loadModules(options.functionsDir);
+    const moduleAt = (name: string) => Object.keys(loaded.map).find((f) => /\.(ts|js|mjs)$/.test(f) && f.replace(/\.[^.]+$/, "") === join(options.functionsDir, name));
+    const schemaFile = moduleAt("schema");
+    const schema = schemaFile ? ((await loaded.map[schemaFile]!()) as { default?: unknown }).default : undefined;
+    const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map });
+    for (const component of await findComponents(options.functionsDir)) {
+      const { modules, schema: componentSchema } = await componentModules(component.dir);
+      t.registerComponent(component.path, componentSchema, modules);
+    }
+    let captured: ConvexGlobal | undefined;
+    await t.query(async () => {
+      captured = internals.convexGlobalStorage.getStore();
+      return null;
+    });
+    if (captured === undefined) throw new Error("convex-test did not expose its deployment state");
+    const global = captured;
+
+    const persistence = new Persistence(join(options.dataDir, "db"));
+    const firstStart = persistence.isEmpty();
+    const state = persistence.load();
+    const files = new FileStore(join(options.dataDir, "storage"), options.publicUrl);
+    restoreState(global, state, files);
+    const executions = new Executions(() => internals.requestMetadataStorage.getStore());
+    const authFile = moduleAt("auth.config");
+    const providers = authFile ? (((await loaded.map[authFile]!()) as { default?: { providers?: [] } }).default?.providers ?? []) : [];
+    const engine = new Engine(options, internals, t, global, loaded.map, persistence, executions, files, new AuthVerifier(providers), state.requests, firstStart, loaded.failures);
+    installHooks({ global, executions, files, onCommit: (event) => engine.committed(event) });
+    captureConsole(executions, options.echoFunctionLogs ?? false);
+    await engine.resumeScheduledJobs();
+    persistence.compact(engine.persistedState());
+    const cronsFile = moduleAt("crons");
+    if (cronsFile) {
+      const crons = ((await loaded.map[cronsFile]!()) as { default?: { crons?: Record<string, CronJobSpec> } }).default?.crons;
+      if (crons) engine.crons.start(crons);
+    }
+    return engine;
+  }
+
+  /** The timestamp of the latest committed write. */
+  get ts(): bigint {
+    return this.lastTs;
+  }
+
+  onCommit(listener: (event: CommitEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  verifyToken(token: string): Promise<UserIdentity> {
+    return this.auth.verify(token);
+  }
+
+  runQuery(udfPath: string, args: JSONValue, options: RunOptions = {}): Promise<RunResult> {
+    return this.execute("query", udfPath, args, options);
+  }
+
+  runAction(udfPath: string, args: JSONValue, options: RunOptions = {}): Promise<RunResult> {
+    return this.execute("action", udfPath, args, options);
+  }
+
+  /** Runs a client mutation at most once per request key, even across retries and restarts. */
+  async runMutation(udfPath: string, args: JSONValue, options: RunOptions = {}): Promise<RunResult> {
+    const key = options.requestKey;
+    if (key === undefined) return this.execute("mutation", udfPath, args, options);
+    const done = this.requests.get(key);
+    if (done !== undefined) return { ok: true, value: done.value, journal: null, ts: BigInt(done.ts), logLines: [], readTables: new Set() };
+    const inFlight = this.inFlightRequests.get(key);
+    if (inFlight !== undefined) return inFlight;
+    const running = this.execute("mutation", udfPath, args, options).then((result) => {
+      if (result.ok) this.rememberRequest(key, result.value, result.ts);
+      return result;
+    });
+    this.inFlightRequests.set(key, running);
+    try {
+      return await running;
+    } finally {
+      this.inFlightRequests.delete(key);
+    }
+  }
+
+  /** Runs any function, internal ones included: for the backend's own use (seeding), never for clients. */
+  async runInternal(udfPath: string, args: Record<string, Value> = {}): Promise<Value> {
+    return (await this.t.fun({ componentPath: "", udfPath }, args)) as Value;
+  }
+
+  async runHttpAction(request: Request, details: { ip: string | null; userAgent: string | null }): Promise<Response | null> {
+    const httpFile = this.moduleFile("http");
+    if (httpFile === undefined) return null;
+    const router = ((await this.modules[httpFile]!()) as { default?: { lookup(path: string, method: string): [unknown, string, string] | null } }).default;
+    const found = router?.lookup(new URL(request.url).pathname, request.method);
+    if (!found) return null;
+    const { internals } = this;
+    const { metadata } = this.executions.start({ ip: details.ip, userAgent: details.userAgent });
+    const identity = await this.identityFromHeader(request.headers.get("authorization"));
+    const auth = new internals.AuthFake(identity, null);
+    return internals.convexGlobalStorage.run(this.global, () => {
+      const calls = internals.withAuth(auth);
+      const action = httpActionGeneric((ctx, req) =>
+        internals.runWithGlobalOverrides({}, () =>
+          internals.getHandler(found[0])({ ...ctx, runQuery: calls.query, runMutation: calls.mutation, runAction: calls.action, auth }, req),
+        ) as Promise<Response>,
+      ) as unknown as { invokeHttpAction(request: Request): Promise<Response> };
+      const httpContext = { componentPath: "", udfPath: "http", udfType: "http", depth: 0, paginatedQueries: 0 };
+      return internals.executionContextStorage.run(httpContext, () =>
+        internals.requestMetadataStorage.run(metadata, () => action.invokeHttpAction(request)),
+      );
+    });
+  }
+
+  /** Stores an uploaded blob through the app's storage, as an upload URL does on Convex. */
+  async storeUpload(blob: Blob): Promise<string> {
+    return (await this.t.action(async (ctx: { storage: { store(blob: Blob): Promise<string> } }) => ctx.storage.store(blob))) as string;
+  }
+
+  getFile(storageId: string): Blob | null {
+    const db = this.global.components[""]?.db;
+    if (db === undefined || tableNameFromId(storageId) !== "_storage") return null;
+    const doc = db._documents[storageId];
+    return doc === undefined ? null : (db._storage[storageId] ?? null);
+  }
+
+  /** Stops timers and writes a final snapshot, so the next start replays no log. */
+  close(): void {
+    this.crons.stop();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.persistence.compact(this.persistedState());
+  }
+
+  private readonly log = (line: string) => (this.options.log ?? console.log)(`[local-backend] ${line}`);
+
+  private async execute(kind: FunctionKind, udfPath: string, args: JSONValue, options: RunOptions): Promise<RunResult> {
+    const { metadata, state } = this.executions.start({
+      journal: options.journal ?? null,
+      ...(options.requestKey !== undefined ? { requestKey: options.requestKey } : {}),
+      ip: options.ip ?? null,
+      userAgent: options.userAgent ?? null,
+    });
+    try {
+      const value = jsonToConvex(args);
+      await this.checkCallable(kind, udfPath, value);
+      const caller = options.identity ? this.t.withIdentity(options.identity) : this.t;
+      const result = await this.internals.requestMetadataStorage.run(metadata, () =>
+        caller[kind](makeFunctionReference(udfPath), value),
+      );
+      const ts = state.commitTs ?? this.lastTs;
+      return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, readTables: state.readTables };
+    } catch (error) {
+      return { ok: false, ...describeFailure(error, metadata.requestId), logLines: state.logLines, readTables: state.readTables };
+    }
+  }
+
+  /** Refuses unknown and internal functions and bad arguments with Convex's wording. */
+  private async checkCallable(kind: FunctionKind, udfPath: string, args: Value): Promise<void> {
+    const { modulePath, exportName } = modulePathOf(udfPath);
+    const file = this.moduleFile(modulePath);
+    const module = file === undefined || modulePath.startsWith("_") ? undefined : await this.modules[file]!();
+    const fn = module?.[exportName] as RegisteredFunction | undefined;
+    if (fn === undefined || fn.isPublic !== true) {
+      throw new FunctionNotFoundError(`Could not find public function for '${udfPath}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+    }
+    if (fn[KIND_FLAG[kind]] !== true) {
+      const actual = (Object.keys(KIND_FLAG) as FunctionKind[]).find((k) => fn[KIND_FLAG[k]] === true) ?? "unknown";
+      throw new FunctionNotFoundError(`Trying to execute ${udfPath} as ${capitalise(kind)}, but it is defined as ${capitalise(actual)}.`);
+    }
+    if (typeof args !== "object" || args === null || Array.isArray(args)) {
+      throw new ArgumentValidationError(`The arguments to ${udfPath} must be an object.`);
+    }
+    try {
+      this.internals.validateValidator(JSON.parse(fn.exportArgs()), args);
+    } catch (error) {
+      const reason = (error as Error).message.replace(/^Validator error: /, "");
+      throw new ArgumentValidationError(`${reason} in the arguments of ${udfPath}. Received: ${JSON.stringify(convexToJson(args))}`);
+    }
+  }
+
+  /** Component jobs are retried like mutations: their modules are not in the app's map. */
+  private async isAction(componentPath: string, udfPath: string): Promise<boolean> {
+    if (componentPath !== "") return false;
+    const { modulePath, exportName } = modulePathOf(udfPath);
+    const file = this.moduleFile(modulePath);
+    const module = file === undefined ? undefined : await this.modules[file]!().catch(() => undefined);
+    return (module?.[exportName] as { isAction?: boolean } | undefined)?.isAction === true;
+  }
+
+  private moduleFile(modulePath: string): string | undefined {
+    const wanted = join(this.options.functionsDir, modulePath);
+    return Object.keys(this.modules).find((f) => f.replace(/\.[^.]+$/, "") === wanted);
+  }
+
+  private async identityFromHeader(header: string | null): Promise<UserIdentity | null> {
+    const token = header?.match(/^Bearer\s+(\S+\.\S+\.\S*)$/)?.[1];
+    if (token === undefined) return null;
+    return this.auth.verify(token).catch(() => null);
+  }
+
+  private committed(event: CommitEvent): void {
+    this.lastTs = event.ts;
+    const counters = Object.fromEntries(
+      Object.entries(this.global.components).map(([path, c]) => [path, [c.db._nextDocId, c.db._lastCreationTime] as [number, number]]),
+    );
+    this.persistence.appendCommit({ ts: event.ts, writes: event.writes, counters, ...(event.requestKey !== undefined ? { requestKey: event.requestKey } : {}) });
+    if (this.persistence.shouldCompact()) this.persistence.compact(this.persistedState());
+    for (const listener of this.listeners) this.outside(() => listener(event));
+  }
+
+  private rememberRequest(key: string, value: JSONValue, ts: bigint): void {
+    this.requests.set(key, { value, ts: ts.toString() });
+    if (this.requests.size > MAX_REMEMBERED_REQUESTS) {
+      const oldest = this.requests.keys().next().value;
+      if (oldest !== undefined) this.requests.delete(oldest);
+    }
+    this.persistence.appendRequestResult(key, value, ts);
+  }
+
+  private persistedState(): PersistedState {
+    const components: PersistedState["components"] = {};
+    for (const [path, { db }] of Object.entries(this.global.components)) {
+      components[path] = { documents: { ...db._documents }, nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
+    }
+    return { ts: this.lastTs, components, requests: this.requests };
+  }
+
+  private async runScheduled(udfPath: string, argsJson: unknown): Promise<void> {
+    await this.outside(() => this.t.fun({ componentPath: "", udfPath }, jsonToConvex(argsJson as JSONValue)));
+  }
+
+  /**
+   * Re-arms the scheduled functions that were pending when the backend stopped. A job caught
+   * in progress is a mutation that never committed (run it again) or an action whose effects
+   * are unknown (mark it failed, as Convex does).
+   */
+  private async resumeScheduledJobs(): Promise<void> {
+    for (const [componentPath, { db }] of Object.entries(this.global.components)) {
+      for (const doc of Object.values(db._documents)) {
+        if (tableNameFromId(String(doc._id)) !== "_scheduled_functions") continue;
+        const job = doc as { _id: string; name: string; args: Value[]; scheduledTime: number; state: { kind: string } };
+        if (job.state.kind === "inProgress") {
+          job.state = (await this.isAction(componentPath, job.name)) ? { kind: "failed" } : { kind: "pending" };
+        }
+        if (job.state.kind !== "pending") continue;
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          void this.internals.convexGlobalStorage.run(this.global, () =>
+            this.internals.runScheduledFunction({
+              db,
+              jobId: job._id,
+              componentPath,
+              functionPath: { componentPath, udfPath: job.name },
+              args: job.args[0] ?? {},
+              name: job.name,
+            }),
+          );
+        }, Math.max(0, job.scheduledTime - Date.now()));
+        this.timers.add(timer);
+      }
+    }
+  }
+}
+
+function restoreState(global: ConvexGlobal, state: PersistedState, files: FileStore): void {
+  for (const [path, { db }] of Object.entries(global.components)) {
+    const saved = state.components[path];
+    if (saved === undefined) continue;
+    db._documents = saved.documents;
+    db._nextDocId = saved.nextDocId;
+    db._lastCreationTime = saved.lastCreationTime;
+    for (const id of Object.keys(saved.documents)) {
+      if (tableNameFromId(id) !== "_storage") continue;
+      const blob = files.load(id);
+      if (blob !== null) db._storage[id] = blob;
+    }
+  }
+  if (state.ts > global.transactionManager._lastCommitTs) global.transactionManager._lastCommitTs = state.ts;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,121 @@
+// The seams where the backend watches convex-test work: every top-level commit (to persist it
+// and wake subscriptions), every table read (to know which subscriptions a write can change),
+// paginated reads (to keep a re-run page's end stable), storage URLs, and stored blobs.
+import type { ConvexGlobal, DatabaseFake } from "./internals";
+import type { Executions } from "./executions";
+import { makeJournal } from "./executions";
+import type { Doc } from "./persistence";
+import type { FileStore } from "./storage";
+
+export interface CommitEvent {
+  ts: bigint;
+  writes: Array<[string, string, Doc | null]>;
+  /** "componentPath:table" for every table written. */
+  tables: Set<string>;
+  requestKey: string | undefined;
+}
+
+/** The table an id of convex-test belongs to: ids are a counter followed by the table name. */
+export function tableNameFromId(id: string): string | null {
+  const match = /^[0-9]+/.exec(id);
+  if (match === null || match[0].length === id.length) return null;
+  return id.slice(match[0].length);
+}
+
+export function installHooks(options: {
+  global: ConvexGlobal;
+  executions: Executions;
+  files: FileStore;
+  onCommit: (event: CommitEvent) => void;
+}): void {
+  const { global, executions, files, onCommit } = options;
+  const pending: Array<[string, string, Doc | null]> = [];
+
+  for (const [path, component] of Object.entries(global.components)) {
+    watchDatabase(path, component.db, executions, files, pending);
+  }
+
+  const transactions = global.transactionManager;
+  const commitTransaction = transactions.commit.bind(transactions);
+  transactions.commit = (isNested: boolean) => {
+    const ts = commitTransaction(isNested);
+    if (isNested || ts === null) return ts;
+    const writes = pending.splice(0);
+    const execution = executions.current();
+    let requestKey: string | undefined;
+    // The first top-level commit of an execution is its own; later ones come from work it
+    // scheduled, which convex-test runs under a request metadata of its own anyway.
+    if (execution !== undefined && execution.commitTs === undefined) {
+      execution.commitTs = ts;
+      requestKey = execution.requestKey;
+    }
+    const tables = new Set<string>();
+    for (const [path, id] of writes) tables.add(`${path}:${tableNameFromId(id)}`);
+    onCommit({ ts, writes, tables, requestKey });
+    return ts;
+  };
+
+  const asyncSyscall = global.asyncSyscall;
+  global.asyncSyscall = async (op: string, jsonArgs: string) => {
+    switch (op) {
+      case "1.0/queryPage": {
+        const execution = executions.current();
+        if (execution === undefined) return asyncSyscall(op, jsonArgs);
+        const args = JSON.parse(jsonArgs) as { endCursor?: string | null };
+        if ((args.endCursor ?? null) === null && execution.journalIn !== null) args.endCursor = execution.journalIn;
+        const result = await asyncSyscall(op, JSON.stringify(args));
+        const { continueCursor } = JSON.parse(result) as { continueCursor: string };
+        execution.journalOut = makeJournal(execution.journalIn ?? continueCursor);
+        return result;
+      }
+      case "1.0/storageGetUrl": {
+        const url = JSON.parse(await asyncSyscall(op, jsonArgs)) as string | null;
+        const { storageId } = JSON.parse(jsonArgs) as { storageId: string };
+        return JSON.stringify(url === null ? null : files.fileUrl(storageId));
+      }
+      case "1.0/storageGenerateUploadUrl":
+        return JSON.stringify(files.uploadUrl());
+      default:
+        return asyncSyscall(op, jsonArgs);
+    }
+  };
+}
+
+function watchDatabase(
+  path: string,
+  db: DatabaseFake,
+  executions: Executions,
+  files: FileStore,
+  pending: Array<[string, string, Doc | null]>,
+): void {
+  const commit = db.commit.bind(db);
+  db.commit = (commitTs) => {
+    const topLevel = db._writes.length === 1;
+    const ids = topLevel ? Object.keys(db._writes[0] ?? {}) : [];
+    commit(commitTs);
+    for (const id of ids) {
+      const doc = db._documents[id] ?? null;
+      pending.push([path, id, doc]);
+      if (doc === null && tableNameFromId(id) === "_storage") files.remove(id);
+    }
+  };
+
+  const noteRead = (table: string | null | undefined) => {
+    if (table) executions.current()?.readTables.add(`${path}:${table}`);
+  };
+  const get = db.get.bind(db);
+  db.get = (table, id) => {
+    noteRead(table ?? (typeof id === "string" ? tableNameFromId(id) : null));
+    return get(table, id);
+  };
+  const iterateDocs = db._iterateDocs.bind(db);
+  db._iterateDocs = (table, callback) => {
+    noteRead(table);
+    iterateDocs(table, callback);
+  };
+  const storeFile = db.storeFile.bind(db);
+  db.storeFile = (storageId, blob) => {
+    storeFile(storageId, blob);
+    void files.save(storageId, blob).catch((error: unknown) => console.error(`[local-backend] could not save file ${storageId}:`, error));
+  };
+}

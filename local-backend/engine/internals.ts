@@ -1,0 +1,130 @@
+// convex-test exposes only a test accessor, but a backend needs a few of its internals: the
+// per-deployment global (databases, transaction manager, syscalls), the request-metadata
+// storage that tells one top-level execution from another, and the pieces of `t.fetch` needed
+// to run HTTP actions with the real request URL. We load a copy of its module with an export
+// line appended. test/local-backend/persistence-contract.test.ts fails loudly if an upgrade
+// renames anything listed here.
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const EXPORTED_INTERNALS = [
+  "convexGlobalStorage",
+  "requestMetadataStorage",
+  "executionContextStorage",
+  "withAuth",
+  "AuthFake",
+  "runWithGlobalOverrides",
+  "getHandler",
+  "runScheduledFunction",
+  "validateValidator",
+  "getFunctionPathFromAddress",
+] as const;
+
+export interface DatabaseFake {
+  _documents: Record<string, Record<string, unknown>>;
+  _storage: Record<string, Blob>;
+  _writes: Array<Record<string, Record<string, unknown> | null>>;
+  _nextDocId: number;
+  _lastCreationTime: number;
+  _schema: unknown;
+  commit(commitTs: bigint | null): void;
+  get(table: string | undefined, id: string): Record<string, unknown> | null;
+  _iterateDocs(table: string, callback: (doc: Record<string, unknown>) => void): void;
+  storeFile(storageId: string, blob: Blob): void;
+}
+
+export interface TransactionManager {
+  _lastCommitTs: bigint;
+  commit(isNested: boolean): bigint | null;
+}
+
+export interface ConvexGlobal {
+  components: Record<string, { db: DatabaseFake; modules: (path: string) => Promise<Record<string, unknown>> }>;
+  transactionManager: TransactionManager;
+  scheduler: {
+    timerScheduled(): void;
+    timerFired(): void;
+    add(p: Promise<unknown>): void;
+    finish(p: Promise<unknown>): void;
+  };
+  asyncSyscall: (op: string, jsonArgs: string) => Promise<string>;
+  syscall: (op: string, jsonArgs: string) => string;
+}
+
+export interface RequestMetadata {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string;
+  scheduledFunctionId: string | null;
+  authToken: string | null;
+}
+
+interface Store<T> {
+  getStore(): T | undefined;
+  run<R>(store: T, fn: () => R): R;
+}
+
+type Accessor = Record<string, (...args: never[]) => Promise<unknown>>;
+
+/** The subset of convex-test internals the local backend relies on. */
+export interface ConvexTestInternals {
+  convexTest: (options: { schema?: unknown; modules: Record<string, () => Promise<unknown>> }) => TestConvex;
+  convexGlobalStorage: Store<ConvexGlobal>;
+  requestMetadataStorage: Store<RequestMetadata>;
+  executionContextStorage: Store<Record<string, unknown>>;
+  withAuth: (auth?: unknown) => Accessor & {
+    query: (ref: unknown, args: unknown) => Promise<unknown>;
+    mutation: (ref: unknown, args: unknown) => Promise<unknown>;
+    action: (ref: unknown, args: unknown) => Promise<unknown>;
+  };
+  AuthFake: new (identity?: unknown, token?: string | null) => unknown;
+  runWithGlobalOverrides: <R>(overrides: Record<string, unknown>, fn: () => R) => R;
+  getHandler: (fn: unknown) => (...args: unknown[]) => unknown;
+  runScheduledFunction: (options: {
+    db: DatabaseFake;
+    jobId: string;
+    componentPath: string;
+    functionPath: { componentPath: string; udfPath: string };
+    args: unknown;
+    name: string;
+  }) => Promise<void>;
+  validateValidator: (validator: unknown, value: unknown) => void;
+}
+
+export interface TestConvex {
+  query(ref: unknown, args?: unknown): Promise<unknown>;
+  mutation(ref: unknown, args?: unknown): Promise<unknown>;
+  action(ref: unknown, args?: unknown): Promise<unknown>;
+  run(handler: (ctx: unknown) => Promise<unknown>): Promise<unknown>;
+  fun(functionPath: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  withIdentity(identity: Record<string, unknown>): TestConvex;
+  registerComponent(path: string, schema: unknown, modules: Record<string, () => Promise<unknown>>): void;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Writes the patched copy beside node_modules (so its bare imports resolve) and imports it. */
+export async function loadConvexTestInternals(): Promise<ConvexTestInternals> {
+  const entry = require.resolve("convex-test");
+  const source = readFileSync(entry, "utf8");
+  const metricsUrl = pathToFileURL(join(dirname(entry), "transactionMetrics.js")).href;
+  const missing = EXPORTED_INTERNALS.filter(
+    (name) => !new RegExp(`(function|class|const) ${name}\\b`).test(source),
+  );
+  if (missing.length > 0 || !source.includes('"./transactionMetrics.js"')) {
+    throw new Error(
+      `convex-test changed shape: missing internals ${missing.join(", ") || "transactionMetrics import"}. ` +
+        "The local backend pins convex-test 0.0.60; update local-backend/engine/internals.ts for the new version.",
+    );
+  }
+  const patched =
+    source.replace('"./transactionMetrics.js"', JSON.stringify(metricsUrl)) +
+    `\nexport { ${EXPORTED_INTERNALS.join(", ")} };\n`;
+  const cacheDir = join(dirname(require.resolve("convex-test/package.json")), "..", ".cache", "opencom");
+  mkdirSync(cacheDir, { recursive: true });
+  const target = join(cacheDir, "convex-test-internals.mjs");
+  writeFileSync(target, patched);
+  return (await import(pathToFileURL(target).href)) as ConvexTestInternals;
+}

@@ -1,0 +1,54 @@
+// `npm run backend`: the local Convex-compatible backend for development, demos and tests.
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { readConfig } from "./config";
+import { startBackend } from "./server/server";
+
+const config = readConfig(process.argv.slice(2), process.env);
+const backend = await startBackend({
+  functionsDir: config.functionsDir,
+  dataDir: config.dataDir,
+  host: config.host,
+  apiPort: config.apiPort,
+  sitePort: config.sitePort,
+  echoFunctionLogs: config.echoFunctionLogs,
+});
+
+for (const failure of backend.engine.moduleFailures) {
+  console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);
+}
+
+if (config.seed !== null && backend.engine.firstStart) {
+  const result = await backend.engine.runInternal(config.seed.functionName);
+  if (result !== null && typeof result === "object" && !Array.isArray(result)) {
+    const output = join(config.dataDir, config.seed.outputFile);
+    writeFileSync(output, `${JSON.stringify({ ...result, convexUrl: backend.apiUrl, siteUrl: backend.siteUrl }, null, 2)}\n`, { mode: 0o600 });
+    console.log(`[local-backend] seeded by ${config.seed.functionName}: ${relative(process.cwd(), output)}`);
+  }
+}
+
+console.log(
+  [
+    `[local-backend] ready ${Math.round(performance.now())} ms after process start`,
+    `  client API + sync  ${backend.apiUrl}`,
+    `  HTTP actions       ${backend.siteUrl}`,
+    `  functions          ${relative(process.cwd(), config.functionsDir) || "."}`,
+    `  data               ${relative(process.cwd(), config.dataDir) || config.dataDir}`,
+  ].join("\n"),
+);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[local-backend] ${signal}: shutting down`);
+    backend.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("[local-backend] shutdown failed:", error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,129 @@
+// The API port's HTTP surface: Convex's HTTP function API (used by ConvexHttpClient), file
+// storage, and /health. The WebSocket sync endpoint shares the port (see server.ts).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { JSONValue } from "convex/values";
+import type { Engine, RunResult } from "../engine/engine";
+import type { UserIdentity } from "../engine/auth";
+import { encodeTs } from "./protocol";
+import { BodyTooLarge, OPEN_CORS, peerOf, readBody, sendJson } from "./http-util";
+
+/** Convex's status for "the function ran and failed": the client reads the body as a result. */
+const STATUS_FUNCTION_FAILED = 560;
+const FUNCTION_ROUTES = new Set(["/api/query", "/api/query_at_ts", "/api/mutation", "/api/action", "/api/function"]);
+
+export async function handleClientApi(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, OPEN_CORS).end();
+    return;
+  }
+  if (url.pathname === "/health" || url.pathname === "/version") {
+    sendJson(res, 200, { status: "ok", ts: engine.ts.toString() }, OPEN_CORS);
+    return;
+  }
+  if (url.pathname === "/api/query_ts" && req.method === "POST") {
+    sendJson(res, 200, { ts: encodeTs(engine.ts) }, OPEN_CORS);
+    return;
+  }
+  if (url.pathname === "/api/storage/upload" && req.method === "POST") return upload(engine, req, res, url);
+  if (url.pathname.startsWith("/api/storage/") && (req.method === "GET" || req.method === "HEAD")) {
+    return serveFile(engine, res, decodeURIComponent(url.pathname.slice("/api/storage/".length)), req.method === "HEAD");
+  }
+  if (FUNCTION_ROUTES.has(url.pathname) && req.method === "POST") return callFunction(engine, req, res, url.pathname);
+  sendJson(res, 404, { code: "NotFound", message: `No route for ${req.method} ${url.pathname}` }, OPEN_CORS);
+}
+
+async function callFunction(engine: Engine, req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+  let body: { path?: unknown; args?: unknown; format?: unknown; componentPath?: unknown };
+  try {
+    body = JSON.parse((await readBody(req)).toString("utf8")) as typeof body;
+  } catch (error) {
+    const tooLarge = error instanceof BodyTooLarge;
+    sendJson(res, tooLarge ? 413 : 400, { code: tooLarge ? "BodyTooLarge" : "BadJsonBody", message: (error as Error).message }, OPEN_CORS);
+    return;
+  }
+  const args = Array.isArray(body.args) ? body.args[0] : body.args;
+  if (typeof body?.path !== "string" || body.path === "") {
+    sendJson(res, 400, { code: "BadRequest", message: "Missing field `path`: the function name, e.g. \"messages:list\"" }, OPEN_CORS);
+    return;
+  }
+  if (body.format !== undefined && body.format !== "convex_encoded_json" && body.format !== "json") {
+    sendJson(res, 400, { code: "BadRequest", message: `Unsupported field \`format\`: ${String(body.format)}` }, OPEN_CORS);
+    return;
+  }
+  if (typeof body.componentPath === "string" && body.componentPath !== "") {
+    sendJson(res, 403, { code: "Forbidden", message: "Only admin auth can call component functions" }, OPEN_CORS);
+    return;
+  }
+  let identity: UserIdentity | null;
+  try {
+    identity = await identityOf(engine, req.headers.authorization);
+  } catch (error) {
+    sendJson(res, 401, { code: "Unauthenticated", message: (error as Error).message }, OPEN_CORS);
+    return;
+  }
+  const options = { identity, ...peerOf(req) };
+  const input = (args ?? {}) as JSONValue;
+  let result: RunResult;
+  if (route === "/api/mutation") result = await engine.runMutation(body.path, input, options);
+  else if (route === "/api/action") result = await engine.runAction(body.path, input, options);
+  else if (route === "/api/function") result = await runAnyKind(engine, body.path, input, options);
+  else result = await engine.runQuery(body.path, input, options);
+  if (result.ok) sendJson(res, 200, { status: "success", value: result.value, logLines: result.logLines }, OPEN_CORS);
+  else {
+    sendJson(
+      res,
+      STATUS_FUNCTION_FAILED,
+      { status: "error", errorMessage: result.errorMessage, ...(result.errorData !== undefined ? { errorData: result.errorData } : {}), logLines: result.logLines },
+      OPEN_CORS,
+    );
+  }
+}
+
+/** `/api/function` does not say the kind; try each the way the name allows. */
+async function runAnyKind(engine: Engine, path: string, args: JSONValue, options: { identity: UserIdentity | null }): Promise<RunResult> {
+  const query = await engine.runQuery(path, args, options);
+  if (query.ok || !/defined as (Mutation|Action)/.test(query.errorMessage)) return query;
+  return /defined as Mutation/.test(query.errorMessage) ? engine.runMutation(path, args, options) : engine.runAction(path, args, options);
+}
+
+async function identityOf(engine: Engine, header: string | undefined): Promise<UserIdentity | null> {
+  if (header === undefined || header === "") return null;
+  const [scheme, token] = header.split(/\s+/, 2);
+  if (scheme === "Convex") throw new Error("Admin keys are not supported by the local backend");
+  if (scheme !== "Bearer" || token === undefined) throw new Error("Authorization header must be `Bearer <JWT>`");
+  return engine.verifyToken(token);
+}
+
+async function upload(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (!engine.files.consumeUploadToken(url.searchParams.get("token"))) {
+    sendJson(res, 401, { code: "InvalidUploadToken", message: "The upload URL is invalid, expired or already used" }, OPEN_CORS);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(req);
+  } catch (error) {
+    sendJson(res, 413, { code: "BodyTooLarge", message: (error as Error).message }, OPEN_CORS);
+    return;
+  }
+  const storageId = await engine.storeUpload(new Blob([new Uint8Array(bytes)], { type: req.headers["content-type"] ?? "" }));
+  sendJson(res, 200, { storageId }, OPEN_CORS);
+}
+
+async function serveFile(engine: Engine, res: ServerResponse, storageId: string, headOnly: boolean): Promise<void> {
+  const blob = engine.getFile(storageId);
+  if (blob === null) {
+    sendJson(res, 404, { code: "NotFound", message: "File not found" }, OPEN_CORS);
+    return;
+  }
+  const bytes = Buffer.from(await blob.arrayBuffer());
+  res.writeHead(200, {
+    ...OPEN_CORS,
+    "content-type": blob.type || "application/octet-stream",
+    "content-length": bytes.length,
+    "cache-control": "private, max-age=2592000, immutable",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(headOnly ? undefined : bytes);
+}

@@ -1,0 +1,223 @@
+// One client WebSocket: its query set, identity and state version. Messages are handled in
+// order (as Convex orders a client's mutations), except actions, which run concurrently.
+import type { WebSocket } from "ws";
+import type { JSONValue } from "convex/values";
+import type { UserIdentity } from "../engine/auth";
+import type { Engine } from "../engine/engine";
+import { encodeTs, encodeVersion, parseClientMessage, type ClientMessage, type StateVersion } from "./protocol";
+import { modificationFor, type QueryListener, type QueryModification, type QueryRegistry, type SharedQuery } from "./query-registry";
+
+interface Subscription {
+  query: SharedQuery;
+  sentHash: string | null;
+}
+
+const PING_INTERVAL_MS = 15_000;
+
+export class Connection implements QueryListener {
+  private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
+  private readonly subscriptions = new Map<number, Subscription>();
+  private identity: UserIdentity | null = null;
+  private sessionId = "";
+  private queue: Promise<void> = Promise.resolve();
+  /** The newest mutation timestamp this client is waiting to see in a Transition. */
+  private awaitingTs: bigint | null = null;
+  private closed = false;
+  private readonly ping: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly engine: Engine,
+    private readonly registry: QueryRegistry,
+    private readonly peer: { ip: string | null; userAgent: string | null },
+  ) {
+    registry.addListener(this);
+    socket.on("message", (data) => this.received(String(data)));
+    socket.on("close", () => this.dispose());
+    socket.on("error", () => this.dispose());
+    this.ping = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
+  }
+
+  pushUpdates(ts: bigint): void {
+    const modifications: QueryModification[] = [];
+    for (const [queryId, subscription] of this.subscriptions) {
+      const { query } = subscription;
+      if (query.result === undefined || query.resultHash === subscription.sentHash) continue;
+      const modification = modificationFor(queryId, query);
+      if (modification === null) continue;
+      modifications.push(modification);
+      subscription.sentHash = query.resultHash;
+    }
+    const ackDue = this.awaitingTs !== null && this.awaitingTs <= ts;
+    if (modifications.length === 0 && !ackDue) return;
+    if (ackDue) this.awaitingTs = null;
+    this.transition({ ...this.version, ts: maxTs(this.version.ts, ts) }, modifications);
+  }
+
+  private received(raw: string): void {
+    const parsed = parseClientMessage(raw);
+    if (!parsed.ok) {
+      this.fatal(parsed.error);
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === "Action") {
+      void this.runAction(message);
+      return;
+    }
+    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.fatal(`Internal error: ${(error as Error).message}`));
+  }
+
+  private async handle(message: ClientMessage): Promise<void> {
+    if (this.closed) return;
+    switch (message.type) {
+      case "Connect":
+        this.sessionId = message.sessionId;
+        return;
+      case "ModifyQuerySet":
+        return this.modifyQuerySet(message);
+      case "Mutation":
+        return this.runMutation(message);
+      case "Authenticate":
+        return this.authenticate(message);
+      case "Event":
+        return;
+      case "Action":
+        return;
+    }
+  }
+
+  private async modifyQuerySet(message: Extract<ClientMessage, { type: "ModifyQuerySet" }>): Promise<void> {
+    if (message.baseVersion !== this.version.querySet) {
+      this.fatal(`Invalid query set base version ${message.baseVersion}, expected ${this.version.querySet}`);
+      return;
+    }
+    const ts = this.engine.ts;
+    const modifications: QueryModification[] = [];
+    for (const change of message.modifications) {
+      this.unsubscribe(change.queryId);
+      if (change.type === "Remove") {
+        modifications.push({ type: "QueryRemoved", queryId: change.queryId });
+        continue;
+      }
+      if (change.componentPath) {
+        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: "Only admin auth can call component functions", logLines: [], journal: null });
+        continue;
+      }
+      const query = this.registry.acquire(change.udfPath, change.args[0] as JSONValue, this.identity, change.journal ?? null);
+      this.subscriptions.set(change.queryId, { query, sentHash: null });
+      await this.registry.refresh(query);
+    }
+    for (const change of message.modifications) {
+      const subscription = change.type === "Add" ? this.subscriptions.get(change.queryId) : undefined;
+      if (subscription === undefined) continue;
+      const modification = modificationFor(change.queryId, subscription.query);
+      if (modification === null) continue;
+      modifications.push(modification);
+      subscription.sentHash = subscription.query.resultHash;
+    }
+    this.transition({ ...this.version, querySet: message.newVersion, ts: maxTs(this.version.ts, ts) }, modifications);
+  }
+
+  private async runMutation(message: Extract<ClientMessage, { type: "Mutation" }>): Promise<void> {
+    if (message.componentPath) {
+      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: "Only admin auth can call component functions", logLines: [] });
+      return;
+    }
+    const result = await this.engine.runMutation(message.udfPath, message.args[0] as JSONValue, {
+      identity: this.identity,
+      ...(this.sessionId ? { requestKey: `${this.sessionId}:${message.requestId}` } : {}),
+      ...this.peer,
+    });
+    if (!result.ok) {
+      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: result.errorMessage, logLines: result.logLines, ...errorData(result.errorData) });
+      return;
+    }
+    this.send({ type: "MutationResponse", requestId: message.requestId, success: true, result: result.value, ts: encodeTs(result.ts), logLines: result.logLines });
+    // The client resolves the mutation only once a Transition reaches its timestamp.
+    this.awaitingTs = maxTs(this.awaitingTs ?? 0n, result.ts);
+    this.registry.requestFlush();
+  }
+
+  private async runAction(message: Extract<ClientMessage, { type: "Action" }>): Promise<void> {
+    const result = message.componentPath
+      ? { ok: false as const, errorMessage: "Only admin auth can call component functions", logLines: [], errorData: undefined }
+      : await this.engine.runAction(message.udfPath, message.args[0] as JSONValue, { identity: this.identity, ...this.peer });
+    if (result.ok) this.send({ type: "ActionResponse", requestId: message.requestId, success: true, result: result.value, logLines: result.logLines });
+    else this.send({ type: "ActionResponse", requestId: message.requestId, success: false, result: result.errorMessage, logLines: result.logLines, ...errorData(result.errorData) });
+  }
+
+  private async authenticate(message: Extract<ClientMessage, { type: "Authenticate" }>): Promise<void> {
+    if (message.baseVersion !== this.version.identity) {
+      this.fatal(`Invalid identity base version ${message.baseVersion}, expected ${this.version.identity}`);
+      return;
+    }
+    let identity: UserIdentity | null = null;
+    try {
+      if (message.tokenType === "Admin") throw new Error("Admin authentication is not supported by the local backend");
+      if (message.tokenType === "User") identity = await this.engine.verifyToken(message.value ?? "");
+    } catch (error) {
+      this.send({ type: "AuthError", error: (error as Error).message, baseVersion: message.baseVersion, authUpdateAttempted: true });
+      return;
+    }
+    this.identity = identity;
+    const ts = this.engine.ts;
+    const modifications: QueryModification[] = [];
+    for (const [queryId, old] of [...this.subscriptions]) {
+      const query = this.registry.acquire(old.query.udfPath, old.query.args, identity, old.query.journal);
+      this.registry.release(old.query);
+      await this.registry.refresh(query);
+      const modification = modificationFor(queryId, query);
+      this.subscriptions.set(queryId, { query, sentHash: query.resultHash });
+      if (modification !== null) modifications.push(modification);
+    }
+    this.transition({ ...this.version, identity: message.baseVersion + 1, ts: maxTs(this.version.ts, ts) }, modifications);
+  }
+
+  private transition(endVersion: StateVersion, modifications: QueryModification[]): void {
+    const startVersion = this.version;
+    this.version = endVersion;
+    this.send({
+      type: "Transition",
+      startVersion: encodeVersion(startVersion),
+      endVersion: encodeVersion(endVersion),
+      modifications,
+      serverTs: Date.now(),
+    });
+  }
+
+  private unsubscribe(queryId: number): void {
+    const subscription = this.subscriptions.get(queryId);
+    if (subscription === undefined) return;
+    this.subscriptions.delete(queryId);
+    this.registry.release(subscription.query);
+  }
+
+  private send(message: Record<string, unknown>): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** A protocol error ends this connection only; the client reconnects with a fresh state. */
+  private fatal(error: string): void {
+    this.send({ type: "FatalError", error });
+    this.socket.close(1011, error.slice(0, 120));
+    this.dispose();
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.ping);
+    this.registry.removeListener(this);
+    for (const queryId of [...this.subscriptions.keys()]) this.unsubscribe(queryId);
+  }
+}
+
+function maxTs(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+function errorData(data: JSONValue | undefined): { errorData?: JSONValue } {
+  return data === undefined ? {} : { errorData: data };
+}

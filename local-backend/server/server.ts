@@ -1,0 +1,97 @@
+// Starts the local backend: the engine, the client API + sync WebSocket on one port and the
+// HTTP actions on another, with graceful shutdown.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { WebSocketServer } from "ws";
+import { Engine } from "../engine/engine";
+import { handleClientApi } from "./client-api";
+import { Connection } from "./connection";
+import { peerOf, sendJson } from "./http-util";
+import { QueryRegistry } from "./query-registry";
+import { handleSite } from "./site";
+
+export interface BackendOptions {
+  functionsDir: string;
+  dataDir: string;
+  host: string;
+  apiPort: number;
+  sitePort: number;
+  echoFunctionLogs?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningBackend {
+  engine: Engine;
+  apiUrl: string;
+  siteUrl: string;
+  close(): Promise<void>;
+}
+
+const SYNC_PATH = /^\/api\/[^/]+\/sync$/;
+
+export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  const apiUrl = `http://${options.host}:${options.apiPort}`;
+  const siteUrl = `http://${options.host}:${options.sitePort}`;
+  const engine = await Engine.create({
+    functionsDir: options.functionsDir,
+    dataDir: options.dataDir,
+    publicUrl: apiUrl,
+    ...(options.echoFunctionLogs !== undefined ? { echoFunctionLogs: options.echoFunctionLogs } : {}),
+    ...(options.log !== undefined ? { log: options.log } : {}),
+  });
+  const registry = new QueryRegistry(engine);
+
+  const api = createServer(guard((req, res) => handleClientApi(engine, req, res)));
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  api.on("upgrade", (req, socket, head) => {
+    if (!SYNC_PATH.test(new URL(req.url ?? "/", apiUrl).pathname)) {
+      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => new Connection(ws, engine, registry, peerOf(req)));
+  });
+  const site = createServer(guard((req, res) => handleSite(engine, req, res)));
+
+  await Promise.all([listen(api, options.apiPort, options.host), listen(site, options.sitePort, options.host)]);
+
+  let closing: Promise<void> | undefined;
+  return {
+    engine,
+    apiUrl,
+    siteUrl,
+    close: () =>
+      (closing ??= (async () => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        await Promise.all([stop(api), stop(site)]);
+        engine.close();
+      })()),
+  };
+}
+
+/** No request, however malformed, may take the server down. */
+function guard(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    handler(req, res).catch((error: unknown) => {
+      console.error("[local-backend] request failed:", error);
+      if (!res.headersSent) sendJson(res, 500, { code: "InternalServerError", message: "Internal error" });
+      else res.destroy();
+    });
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
