@@ -17,6 +17,8 @@ export interface SharedQuery {
   readonly args: JSONValue;
   readonly identity: UserIdentity | null;
   readonly journal: string | null;
+  /** The journal of the first run, which every re-run follows so a page keeps its end. */
+  pinnedJournal: string | null;
   result: RunResult | undefined;
   /** A fingerprint of the result, to send only what changed. */
   resultHash: string;
@@ -53,7 +55,7 @@ export class QueryRegistry {
     const key = JSON.stringify([udfPath, args, identity?.tokenIdentifier ?? null, journal]);
     let query = this.queries.get(key);
     if (query === undefined) {
-      query = { key, udfPath, args, identity, journal, result: undefined, resultHash: "", stale: true, running: undefined, subscribers: 0 };
+      query = { key, udfPath, args, identity, journal, pinnedJournal: journal, result: undefined, resultHash: "", stale: true, running: undefined, subscribers: 0 };
       this.queries.set(key, query);
     }
     query.subscribers += 1;
@@ -73,7 +75,8 @@ export class QueryRegistry {
         continue;
       }
       query.stale = false;
-      query.running = this.engine.runQuery(query.udfPath, query.args, { identity: query.identity, journal: query.journal }).then((result) => {
+      query.running = this.engine.runQuery(query.udfPath, query.args, { identity: query.identity, journal: query.pinnedJournal }).then((result) => {
+        if (result.ok && query.pinnedJournal === null) query.pinnedJournal = result.journal;
         query.result = result;
         query.resultHash = fingerprint(result);
         query.running = undefined;

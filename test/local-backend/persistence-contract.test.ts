@@ -1,0 +1,70 @@
+// The local backend keeps documents with their ids and creation times across restarts by
+// reaching into convex-test internals. This contract fails loudly when an upgrade breaks that.
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Engine } from "../../local-backend/engine/engine";
+import { loadConvexTestInternals } from "../../local-backend/engine/internals";
+import { Persistence } from "../../local-backend/engine/persistence";
+import { FIXTURE_FUNCTIONS } from "./harness";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "opencom-persist-"));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("convex-test internals the backend relies on", () => {
+  it("are all present in the pinned convex-test", async () => {
+    const internals = await loadConvexTestInternals();
+    for (const name of ["convexGlobalStorage", "requestMetadataStorage", "executionContextStorage", "withAuth", "AuthFake", "runWithGlobalOverrides", "getHandler", "runScheduledFunction", "validateValidator", "convexTest"] as const) {
+      expect(internals[name], name).toBeDefined();
+    }
+  });
+});
+
+describe("persistence", () => {
+  it("keeps ids, creation times and id counters across an engine restart", async () => {
+    const dataDir = tempDir();
+    const first = await Engine.create({ functionsDir: FIXTURE_FUNCTIONS, dataDir, publicUrl: "http://127.0.0.1:1" });
+    expect(first.firstStart).toBe(true);
+    const created = await first.runMutation("notes:add", { body: "kept", author: "p" });
+    expect(created.ok).toBe(true);
+    const before = await first.runQuery("notes:list", { author: "p" });
+    first.close();
+
+    const second = await Engine.create({ functionsDir: FIXTURE_FUNCTIONS, dataDir, publicUrl: "http://127.0.0.1:1" });
+    expect(second.firstStart).toBe(false);
+    const after = await second.runQuery("notes:list", { author: "p" });
+    expect(after.ok && before.ok && after.value).toEqual(before.ok && before.value);
+    const next = await second.runMutation("notes:add", { body: "new", author: "p" });
+    expect(next.ok && created.ok && next.value !== created.value).toBe(true);
+    second.close();
+  });
+
+  it("replays the write-ahead log and ignores a torn last line", () => {
+    const dir = tempDir();
+    const store = new Persistence(dir);
+    store.appendCommit({ ts: 5n, writes: [["", "10000notes", { _id: "10000notes", _creationTime: 1.5, body: "a" }]], counters: { "": [10001, 1.5] }, requestKey: "s:1" });
+    store.appendRequestResult("s:1", "10000notes", 5n);
+    appendFileSync(join(dir, "wal.jsonl"), '{"kind":"commit","ts":"6","wri');
+    const state = new Persistence(dir).load();
+    expect(state.ts).toBe(5n);
+    expect(state.components[""]?.documents["10000notes"]).toEqual({ _id: "10000notes", _creationTime: 1.5, body: "a" });
+    expect(state.components[""]?.nextDocId).toBe(10001);
+    expect(state.requests.get("s:1")).toEqual({ value: "10000notes", ts: "5" });
+  });
+
+  it("writes snapshots atomically and starts a fresh log", () => {
+    const dir = tempDir();
+    const store = new Persistence(dir);
+    store.compact({ ts: 9n, components: { "": { documents: { "10001notes": { _id: "10001notes", _creationTime: 2, body: "b", big: 3n } }, nextDocId: 10002, lastCreationTime: 2 } }, requests: new Map() });
+    writeFileSync(join(dir, "snapshot.json.tmp"), "garbage from a crash mid-compaction");
+    const state = new Persistence(dir).load();
+    expect(state.components[""]?.documents["10001notes"]).toEqual({ _id: "10001notes", _creationTime: 2, body: "b", big: 3n });
+    expect(state.ts).toBe(9n);
+  });
+});
