@@ -1,0 +1,82 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { internalAction, internalMutation, internalQuery, type DatabaseWriter } from "./_generated/server";
+import { apiKeyDisplayPrefix, generateApiKey, sha256Hex } from "./lib/crypto";
+
+/*
+ * Admin API keys. Only the SHA-256 of a key is stored; the key itself is shown
+ * once, when it is made. Minting happens in an action (true randomness).
+ */
+
+export async function insertApiKey(
+  db: DatabaseWriter,
+  args: { workspaceId: Id<"workspaces">; name: string; keyHash: string; prefix: string; now: number },
+): Promise<Id<"apiKeys">> {
+  return await db.insert("apiKeys", {
+    workspaceId: args.workspaceId,
+    name: args.name,
+    keyHash: args.keyHash,
+    prefix: args.prefix,
+    createdAt: args.now,
+  });
+}
+
+/** The REST layer's lookup: a live key with this hash, or null. */
+export const findActiveByHash = internalQuery({
+  args: { keyHash: v.string() },
+  handler: async (ctx, { keyHash }): Promise<{ workspaceId: Id<"workspaces">; keyHash: string } | null> => {
+    const key = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_key_hash", (q) => q.eq("keyHash", keyHash))
+      .first();
+    if (key === null || key.revokedAt !== undefined) return null;
+    return { workspaceId: key.workspaceId, keyHash: key.keyHash };
+  },
+});
+
+export const store = internalMutation({
+  args: { workspaceId: v.id("workspaces"), name: v.string(), keyHash: v.string(), prefix: v.string() },
+  handler: async (ctx, args): Promise<Id<"apiKeys">> => insertApiKey(ctx.db, { ...args, now: Date.now() }),
+});
+
+/** Mints a key for a workspace and returns it; this is the only time it is visible. */
+export const create = internalAction({
+  args: { workspaceId: v.id("workspaces"), name: v.string() },
+  handler: async (ctx, args): Promise<{ apiKeyId: Id<"apiKeys">; apiKey: string }> => {
+    const apiKey = generateApiKey();
+    const apiKeyId = await ctx.runMutation(internal.apiKeys.store, {
+      ...args,
+      keyHash: await sha256Hex(apiKey),
+      prefix: apiKeyDisplayPrefix(apiKey),
+    });
+    return { apiKeyId, apiKey };
+  },
+});
+
+/**
+ * For tests and scripts that pick the key themselves (a mutation cannot draw
+ * real randomness): stores the hash of the given key.
+ */
+export const createWithKey = internalMutation({
+  args: { workspaceId: v.id("workspaces"), name: v.string(), key: v.string() },
+  handler: async (ctx, args): Promise<Id<"apiKeys">> =>
+    insertApiKey(ctx.db, {
+      workspaceId: args.workspaceId,
+      name: args.name,
+      keyHash: await sha256Hex(args.key),
+      prefix: apiKeyDisplayPrefix(args.key),
+      now: Date.now(),
+    }),
+});
+
+export const revoke = internalMutation({
+  args: { apiKeyId: v.id("apiKeys") },
+  handler: async (ctx, { apiKeyId }): Promise<null> => {
+    const key = await ctx.db.get("apiKeys", apiKeyId);
+    if (key !== null && key.revokedAt === undefined) {
+      await ctx.db.patch("apiKeys", apiKeyId, { revokedAt: Date.now() });
+    }
+    return null;
+  },
+});

@@ -1,0 +1,33 @@
+import { v } from "convex/values";
+import { checkAttributes, checkUrl, normalizeEventName } from "./lib/inputRules";
+import { attributesValidator } from "./lib/validators";
+import { visitorMutation } from "./lib/visitorFunctions";
+import { touchVisitor } from "./model/visitors";
+
+/** Name the widget uses for page views. */
+export const PAGE_VIEW_EVENT = "$pageview";
+
+/** Records a custom event or (as `$pageview`) a page view for the session's visitor. */
+export const track = visitorMutation({
+  args: {
+    name: v.string(),
+    properties: v.optional(attributesValidator),
+    url: v.optional(v.string()),
+  },
+  handler: async (ctx, args): Promise<null> => {
+    const name = normalizeEventName(args.name);
+    checkAttributes(args.properties, "properties");
+    checkUrl(args.url, "url");
+    const now = Date.now();
+    await ctx.db.insert("events", {
+      workspaceId: ctx.workspace._id,
+      visitorId: ctx.visitor._id,
+      name,
+      createdAt: now,
+      ...(args.properties !== undefined ? { properties: args.properties } : {}),
+      ...(args.url !== undefined ? { url: args.url } : {}),
+    });
+    await touchVisitor(ctx.db, ctx.visitor, now);
+    return null;
+  },
+});

@@ -1,0 +1,83 @@
+import { invalidArgument } from "./errors";
+import type { Attributes } from "./validators";
+
+/**
+ * Limits on what visitors may send. Validators in function definitions check
+ * types; these check sizes and shapes, throwing INVALID_ARGUMENT naming the field.
+ */
+
+export const MESSAGE_BODY_MAX = 5000;
+export const EVENT_NAME_MAX = 100;
+export const PREVIEW_MAX = 140;
+const ID_MAX = 128;
+const USER_FIELD_MAX = 255;
+const EMAIL_MAX = 320;
+const URL_MAX = 2048;
+const ATTRIBUTES_MAX_KEYS = 50;
+const ATTRIBUTE_KEY_MAX = 100;
+const ATTRIBUTE_STRING_MAX = 1000;
+
+/** Trims and checks a message body: 1..5000 characters after trimming. */
+export function normalizeMessageBody(body: string, field = "body"): string {
+  const trimmed = body.trim();
+  if (trimmed.length === 0) throw invalidArgument(field, "Message must not be empty.");
+  if (trimmed.length > MESSAGE_BODY_MAX) {
+    throw invalidArgument(field, `Message must be at most ${MESSAGE_BODY_MAX} characters.`);
+  }
+  return trimmed;
+}
+
+export function normalizeEventName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > EVENT_NAME_MAX) {
+    throw invalidArgument("name", `Event name must be 1 to ${EVENT_NAME_MAX} characters.`);
+  }
+  return trimmed;
+}
+
+/** Ids chosen by the client (sessionId, clientMessageId): printable, bounded. */
+export function checkClientId(value: string, field: string): string {
+  if (value.length === 0 || value.length > ID_MAX || !/^[\x21-\x7e]+$/.test(value)) {
+    throw invalidArgument(field, `${field} must be 1 to ${ID_MAX} printable ASCII characters.`);
+  }
+  return value;
+}
+
+export function checkLength(value: string | undefined, field: string, max: number): void {
+  if (value !== undefined && value.length > max) {
+    throw invalidArgument(field, `${field} must be at most ${max} characters.`);
+  }
+}
+
+export function checkUrl(value: string | undefined, field: string): void {
+  checkLength(value, field, URL_MAX);
+}
+
+export function checkUserFields(user: { userId?: string; email?: string; name?: string }): void {
+  checkLength(user.userId, "user.userId", USER_FIELD_MAX);
+  checkLength(user.email, "user.email", EMAIL_MAX);
+  checkLength(user.name, "user.name", USER_FIELD_MAX);
+  if (user.userId !== undefined && user.userId.trim() === "") {
+    throw invalidArgument("user.userId", "user.userId must not be blank.");
+  }
+}
+
+export function checkAttributes(attributes: Attributes | undefined, field: string): void {
+  if (attributes === undefined) return;
+  const entries = Object.entries(attributes);
+  if (entries.length > ATTRIBUTES_MAX_KEYS) {
+    throw invalidArgument(field, `${field} may hold at most ${ATTRIBUTES_MAX_KEYS} keys.`);
+  }
+  for (const [key, value] of entries) {
+    if (key.length > ATTRIBUTE_KEY_MAX) throw invalidArgument(field, `Key too long: ${key.slice(0, 20)}…`);
+    if (typeof value === "string" && value.length > ATTRIBUTE_STRING_MAX) {
+      throw invalidArgument(field, `Value of ${key} is longer than ${ATTRIBUTE_STRING_MAX} characters.`);
+    }
+  }
+}
+
+/** One line of the newest message, for conversation lists. */
+export function messagePreview(body: string): string {
+  const oneLine = body.replace(/\s+/g, " ").trim();
+  return oneLine.length <= PREVIEW_MAX ? oneLine : oneLine.slice(0, PREVIEW_MAX - 1) + "…";
+}

@@ -1,0 +1,49 @@
+import { v, type Infer } from "convex/values";
+
+/** Argument/field validators shared by the schema and several modules. */
+
+export const launcherPositionValidator = v.union(v.literal("left"), v.literal("right"));
+
+export const tabIdValidator = v.union(
+  v.literal("home"),
+  v.literal("messages"),
+  v.literal("help"),
+  v.literal("tickets"),
+  v.literal("tasks"),
+);
+
+export const messengerTabValidator = v.object({
+  id: tabIdValidator,
+  enabled: v.boolean(),
+  visibleTo: v.union(v.literal("all"), v.literal("visitors"), v.literal("users")),
+});
+
+export const deviceValidator = v.object({
+  browser: v.string(),
+  os: v.string(),
+  deviceType: v.string(),
+});
+
+/** Flat key/value bags (custom attributes, event properties): scalars only. */
+export const attributesValidator = v.record(
+  v.string(),
+  v.union(v.string(), v.number(), v.boolean(), v.null()),
+);
+
+/**
+ * What a host page may say about its signed-in user. `userHash` / `userJwt` are
+ * accepted now and checked once identity verification lands (lib/identity.ts).
+ */
+export const userInputValidator = v.object({
+  userId: v.optional(v.string()),
+  email: v.optional(v.string()),
+  name: v.optional(v.string()),
+  userHash: v.optional(v.string()),
+  userJwt: v.optional(v.string()),
+  customAttributes: v.optional(attributesValidator),
+});
+
+export type MessengerTab = Infer<typeof messengerTabValidator>;
+export type Device = Infer<typeof deviceValidator>;
+export type Attributes = Infer<typeof attributesValidator>;
+export type UserInput = Infer<typeof userInputValidator>;

@@ -1,0 +1,67 @@
+import type { Doc } from "../_generated/dataModel";
+import type { MessengerTab } from "./validators";
+import { DEFAULT_SESSION_LIFETIME_HOURS } from "./sessionPolicy";
+
+/** What the widget may know about its workspace. Built field by field, so a new
+ * secret column can never leak through a spread. */
+export type PublicMessengerSettings = {
+  workspaceId: string;
+  workspaceName: string;
+  primaryColor: string;
+  launcherPosition: "left" | "right";
+  greeting: string;
+  teamName: string;
+  tabs: MessengerTab[];
+  sessionLifetimeHours: number;
+};
+
+export function publicMessengerSettings(workspace: Doc<"workspaces">): PublicMessengerSettings {
+  const { messenger } = workspace;
+  return {
+    workspaceId: workspace.publicId,
+    workspaceName: workspace.name,
+    primaryColor: messenger.primaryColor,
+    launcherPosition: messenger.launcherPosition,
+    greeting: messenger.greeting,
+    teamName: messenger.teamName,
+    tabs: messenger.tabs.map((tab) => ({ id: tab.id, enabled: tab.enabled, visibleTo: tab.visibleTo })),
+    sessionLifetimeHours: workspace.sessionLifetimeHours ?? DEFAULT_SESSION_LIFETIME_HOURS,
+  };
+}
+
+export const DEFAULT_TABS: MessengerTab[] = [
+  { id: "home", enabled: true, visibleTo: "all" },
+  { id: "messages", enabled: true, visibleTo: "all" },
+  { id: "help", enabled: true, visibleTo: "all" },
+  { id: "tickets", enabled: true, visibleTo: "users" },
+  { id: "tasks", enabled: true, visibleTo: "all" },
+];
+
+export type NewWorkspace = {
+  publicId: string;
+  name: string;
+  allowedOrigins: string[];
+  identitySecret?: string;
+  messenger?: Partial<Doc<"workspaces">["messenger"]>;
+  sessionLifetimeHours?: number;
+};
+
+/** A complete workspace document with defaults for everything not given. */
+export function workspaceDocument(input: NewWorkspace): Omit<Doc<"workspaces">, "_id" | "_creationTime"> {
+  const doc: Omit<Doc<"workspaces">, "_id" | "_creationTime"> = {
+    publicId: input.publicId,
+    name: input.name,
+    allowedOrigins: input.allowedOrigins,
+    messenger: {
+      primaryColor: "#2563eb",
+      launcherPosition: "right",
+      greeting: "Hi there! Ask us anything.",
+      teamName: input.name,
+      tabs: DEFAULT_TABS,
+      ...input.messenger,
+    },
+  };
+  if (input.identitySecret !== undefined) doc.identitySecret = input.identitySecret;
+  if (input.sessionLifetimeHours !== undefined) doc.sessionLifetimeHours = input.sessionLifetimeHours;
+  return doc;
+}

@@ -1,0 +1,103 @@
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import { internalMutation, internalQuery } from "./_generated/server";
+import { checkClientId, checkLength, normalizeMessageBody } from "./lib/inputRules";
+import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { apiMessage, widgetMessage, type ApiMessage, type WidgetMessage } from "./lib/views";
+import {
+  appendMessage,
+  findWorkspaceConversation,
+  getVisitorConversation,
+  recentMessages,
+  startConversation,
+} from "./model/conversations";
+import { touchVisitor } from "./model/visitors";
+
+/** Lists return at most this many messages: the most recent ones. */
+export const MESSAGE_LIST_LIMIT = 200;
+
+export type SendResult = { conversationId: Id<"conversations">; messageId: Id<"messages"> };
+
+/**
+ * A visitor's message. Starts a conversation when `conversationId` is absent.
+ * Retries are safe: the same visitor sending the same `clientMessageId` again
+ * gets the first result back and nothing new is written.
+ */
+export const send = visitorMutation({
+  args: {
+    conversationId: v.optional(v.string()),
+    body: v.string(),
+    clientMessageId: v.string(),
+  },
+  handler: async (ctx, args): Promise<SendResult> => {
+    checkClientId(args.clientMessageId, "clientMessageId");
+    const earlier = await ctx.db
+      .query("messages")
+      .withIndex("by_visitor_client_message", (q) =>
+        q.eq("visitorId", ctx.visitor._id).eq("clientMessageId", args.clientMessageId),
+      )
+      .first();
+    if (earlier !== null) return { conversationId: earlier.conversationId, messageId: earlier._id };
+
+    const body = normalizeMessageBody(args.body);
+    const now = Date.now();
+    const conversation =
+      args.conversationId === undefined
+        ? await startConversation(ctx.db, ctx.visitor, now)
+        : await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
+    const message = await appendMessage(ctx.db, conversation, {
+      senderType: "visitor",
+      body,
+      createdAt: now,
+      visitorId: ctx.visitor._id,
+      clientMessageId: args.clientMessageId,
+      ...(ctx.visitor.name !== undefined ? { senderName: ctx.visitor.name } : {}),
+    });
+    await touchVisitor(ctx.db, ctx.visitor, now);
+    return { conversationId: conversation._id, messageId: message._id };
+  },
+});
+
+/** A conversation's most recent messages, oldest first; only the visitor's own. */
+export const list = visitorQuery({
+  args: { conversationId: v.string() },
+  handler: async (ctx, args): Promise<WidgetMessage[]> => {
+    const conversation = await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
+    const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
+    return messages.map(widgetMessage);
+  },
+});
+
+/** REST: messages of a workspace conversation, or null when there is no such conversation. */
+export const listForAgent = internalQuery({
+  args: { workspaceId: v.id("workspaces"), conversationId: v.string() },
+  handler: async (ctx, args): Promise<ApiMessage[] | null> => {
+    const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
+    if (conversation === null) return null;
+    const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
+    return messages.map(apiMessage);
+  },
+});
+
+/** REST: an agent's reply; null when there is no such conversation. */
+export const sendFromAgent = internalMutation({
+  args: {
+    workspaceId: v.id("workspaces"),
+    conversationId: v.string(),
+    body: v.string(),
+    authorName: v.optional(v.string()),
+  },
+  handler: async (ctx, args): Promise<ApiMessage | null> => {
+    const body = normalizeMessageBody(args.body, "text");
+    checkLength(args.authorName, "authorName", 100);
+    const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
+    if (conversation === null) return null;
+    const message: Doc<"messages"> = await appendMessage(ctx.db, conversation, {
+      senderType: "agent",
+      body,
+      createdAt: Date.now(),
+      ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
+    });
+    return apiMessage(message);
+  },
+});

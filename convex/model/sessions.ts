@@ -1,0 +1,64 @@
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { SESSION_TOKEN_PREFIX, sha256Hex } from "../lib/crypto";
+import { appError } from "../lib/errors";
+import { sessionLifetimeMs, sessionRefusal } from "../lib/sessionPolicy";
+
+export type VisitorAuth = {
+  session: Doc<"widgetSessions">;
+  visitor: Doc<"visitors">;
+  workspace: Doc<"workspaces">;
+};
+
+const MAX_TOKEN_LENGTH = 200;
+
+export async function findSessionByToken(
+  db: DatabaseReader,
+  sessionToken: string,
+): Promise<Doc<"widgetSessions"> | null> {
+  // Anything not shaped like our tokens is refused without touching the database.
+  if (!sessionToken.startsWith(SESSION_TOKEN_PREFIX) || sessionToken.length > MAX_TOKEN_LENGTH) return null;
+  const tokenHash = await sha256Hex(sessionToken);
+  return await db
+    .query("widgetSessions")
+    .withIndex("by_token_hash", (q) => q.eq("tokenHash", tokenHash))
+    .unique();
+}
+
+/**
+ * Resolves a widget session token to its session, visitor and workspace, or
+ * throws UNAUTHENTICATED. The message is the same for every cause so a caller
+ * learns nothing about which tokens exist.
+ */
+export async function authenticateSession(
+  db: DatabaseReader,
+  sessionToken: string,
+  now: number,
+): Promise<VisitorAuth> {
+  const session = await findSessionByToken(db, sessionToken);
+  const refused = () => appError("UNAUTHENTICATED", "Session is missing, expired or revoked; boot again.");
+  if (session === null || sessionRefusal(session, now) !== null) throw refused();
+  const [visitor, workspace] = await Promise.all([
+    db.get("visitors", session.visitorId),
+    db.get("workspaces", session.workspaceId),
+  ]);
+  if (visitor === null || workspace === null) throw refused();
+  return { session, visitor, workspace };
+}
+
+export async function issueSession(
+  db: DatabaseWriter,
+  args: { workspace: Doc<"workspaces">; visitorId: Id<"visitors">; tokenHash: string; now: number },
+): Promise<Doc<"widgetSessions">> {
+  const { workspace, visitorId, tokenHash, now } = args;
+  const sessionId = await db.insert("widgetSessions", {
+    workspaceId: workspace._id,
+    visitorId,
+    tokenHash,
+    issuedAt: now,
+    expiresAt: now + sessionLifetimeMs(workspace),
+  });
+  const session = await db.get("widgetSessions", sessionId);
+  if (session === null) throw new Error("Session vanished right after insert");
+  return session;
+}

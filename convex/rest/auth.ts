@@ -1,0 +1,24 @@
+import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import type { ActionCtx } from "../_generated/server";
+import { constantTimeEqual, sha256Hex } from "../lib/crypto";
+
+export type ApiCaller = { workspaceId: Id<"workspaces"> };
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * The workspace an admin API key belongs to, or null for a missing, unknown or
+ * revoked key. Keys are found by the hash of what was presented; the stored
+ * hash is compared again in constant time so the answer never depends on how
+ * much of a guess was right.
+ */
+export async function authenticateApiKey(ctx: ActionCtx, request: Request): Promise<ApiCaller | null> {
+  const match = BEARER.exec(request.headers.get("Authorization") ?? "");
+  const presentedKey = match?.[1];
+  if (presentedKey === undefined) return null;
+  const presentedHash = await sha256Hex(presentedKey);
+  const key = await ctx.runQuery(internal.apiKeys.findActiveByHash, { keyHash: presentedHash });
+  if (key === null || !constantTimeEqual(key.keyHash, presentedHash)) return null;
+  return { workspaceId: key.workspaceId };
+}

@@ -1,0 +1,125 @@
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+import {
+  attributesValidator,
+  deviceValidator,
+  launcherPositionValidator,
+  messengerTabValidator,
+} from "./lib/validators";
+
+export default defineSchema({
+  workspaces: defineTable({
+    /** Short id used by embeds and the REST API docs, e.g. "demo". */
+    publicId: v.string(),
+    name: v.string(),
+    /**
+     * Origins allowed to boot the widget: exact origins, `https://*.example.com`
+     * (subdomains), `http://localhost:*` (any port) or `*` (any origin).
+     * An empty list admits no browser origin.
+     */
+    allowedOrigins: v.array(v.string()),
+    messenger: v.object({
+      primaryColor: v.string(),
+      launcherPosition: launcherPositionValidator,
+      greeting: v.string(),
+      teamName: v.string(),
+      tabs: v.array(messengerTabValidator),
+    }),
+    /**
+     * Kept raw because HMAC verification needs the secret itself; it must never
+     * appear in a public function's result (see lib/settings.ts).
+     */
+    identitySecret: v.optional(v.string()),
+    /** Widget session lifetime; lib/sessionPolicy.ts applies the default (24). */
+    sessionLifetimeHours: v.optional(v.number()),
+  }).index("by_public_id", ["publicId"]),
+
+  visitors: defineTable({
+    workspaceId: v.id("workspaces"),
+    /** Client-generated id persisted by the widget; one visitor per (workspace, sessionId). */
+    sessionId: v.string(),
+    userId: v.optional(v.string()),
+    email: v.optional(v.string()),
+    name: v.optional(v.string()),
+    device: v.optional(deviceValidator),
+    referrer: v.optional(v.string()),
+    lastPageUrl: v.optional(v.string()),
+    lastSeenAt: v.number(),
+    identified: v.boolean(),
+    verified: v.boolean(),
+    customAttributes: v.optional(attributesValidator),
+  })
+    .index("by_workspace_session", ["workspaceId", "sessionId"])
+    .index("by_workspace_user", ["workspaceId", "userId"]),
+
+  widgetSessions: defineTable({
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    /** SHA-256 hex of the token; the token itself is never stored. */
+    tokenHash: v.string(),
+    issuedAt: v.number(),
+    expiresAt: v.number(),
+    /** The instant from which the token is refused (may lie in the future: refresh grace). */
+    revokedAt: v.optional(v.number()),
+  })
+    .index("by_token_hash", ["tokenHash"])
+    .index("by_visitor", ["visitorId"])
+    .index("by_expires_at", ["expiresAt"]),
+
+  conversations: defineTable({
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    status: v.union(v.literal("open"), v.literal("closed")),
+    lastMessageAt: v.number(),
+    lastMessagePreview: v.string(),
+    unreadByVisitor: v.number(),
+    unreadByAgent: v.number(),
+  })
+    .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
+    .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])
+    .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"]),
+
+  messages: defineTable({
+    conversationId: v.id("conversations"),
+    workspaceId: v.id("workspaces"),
+    senderType: v.union(
+      v.literal("visitor"),
+      v.literal("agent"),
+      v.literal("bot"),
+      v.literal("system"),
+    ),
+    senderName: v.optional(v.string()),
+    senderAvatarUrl: v.optional(v.string()),
+    body: v.string(),
+    /** Set on visitor messages so retries with the same clientMessageId are recognised. */
+    visitorId: v.optional(v.id("visitors")),
+    clientMessageId: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_conversation_created", ["conversationId", "createdAt"])
+    .index("by_visitor_client_message", ["visitorId", "clientMessageId"]),
+
+  events: defineTable({
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    name: v.string(),
+    properties: v.optional(attributesValidator),
+    url: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_visitor_created", ["visitorId", "createdAt"])
+    .index("by_workspace_name_created", ["workspaceId", "name", "createdAt"]),
+
+  apiKeys: defineTable({
+    workspaceId: v.id("workspaces"),
+    name: v.string(),
+    /** SHA-256 hex of the full key. */
+    keyHash: v.string(),
+    /** First characters of the key, shown in admin UIs to tell keys apart. */
+    prefix: v.string(),
+    createdAt: v.number(),
+    revokedAt: v.optional(v.number()),
+  })
+    .index("by_key_hash", ["keyHash"])
+    .index("by_workspace", ["workspaceId"]),
+});

@@ -1,0 +1,64 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation } from "./_generated/server";
+import { apiKeyDisplayPrefix, generateApiKey, generateIdentitySecret, sha256Hex } from "./lib/crypto";
+import { LOCAL_DEVELOPMENT_ORIGINS } from "./lib/origins";
+import { workspaceDocument } from "./lib/workspaceSettings";
+import { insertApiKey } from "./apiKeys";
+
+export const DEMO_WORKSPACE_ID = "demo";
+
+export type DemoCredentials = { workspaceId: string; adminApiKey: string; hmacSecret: string };
+
+/**
+ * Creates the demo workspace on a fresh deployment and returns its credentials
+ * (the only time the raw API key is visible); returns null when it already
+ * exists. The local backend calls this once on first start and writes demo.json.
+ */
+export const demo = internalAction({
+  args: {},
+  handler: async (ctx): Promise<DemoCredentials | null> => {
+    const adminApiKey = generateApiKey();
+    const hmacSecret = generateIdentitySecret();
+    const created = await ctx.runMutation(internal.seed.insertDemoWorkspace, {
+      apiKeyHash: await sha256Hex(adminApiKey),
+      apiKeyPrefix: apiKeyDisplayPrefix(adminApiKey),
+      identitySecret: hmacSecret,
+    });
+    return created ? { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret } : null;
+  },
+});
+
+/** Checks and inserts in one transaction, so two racing seeds create one workspace. */
+export const insertDemoWorkspace = internalMutation({
+  args: { apiKeyHash: v.string(), apiKeyPrefix: v.string(), identitySecret: v.string() },
+  handler: async (ctx, args): Promise<boolean> => {
+    const existing = await ctx.db
+      .query("workspaces")
+      .withIndex("by_public_id", (q) => q.eq("publicId", DEMO_WORKSPACE_ID))
+      .first();
+    if (existing !== null) return false;
+    const workspaceId = await ctx.db.insert(
+      "workspaces",
+      workspaceDocument({
+        publicId: DEMO_WORKSPACE_ID,
+        name: "Demo workspace",
+        allowedOrigins: LOCAL_DEVELOPMENT_ORIGINS,
+        identitySecret: args.identitySecret,
+        messenger: {
+          primaryColor: "#4f46e5",
+          greeting: "Hi 👋 This is the Opencom demo. Send us a message!",
+          teamName: "Opencom Demo Team",
+        },
+      }),
+    );
+    await insertApiKey(ctx.db, {
+      workspaceId,
+      name: "Demo admin key",
+      keyHash: args.apiKeyHash,
+      prefix: args.apiKeyPrefix,
+      now: Date.now(),
+    });
+    return true;
+  },
+});

@@ -1,0 +1,166 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { action, internalMutation } from "./_generated/server";
+import { generateSessionToken, sha256Hex } from "./lib/crypto";
+import { appError } from "./lib/errors";
+import { checkClientId, checkUrl, checkUserFields, checkAttributes } from "./lib/inputRules";
+import { isOriginAllowed } from "./lib/origins";
+import { rotatedRevocationTime, sessionRefusal, shouldRotate } from "./lib/sessionPolicy";
+import { deviceValidator, userInputValidator } from "./lib/validators";
+import { unverifiedClaims } from "./lib/visitorIdentity";
+import type { PublicMessengerSettings } from "./lib/workspaceSettings";
+import { publicMessengerSettings } from "./lib/workspaceSettings";
+import { findSessionByToken, issueSession } from "./model/sessions";
+import { upsertVisitorOnBoot } from "./model/visitors";
+import { findWorkspace } from "./model/workspaces";
+
+/*
+ * Widget sessions. Tokens need true randomness, which Convex only offers in
+ * actions, so the public entry points are actions that mint the token and hand
+ * only its SHA-256 to an internal mutation.
+ */
+
+const bootArgs = {
+  /** Public id ("demo") or document id. */
+  workspaceId: v.string(),
+  /** The widget's persistent per-browser id. */
+  sessionId: v.string(),
+  origin: v.optional(v.string()),
+  user: v.optional(userInputValidator),
+  device: v.optional(deviceValidator),
+  referrer: v.optional(v.string()),
+  url: v.optional(v.string()),
+};
+
+export type BootResult = {
+  sessionToken: string;
+  expiresAt: number;
+  visitorId: Id<"visitors">;
+  settings: PublicMessengerSettings;
+};
+
+export const boot = action({
+  args: bootArgs,
+  handler: async (ctx, args): Promise<BootResult> => {
+    const sessionToken = generateSessionToken();
+    const tokenHash = await sha256Hex(sessionToken);
+    const started = await ctx.runMutation(internal.widgetSessions.start, { ...args, tokenHash });
+    return { sessionToken, ...started };
+  },
+});
+
+/** Boot's transaction: workspace and origin checks, visitor upsert, session insert. */
+export const start = internalMutation({
+  args: { ...bootArgs, tokenHash: v.string() },
+  handler: async (ctx, args): Promise<Omit<BootResult, "sessionToken">> => {
+    const now = Date.now();
+    const workspace = await findWorkspace(ctx.db, args.workspaceId);
+    if (workspace === null) throw appError("NOT_FOUND", "Unknown workspace.", "workspaceId");
+    if (args.origin !== undefined && !isOriginAllowed(args.origin, workspace.allowedOrigins)) {
+      throw appError("ORIGIN_NOT_ALLOWED", `Origin ${args.origin} may not load this workspace's widget.`, "origin");
+    }
+    checkClientId(args.sessionId, "sessionId");
+    checkUrl(args.url, "url");
+    checkUrl(args.referrer, "referrer");
+    if (args.user) {
+      checkUserFields(args.user);
+      checkAttributes(args.user.customAttributes, "user.customAttributes");
+    }
+    const visitor = await upsertVisitorOnBoot(
+      ctx.db,
+      workspace,
+      {
+        sessionId: args.sessionId,
+        ...(args.device ? { device: args.device } : {}),
+        ...(args.referrer !== undefined ? { referrer: args.referrer } : {}),
+        ...(args.url !== undefined ? { url: args.url } : {}),
+        ...(args.user ? { claims: unverifiedClaims(args.user) } : {}),
+      },
+      now,
+    );
+    const session = await issueSession(ctx.db, { workspace, visitorId: visitor._id, tokenHash: args.tokenHash, now });
+    return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: publicMessengerSettings(workspace) };
+  },
+});
+
+export type RefreshResult = { sessionToken: string; expiresAt: number };
+
+export const refresh = action({
+  args: { sessionToken: v.string() },
+  handler: async (ctx, { sessionToken }): Promise<RefreshResult> => {
+    const replacementToken = generateSessionToken();
+    const outcome = await ctx.runMutation(internal.widgetSessions.rotate, {
+      sessionToken,
+      replacementTokenHash: await sha256Hex(replacementToken),
+    });
+    return outcome.rotated
+      ? { sessionToken: replacementToken, expiresAt: outcome.expiresAt }
+      : { sessionToken, expiresAt: outcome.expiresAt };
+  },
+});
+
+/**
+ * Swaps a session for a fresh one once less than a quarter of its lifetime is
+ * left; before that, keeps it. The old token keeps working for a short grace
+ * period (see ROTATION_GRACE_MS) so live subscriptions don't fail mid-swap.
+ */
+export const rotate = internalMutation({
+  args: { sessionToken: v.string(), replacementTokenHash: v.string() },
+  handler: async (ctx, args): Promise<{ rotated: boolean; expiresAt: number }> => {
+    const now = Date.now();
+    const session = await findSessionByToken(ctx.db, args.sessionToken);
+    if (session === null || sessionRefusal(session, now) !== null) {
+      throw appError("UNAUTHENTICATED", "Session is missing, expired or revoked; boot again.");
+    }
+    if (!shouldRotate(session, now)) return { rotated: false, expiresAt: session.expiresAt };
+    const workspace = await ctx.db.get("workspaces", session.workspaceId);
+    if (workspace === null) throw appError("UNAUTHENTICATED", "Workspace no longer exists.");
+    const replacement = await issueSession(ctx.db, {
+      workspace,
+      visitorId: session.visitorId,
+      tokenHash: args.replacementTokenHash,
+      now,
+    });
+    await ctx.db.patch("widgetSessions", session._id, { revokedAt: rotatedRevocationTime(session, now) });
+    return { rotated: true, expiresAt: replacement.expiresAt };
+  },
+});
+
+/** Ends every session of a visitor at once (admin action, shutdown, tests). */
+export const revokeForVisitor = internalMutation({
+  args: { visitorId: v.id("visitors") },
+  handler: async (ctx, { visitorId }): Promise<number> => {
+    const now = Date.now();
+    const sessions = await ctx.db
+      .query("widgetSessions")
+      .withIndex("by_visitor", (q) => q.eq("visitorId", visitorId))
+      .collect();
+    const live = sessions.filter((session) => sessionRefusal(session, now) === null);
+    for (const session of live) await ctx.db.patch("widgetSessions", session._id, { revokedAt: now });
+    return live.length;
+  },
+});
+
+/** Expired sessions are kept this long (for support questions), then deleted. */
+export const EXPIRED_SESSION_RETENTION_MS = 24 * 3_600_000;
+const PURGE_BATCH = 500;
+
+/**
+ * Deletes sessions that expired over a day ago, a batch at a time (every boot
+ * adds a row, so the table would otherwise only grow). Run by crons.ts; it
+ * reschedules itself while a full batch was found.
+ */
+export const purgeExpired = internalMutation({
+  args: {},
+  handler: async (ctx): Promise<number> => {
+    const cutoff = Date.now() - EXPIRED_SESSION_RETENTION_MS;
+    const stale = await ctx.db
+      .query("widgetSessions")
+      .withIndex("by_expires_at", (q) => q.lt("expiresAt", cutoff))
+      .take(PURGE_BATCH);
+    for (const session of stale) await ctx.db.delete("widgetSessions", session._id);
+    if (stale.length === PURGE_BATCH) await ctx.scheduler.runAfter(0, internal.widgetSessions.purgeExpired, {});
+    return stale.length;
+  },
+});

@@ -1,0 +1,39 @@
+import { v } from "convex/values";
+import type { Id } from "./_generated/dataModel";
+import { internalMutation } from "./_generated/server";
+import { appError } from "./lib/errors";
+import { launcherPositionValidator, messengerTabValidator } from "./lib/validators";
+import { workspaceDocument } from "./lib/workspaceSettings";
+import { findWorkspace } from "./model/workspaces";
+
+/**
+ * Creates a workspace with default messenger settings for anything not given.
+ * Internal: workspaces are provisioned by operators, scripts and tests.
+ */
+export const create = internalMutation({
+  args: {
+    publicId: v.string(),
+    name: v.string(),
+    allowedOrigins: v.array(v.string()),
+    identitySecret: v.optional(v.string()),
+    sessionLifetimeHours: v.optional(v.number()),
+    messenger: v.optional(
+      v.object({
+        primaryColor: v.optional(v.string()),
+        launcherPosition: v.optional(launcherPositionValidator),
+        greeting: v.optional(v.string()),
+        teamName: v.optional(v.string()),
+        tabs: v.optional(v.array(messengerTabValidator)),
+      }),
+    ),
+  },
+  handler: async (ctx, args): Promise<Id<"workspaces">> => {
+    if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(args.publicId)) {
+      throw appError("INVALID_ARGUMENT", "publicId must be lowercase letters, digits, - or _.", "publicId");
+    }
+    if ((await findWorkspace(ctx.db, args.publicId)) !== null) {
+      throw appError("CONFLICT", `A workspace with publicId ${args.publicId} exists.`, "publicId");
+    }
+    return await ctx.db.insert("workspaces", workspaceDocument(args));
+  },
+});

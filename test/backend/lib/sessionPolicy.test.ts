@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import {
+  ROTATION_GRACE_MS,
+  rotatedRevocationTime,
+  sessionLifetimeMs,
+  sessionRefusal,
+  shouldRotate,
+} from "../../../convex/lib/sessionPolicy";
+
+const HOUR = 3_600_000;
+const session = { issuedAt: 0, expiresAt: 4 * HOUR };
+
+describe("sessionLifetimeMs", () => {
+  test("defaults to 24 hours and ignores nonsense", () => {
+    expect(sessionLifetimeMs({})).toBe(24 * HOUR);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 2 })).toBe(2 * HOUR);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 0 })).toBe(24 * HOUR);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: Number.NaN })).toBe(24 * HOUR);
+  });
+});
+
+describe("sessionRefusal", () => {
+  test("valid until expiry, then expired; revoked from revokedAt on", () => {
+    expect(sessionRefusal(session, 4 * HOUR - 1)).toBeNull();
+    expect(sessionRefusal(session, 4 * HOUR)).toBe("expired");
+    expect(sessionRefusal({ ...session, revokedAt: HOUR }, HOUR - 1)).toBeNull();
+    expect(sessionRefusal({ ...session, revokedAt: HOUR }, HOUR)).toBe("revoked");
+  });
+});
+
+describe("shouldRotate", () => {
+  test("only once less than a quarter of the lifetime remains", () => {
+    expect(shouldRotate(session, 3 * HOUR)).toBe(false); // exactly 25% left
+    expect(shouldRotate(session, 3 * HOUR + 1)).toBe(true);
+    expect(shouldRotate(session, 0)).toBe(false);
+  });
+});
+
+describe("rotatedRevocationTime", () => {
+  test("a grace period, never past the original expiry or an earlier revocation", () => {
+    expect(rotatedRevocationTime(session, HOUR)).toBe(HOUR + ROTATION_GRACE_MS);
+    expect(rotatedRevocationTime(session, 4 * HOUR - 1000)).toBe(4 * HOUR);
+    expect(rotatedRevocationTime({ ...session, revokedAt: HOUR + 5 }, HOUR)).toBe(HOUR + 5);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from "vitest";
+import { api, internal } from "../../convex/_generated/api";
+import { newBackend } from "./helpers";
+
+describe("seed:demo", () => {
+  test("creates the demo workspace once and returns its credentials", async () => {
+    const t = newBackend();
+    const credentials = await t.action(internal.seed.demo, {});
+    expect(credentials).not.toBeNull();
+    expect(credentials?.workspaceId).toBe("demo");
+    expect(credentials?.adminApiKey).toMatch(/^oc_live_[A-Za-z0-9_-]{32}$/);
+    expect(credentials?.hmacSecret).toMatch(/^[0-9a-f]{64}$/);
+
+    const stored = await t.run(async (ctx) => ({
+      workspaces: await ctx.db.query("workspaces").collect(),
+      keys: await ctx.db.query("apiKeys").collect(),
+    }));
+    expect(stored.workspaces).toHaveLength(1);
+    expect(stored.workspaces[0]).toMatchObject({ publicId: "demo", name: "Demo workspace" });
+    expect(stored.workspaces[0]?.identitySecret).toBe(credentials?.hmacSecret);
+    expect(stored.keys).toHaveLength(1);
+    expect(JSON.stringify(stored.keys)).not.toContain(credentials?.adminApiKey);
+
+    expect(await t.action(internal.seed.demo, {})).toBeNull();
+    const workspaces = await t.run(async (ctx) => ctx.db.query("workspaces").collect());
+    expect(workspaces).toHaveLength(1);
+  });
+
+  test("the demo key opens the REST API", async () => {
+    const t = newBackend();
+    const credentials = await t.action(internal.seed.demo, {});
+    const response = await t.fetch("/api/v1/conversations", {
+      headers: { Authorization: `Bearer ${credentials?.adminApiKey}` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  test("the demo workspace admits localhost and 127.0.0.1 on any port, and nothing else", async () => {
+    const t = newBackend();
+    await t.action(internal.seed.demo, {});
+    const bootFrom = (origin: string) =>
+      t.action(api.widgetSessions.boot, { workspaceId: "demo", sessionId: "demo-visitor", origin });
+    for (const origin of ["http://localhost:5173", "http://127.0.0.1:3000", "http://localhost"]) {
+      await expect(bootFrom(origin)).resolves.toHaveProperty("settings.teamName", "Opencom Demo Team");
+    }
+    await expect(bootFrom("https://example.com")).rejects.toMatchObject({ data: { code: "ORIGIN_NOT_ALLOWED" } });
+  });
+});
