@@ -8,7 +8,12 @@ import { insertApiKey } from "./apiKeys";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
-export type DemoCredentials = { workspaceId: string; adminApiKey: string; hmacSecret: string };
+export type DemoCredentials = { workspaceId: string; adminApiKey: string; hmacSecret: string; demoSiteUrl: string };
+
+/** Where `npm run dev` serves the demo site; the local backend passes its environment through. */
+function demoSiteUrl(): string {
+  return `http://127.0.0.1:${process.env.OPENCOM_DEMO_PORT || "5173"}`;
+}
 
 /**
  * Creates the demo workspace on a fresh deployment and returns its credentials
@@ -25,7 +30,7 @@ export const demo = internalAction({
       apiKeyPrefix: apiKeyDisplayPrefix(adminApiKey),
       identitySecret: hmacSecret,
     });
-    return created ? { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret } : null;
+    return created ? { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret, demoSiteUrl: demoSiteUrl() } : null;
   },
 });
 

@@ -2,7 +2,7 @@
 // the fixture app, the way the widget and the REST tooling use a real deployment.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConvexClient } from "convex/browser";
-import { BackendProcess, client, httpClient, waitForValue } from "./harness";
+import { BackendProcess, client, httpClient, waitForValue } from "../support/backend-process";
 
 type Note = { id: string; body: string; author: string | null };
 const call = <T>(c: ConvexClient, kind: "query" | "mutation" | "action", name: string, args: Record<string, unknown> = {}) =>

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Engine } from "../../local-backend/engine/engine";
 import { loadConvexTestInternals } from "../../local-backend/engine/internals";
 import { Persistence } from "../../local-backend/engine/persistence";
-import { FIXTURE_FUNCTIONS } from "./harness";
+import { FIXTURE_FUNCTIONS } from "../support/backend-process";
 
 const dirs: string[] = [];
 const tempDir = () => {

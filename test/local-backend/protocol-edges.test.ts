@@ -2,7 +2,7 @@
 // mutation (same session and request id) is applied once, and versions chain.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { BackendProcess, client, httpClient } from "./harness";
+import { BackendProcess, client, httpClient } from "../support/backend-process";
 
 class RawClient {
   readonly messages: Array<Record<string, unknown>> = [];

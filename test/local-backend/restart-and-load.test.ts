@@ -2,7 +2,7 @@
 // writing at once. Nothing may be lost, nothing applied twice, every client must see it all.
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { ConvexClient } from "convex/browser";
-import { BackendProcess, client, waitForValue } from "./harness";
+import { BackendProcess, client, waitForValue } from "../support/backend-process";
 
 type Note = { id: string; body: string; author: string | null; createdAt: number };
 const add = (c: ConvexClient, body: string, author: string) => c.mutation("notes:add" as never, { body, author } as never) as Promise<string>;

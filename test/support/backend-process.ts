@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import WebSocket from "ws";
 
-export const FIXTURE_FUNCTIONS = resolve(import.meta.dirname, "fixture/convex");
+export const FIXTURE_FUNCTIONS = resolve(import.meta.dirname, "../local-backend/fixture/convex");
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
