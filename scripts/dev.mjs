@@ -1,0 +1,215 @@
+// `npm run dev`: the local backend, the widget built in watch mode, and the demo site with
+// the widget embedded by script tag (plus the agent console) on http://127.0.0.1:5173.
+//
+// Environment (DESIGN.md 3): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
+// OPENCOM_DEMO_PORT (5173), OPENCOM_DATA_DIR (.opencom-local/).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, request as httpRequest } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { build } from "vite";
+
+const HOST = "127.0.0.1";
+const backendPort = Number(process.env.OPENCOM_BACKEND_PORT || 3210);
+const sitePort = Number(process.env.OPENCOM_SITE_PORT || 3211);
+const demoPort = Number(process.env.OPENCOM_DEMO_PORT || 5173);
+const dataDir = resolve(process.env.OPENCOM_DATA_DIR || ".opencom-local");
+const examplesDir = resolve("examples");
+const distDir = resolve("dist");
+
+const log = (message) => console.log(`[dev] ${message}`);
+const children = new Set();
+let watcher = null;
+let server = null;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  server?.close();
+  await watcher?.close().catch(() => {});
+  for (const child of children) if (child.exitCode === null) signalGroup(child, "SIGTERM");
+  // Give the backend a moment to flush its data, then leave.
+  const deadline = Date.now() + 5000;
+  while ([...children].some((child) => child.exitCode === null) && Date.now() < deadline) await sleep(50);
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(0));
+
+/**
+ * Signals a child's whole process group: `npm run` does not pass signals on to the script
+ * it started, so signalling npm alone would leave the backend running.
+ */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+// 1. The local backend (its own process group; it writes demo.json on first start).
+function startBackend() {
+  const child = spawn("npm", ["run", "--silent", "backend"], { stdio: "inherit", env: process.env, detached: true });
+  children.add(child);
+  child.on("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping) {
+      console.error(`[dev] the backend stopped (${signal ?? `exit code ${code}`}); stopping`);
+      void shutdown(code || 1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function readDemo() {
+  const file = join(dataDir, "demo.json");
+  for (let i = 0; i < 50 && !existsSync(file); i++) await sleep(100);
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    log(`no readable ${file}: the agent console will ask for an API key`);
+    return {};
+  }
+}
+
+// 2. The widget, rebuilt on every change under src/.
+async function buildWidget() {
+  let firstBuild;
+  const ready = new Promise((resolve, reject) => (firstBuild = { resolve, reject }));
+  watcher = await build({ logLevel: "warn", build: { watch: { include: ["src/**", "package.json"] } } });
+  watcher.on("event", (event) => {
+    if (event.code === "END") {
+      firstBuild.resolve();
+      log("widget built");
+    } else if (event.code === "ERROR") {
+      console.error(`[dev] widget build failed: ${event.error?.message ?? event.error}`);
+      firstBuild.reject(event.error);
+    }
+    event.result?.close?.();
+  });
+  await ready;
+}
+
+// 3. The demo site.
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** A file under `root`, or null (also for paths that try to climb out of it). */
+function fileUnder(root, urlPath) {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  const candidate = existsSync(path) && statSync(path).isDirectory() ? join(path, "index.html") : path;
+  return existsSync(candidate) && statSync(candidate).isFile() ? candidate : null;
+}
+
+function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
+  const convex = new URL(convexUrl);
+  const wsOrigin = `${convex.protocol === "https:" ? "wss" : "ws"}://${convex.host}`;
+  // The demo runs under a strict CSP, as a careful customer's site would: no inline script
+  // or style anywhere, the widget included.
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: https: http:",
+    `connect-src 'self' ${convex.origin} ${wsOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+
+  function renderHtml(file) {
+    let html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:3210", convex.origin);
+    html = html.replaceAll('data-opencom-workspace-id="demo"', `data-opencom-workspace-id="${workspaceId}"`);
+    if (file.startsWith(join(examplesDir, "agent-console"))) {
+      // A JSON data block (not executed, so the CSP allows it). Dev only: it holds the key.
+      const config = JSON.stringify({ apiBase: "/api/v1", apiKey: adminApiKey ?? "" }).replaceAll("<", "\\u003c");
+      html = html.replace("</head>", `  <script type="application/json" id="opencom-console-config">${config}</script>\n  </head>`);
+    }
+    return html;
+  }
+
+  function proxy(req, res) {
+    const target = new URL(req.url, siteUrl);
+    const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
+      res.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(res);
+    });
+    upstream.on("error", (error) => {
+      res.writeHead(502, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "BAD_GATEWAY", message: error.message } }));
+    });
+    req.pipe(upstream);
+  }
+
+  server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    // The admin REST API, proxied so the console stays same-origin.
+    if (pathname.startsWith("/api/v1/")) return proxy(req, res);
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    const fromDist = /^\/(?:widget\.js|manifest\.json|runtime\/)/.test(pathname);
+    const file = fromDist ? fileUnder(distDir, pathname) : fileUnder(examplesDir, pathname);
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      return;
+    }
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const headers = { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" };
+    if (type.startsWith("text/html")) {
+      res.writeHead(200, { ...headers, "content-security-policy": csp }).end(renderHtml(file));
+    } else {
+      res.writeHead(200, headers).end(readFileSync(file));
+    }
+  });
+  return new Promise((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(demoPort, HOST, resolveListen);
+  });
+}
+
+try {
+  startBackend();
+  await waitForHealth(`http://${HOST}:${backendPort}/health`);
+  const demo = await readDemo();
+  await buildWidget();
+  // The ports in use now, not the ones demo.json recorded on first start.
+  await startSite({
+    convexUrl: `http://${HOST}:${backendPort}`,
+    siteUrl: `http://${HOST}:${sitePort}`,
+    workspaceId: demo.workspaceId ?? "demo",
+    adminApiKey: demo.adminApiKey,
+  });
+  log(`demo site      http://${HOST}:${demoPort}/`);
+  log(`agent console  http://${HOST}:${demoPort}/agent-console/`);
+  log("press Ctrl-C to stop");
+} catch (error) {
+  console.error(`[dev] ${error.message}`);
+  await shutdown(1);
+}

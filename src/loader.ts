@@ -1,0 +1,51 @@
+/*
+ * The classic script customers paste (`<script src=".../widget.js" async>`). It stays tiny:
+ * it reads the config, puts a call-queuing stand-in at `window.OpencomWidget`, and imports
+ * the real runtime (an ES module) from beside itself. Nothing here may throw into the page.
+ */
+import { version } from "../package.json";
+import { createCallQueue } from "./loader/call-queue";
+import { readConfig } from "./loader/read-config";
+
+type LoaderWindow = Window & { OpencomWidget?: unknown; opencomSettings?: unknown };
+
+// Must be read synchronously: currentScript is only set while this script first runs.
+const currentScript = document.currentScript;
+
+function findOwnScript(): HTMLScriptElement | null {
+  if (currentScript instanceof HTMLScriptElement) return currentScript;
+  return document.querySelector<HTMLScriptElement>("script[data-opencom-convex-url], script[src*='/widget.js']");
+}
+
+function start(win: LoaderWindow): void {
+  if (win.OpencomWidget) {
+    console.warn("[OpencomWidget] the widget script was included twice; the second copy does nothing");
+    return;
+  }
+  const script = findOwnScript();
+  const queue = createCallQueue();
+  win.OpencomWidget = queue.stub;
+
+  const config = readConfig(script, win.opencomSettings);
+  if (typeof config.convexUrl === "string" && config.convexUrl !== "") queue.stub.init(config);
+
+  // The runtime lives beside the loader: resolve against the loader's own URL, not the page's.
+  const runtimeUrl = new URL(`runtime/${version}/runtime.js`, script?.src || document.baseURI).href;
+  import(/* @vite-ignore */ runtimeUrl).then(
+    (runtime: { createOpencomWidget(): Record<string, (...args: unknown[]) => unknown> }) => {
+      const api = runtime.createOpencomWidget();
+      win.OpencomWidget = api;
+      queue.attach(api as Parameters<typeof queue.attach>[0]);
+    },
+    (error: unknown) => {
+      console.error(`[OpencomWidget] could not load the widget runtime from ${runtimeUrl}`, error);
+      queue.fail();
+    },
+  );
+}
+
+try {
+  start(window as LoaderWindow);
+} catch (error) {
+  console.error("[OpencomWidget] the widget loader failed", error);
+}

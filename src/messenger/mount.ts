@@ -1,0 +1,111 @@
+import { logError } from "../sdk/log";
+import { createLauncher } from "./launcher";
+import { BASE_CSS } from "./styles/base";
+import { themeCss } from "./theme";
+import type { MessengerController, WidgetUiState } from "./types";
+
+export const HOST_TAG = "opencom-widget";
+
+type PanelModule = typeof import("./panel/panel");
+type Win = Window & typeof globalThis;
+
+/**
+ * Registers the host tag (with an empty class) so the page's `:not(:defined)` rules, a
+ * common anti-flash pattern, never hide it. The registry is page-global: a second widget
+ * copy on the page finds it defined and moves on.
+ */
+function defineHostElement(win: Win): void {
+  if (win.customElements && !win.customElements.get(HOST_TAG)) {
+    win.customElements.define(HOST_TAG, class extends win.HTMLElement {});
+  }
+}
+
+function sheet(win: Win, css: string): CSSStyleSheet {
+  const result = new win.CSSStyleSheet();
+  result.replaceSync(css);
+  return result;
+}
+
+/**
+ * Renders the messenger into an open shadow root on one host element. Styles are
+ * constructable stylesheets: no <style> tag, no inline style, so a strict CSP
+ * (`style-src 'self'`) renders it fully. The launcher is plain DOM; the panel (Preact) is a
+ * separate chunk downloaded on first open.
+ */
+export function mountMessenger(doc: Document, controller: MessengerController): { destroy(): void } {
+  const win = doc.defaultView as Win;
+  defineHostElement(win);
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: "open" });
+  const theme = sheet(win, "");
+  shadow.adoptedStyleSheets = [sheet(win, BASE_CSS), theme];
+
+  const root = doc.createElement("div");
+  const panelSlot = doc.createElement("div");
+  const launcher = createLauncher(doc, () => controller.setOpen(!controller.state.get().open));
+  root.append(panelSlot, launcher.element);
+  shadow.append(root);
+
+  let panel: PanelModule | null = null;
+  let panelLoading = false;
+  let unmountPanel = () => {};
+  let destroyed = false;
+
+  const close = () => {
+    controller.setOpen(false);
+    launcher.element.focus();
+  };
+
+  async function loadPanel(): Promise<void> {
+    panelLoading = true;
+    try {
+      const loaded = await import("./panel/panel");
+      if (destroyed) return;
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(win, loaded.PANEL_CSS)];
+      panel = loaded;
+      unmountPanel = loaded.mountPanel(panelSlot, controller, close);
+    } catch (error) {
+      logError("could not load the messenger; click the launcher to try again", error);
+      controller.setOpen(false);
+    } finally {
+      panelLoading = false;
+      if (!destroyed) render(controller.state.get());
+    }
+  }
+
+  let themedWith: WidgetUiState["settings"] = null;
+  function render(state: WidgetUiState): void {
+    const { settings } = state;
+    // Nothing to show until the workspace's settings are known (or after a fatal error).
+    // (On the root, not the host: the host's own display is pinned by :host rules.)
+    root.hidden = settings === null;
+    if (settings && settings !== themedWith) {
+      themedWith = settings;
+      theme.replaceSync(themeCss(settings));
+    }
+    root.className = `oc-root oc-${settings?.launcherPosition ?? "right"}`;
+    root.toggleAttribute("data-open", state.open);
+    launcher.update({ open: state.open, unread: state.unread, loading: state.open && panel === null });
+    if (state.open && settings && panel === null && !panelLoading) void loadPanel();
+  }
+
+  // Escape closes from anywhere inside the widget and hands focus back to the launcher.
+  root.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !controller.state.get().open) return;
+    event.stopPropagation();
+    close();
+  });
+
+  render(controller.state.get());
+  const stop = controller.state.subscribe(render);
+  (doc.body ?? doc.documentElement).append(host);
+
+  return {
+    destroy() {
+      destroyed = true;
+      stop();
+      unmountPanel();
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** What boot tells the backend about the visitor's device. Coarse on purpose: no versions. */
+export interface DeviceInfo {
+  browser: string;
+  os: string;
+  deviceType: "desktop" | "mobile" | "tablet";
+}
+
+// Order matters: Edge, Opera and Samsung Internet also say "Chrome", Chrome also says "Safari".
+const BROWSERS: ReadonlyArray<[string, RegExp]> = [
+  ["Edge", /\bEdg(?:e|A|iOS)?\//],
+  ["Opera", /\b(?:OPR|OPT|Opera)\//],
+  ["Samsung Internet", /\bSamsungBrowser\//],
+  ["Firefox", /\b(?:Firefox|FxiOS)\//],
+  ["Chrome", /\b(?:Chrome|CriOS|Chromium)\//],
+  ["Safari", /\bVersion\/[\d.]+.*\bSafari\//],
+];
+
+/**
+ * Browser, OS and device type from a user agent string. `maxTouchPoints` tells iPads apart
+ * from Macs: since iPadOS 13, Safari on an iPad sends a desktop Mac user agent.
+ */
+export function detectDevice(userAgent: string, maxTouchPoints = 0): DeviceInfo {
+  const browser = BROWSERS.find(([, pattern]) => pattern.test(userAgent))?.[0] ?? "Unknown";
+  const isIpad = /\biPad\b/.test(userAgent) || (/\bMacintosh\b/.test(userAgent) && maxTouchPoints > 1);
+  const os = detectOs(userAgent, isIpad);
+  let deviceType: DeviceInfo["deviceType"] = "desktop";
+  if (isIpad || /\bTablet\b/i.test(userAgent) || (os === "Android" && !/\bMobile\b/.test(userAgent))) {
+    deviceType = "tablet";
+  } else if (/\b(?:Mobi|iPhone|iPod)\b|\bMobile\b/.test(userAgent)) {
+    deviceType = "mobile";
+  }
+  return { browser, os, deviceType };
+}
+
+function detectOs(userAgent: string, isIpad: boolean): string {
+  if (isIpad) return "iPadOS";
+  if (/\b(?:iPhone|iPod)\b/.test(userAgent)) return "iOS";
+  if (/\bAndroid\b/.test(userAgent)) return "Android";
+  if (/\bWindows\b/.test(userAgent)) return "Windows";
+  if (/\bCrOS\b/.test(userAgent)) return "ChromeOS";
+  if (/\bMac OS X\b|\bMacintosh\b/.test(userAgent)) return "macOS";
+  if (/\bLinux\b/.test(userAgent)) return "Linux";
+  return "Unknown";
+}

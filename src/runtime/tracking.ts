@@ -1,0 +1,21 @@
+import { logError } from "../sdk/log";
+import type { Attributes } from "../sdk/types";
+import { readAppError } from "./errors";
+import { functions } from "./functions";
+import type { Gateway } from "./gateway";
+
+export const PAGE_VIEW_EVENT = "$pageview";
+export const PRESENCE_EVENT = "$presence";
+
+/**
+ * Sends one event. Fire-and-forget: tracking must never break the page, so only a
+ * rejected argument (the caller's mistake) is logged; rate limits and outages drop the event.
+ */
+export function trackEvent(gateway: Gateway, name: string, properties: Attributes | undefined, url: string): void {
+  gateway
+    .mutate(functions.track, { name, url, ...(properties ? { properties } : {}) })
+    .catch((error: unknown) => {
+      const info = readAppError(error);
+      if (info?.code === "INVALID_ARGUMENT") logError(`trackEvent("${name}") was refused: ${info.message}`);
+    });
+}

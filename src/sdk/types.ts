@@ -1,0 +1,73 @@
+/** Public types of `window.OpencomWidget`. Everything here is part of the contract. */
+
+/** Values allowed in custom attributes and event properties: scalars only. */
+export type AttributeValue = string | number | boolean | null;
+export type Attributes = Record<string, AttributeValue>;
+
+/** Who the visitor is, as far as the host page knows. */
+export interface UserIdentity {
+  userId?: string;
+  email?: string;
+  name?: string;
+  /** HMAC-SHA256 of `userId` with the workspace's identity secret (identity verification). */
+  userHash?: string;
+  /** A JWT signed by the host's backend, an alternative to `userHash`. */
+  userJwt?: string;
+  customAttributes?: Attributes;
+}
+
+export interface WidgetConfig {
+  /** The Convex deployment URL, e.g. `https://happy-otter-123.convex.cloud`. */
+  convexUrl: string;
+  /** The workspace's public id (`demo` on the local backend). */
+  workspaceId: string;
+  /**
+   * Record a `$pageview` on load and on every SPA navigation (pushState, replaceState, popstate).
+   * @default true
+   */
+  trackPageViews?: boolean;
+  /** Identify the visitor at boot instead of calling `identify` later. */
+  user?: UserIdentity;
+  onboardingVerificationToken?: string;
+  clientIdentifier?: string;
+}
+
+/** Events of `OpencomWidget.on(event, listener)` and their payloads. */
+export interface WidgetEvents {
+  ready: { visitorId: string };
+  open: undefined;
+  close: undefined;
+  unreadCountChange: { unreadCount: number };
+  /** Fires when the visitor's unread count goes up, i.e. the team or a bot wrote. */
+  messageReceived: { unreadCount: number };
+  error: { code: string; message: string };
+}
+
+export type WidgetEventName = keyof WidgetEvents;
+
+export interface TourSummary {
+  id: string;
+  name: string;
+}
+
+export interface OpencomWidgetApi {
+  init(config: WidgetConfig): void;
+  identify(user: UserIdentity): void;
+  trackEvent(name: string, properties?: Attributes): void;
+  startTour(tourId: string): void;
+  getAvailableTours(): Promise<TourSummary[]>;
+  destroy(): void;
+  open(): void;
+  close(): void;
+  toggle(): void;
+  showMessages(): void;
+  showNewMessage(text?: string): void;
+  showArticle(articleId: string): void;
+  startSurvey(surveyId: string): void;
+  startChecklist(checklistId: string): void;
+  setLocale(locale: string): void;
+  /** The visitor id once booted, else null. (The loader's stub returns a promise of it.) */
+  getVisitorId(): string | null;
+  on<K extends WidgetEventName>(event: K, listener: (payload: WidgetEvents[K]) => void): void;
+  off<K extends WidgetEventName>(event: K, listener: (payload: WidgetEvents[K]) => void): void;
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createOpencomWidget } from "../../../src/sdk/api";
+import { API_METHODS } from "../../../src/sdk/methods";
+import type { WidgetInstance } from "../../../src/runtime/instance";
+import type { ResolvedConfig } from "../../../src/sdk/config";
+
+let errors: ReturnType<typeof vi.spyOn>;
+let warnings: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  errors = vi.spyOn(console, "error").mockImplementation(() => {});
+  warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => vi.restoreAllMocks());
+
+function fakeInstance(): WidgetInstance & { calls: string[] } {
+  const calls: string[] = [];
+  let open = false;
+  return {
+    calls,
+    identify: (user) => void calls.push(`identify ${JSON.stringify(user)}`),
+    track: (name, properties) => void calls.push(`track ${name} ${JSON.stringify(properties)}`),
+    setOpen: (next) => {
+      open = next;
+      calls.push(`setOpen ${next}`);
+    },
+    isOpen: () => open,
+    showMessages: () => void calls.push("showMessages"),
+    showNewMessage: (text) => void calls.push(`showNewMessage ${text}`),
+    visitorId: () => "visitor-1",
+    destroy: () => void calls.push("destroy"),
+  };
+}
+
+const CONFIG = { convexUrl: "https://x.convex.cloud", workspaceId: "demo" };
+const lastError = () => String(errors.mock.calls.at(-1)?.[0]);
+
+describe("public API", () => {
+  it("starts one widget; a second init only warns", () => {
+    const create = vi.fn((_config: ResolvedConfig) => fakeInstance());
+    const api = createOpencomWidget(create);
+    api.init(CONFIG);
+    api.init(CONFIG);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0]?.[0]).toEqual({ ...CONFIG, trackPageViews: true });
+    expect(warnings).toHaveBeenCalledTimes(1);
+    expect(String(warnings.mock.calls[0]?.[0])).toMatch(/^\[OpencomWidget\] init\(\) was called again/);
+  });
+
+  it("can start again after destroy", () => {
+    const instances: Array<ReturnType<typeof fakeInstance>> = [];
+    const api = createOpencomWidget(() => {
+      const instance = fakeInstance();
+      instances.push(instance);
+      return instance;
+    });
+    api.init(CONFIG);
+    api.destroy();
+    api.destroy(); // harmless
+    api.init(CONFIG);
+    expect(instances).toHaveLength(2);
+    expect(instances[0]?.calls).toEqual(["destroy"]);
+    expect(api.getVisitorId()).toBe("visitor-1");
+  });
+
+  it("logs one clear error for a bad config and starts nothing", () => {
+    const create = vi.fn(fakeInstance);
+    const api = createOpencomWidget(create);
+    api.init({ workspaceId: "demo" } as never);
+    expect(create).not.toHaveBeenCalled();
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(lastError()).toBe("[OpencomWidget] init(): convexUrl is required");
+  });
+
+  it("validates identify and trackEvent arguments", () => {
+    const instance = fakeInstance();
+    const api = createOpencomWidget(() => instance);
+    api.init(CONFIG);
+    api.identify({ userId: "u1", email: "a@b.co" });
+    api.trackEvent(" upgraded ", { plan: "pro", seats: 3 });
+    api.trackEvent("viewed_pricing");
+    expect(instance.calls).toEqual([
+      'identify {"userId":"u1","email":"a@b.co"}',
+      'track upgraded {"plan":"pro","seats":3}',
+      "track viewed_pricing undefined",
+    ]);
+    api.identify({ userId: 42 } as never);
+    expect(lastError()).toBe("[OpencomWidget] identify(): userId must be a string");
+    api.trackEvent("");
+    expect(lastError()).toMatch(/trackEvent\(\): the event name must be a non-empty string/);
+    api.trackEvent("x", { nested: { a: 1 } } as never);
+    expect(lastError()).toMatch(/^\[OpencomWidget\] trackEvent\(\): /);
+    expect(instance.calls).toHaveLength(3);
+  });
+
+  it("explains calls made before init", () => {
+    const api = createOpencomWidget(fakeInstance);
+    api.open();
+    expect(lastError()).toMatch(/open\(\) was called before init\(\)/);
+    expect(api.getVisitorId()).toBeNull();
+  });
+
+  it("drives the messenger: open, close, toggle, showMessages, showNewMessage", () => {
+    const instance = fakeInstance();
+    const api = createOpencomWidget(() => instance);
+    api.init(CONFIG);
+    api.open();
+    api.toggle();
+    api.close();
+    api.showMessages();
+    api.showNewMessage("Hi!");
+    api.showNewMessage();
+    expect(instance.calls).toEqual([
+      "setOpen true",
+      "setOpen false",
+      "setOpen false",
+      "showMessages",
+      "showNewMessage Hi!",
+      "showNewMessage ",
+    ]);
+  });
+
+  it("reports unknown tours (tours come later) and has none available", async () => {
+    const api = createOpencomWidget(fakeInstance);
+    api.startTour("onboarding");
+    expect(lastError()).toBe('[OpencomWidget] startTour(): there is no tour with id "onboarding"');
+    await expect(api.getAvailableTours()).resolves.toEqual([]);
+  });
+
+  it("registers and removes event listeners, rejecting unknown events", () => {
+    const api = createOpencomWidget(fakeInstance);
+    const listener = vi.fn();
+    api.on("ready", listener);
+    api.off("ready", listener);
+    api.on("nope" as never, listener);
+    expect(lastError()).toMatch(/on\(\): unknown event "nope"/);
+  });
+
+  it("never throws into the page, whatever it is given", () => {
+    const api = createOpencomWidget(() => {
+      throw new Error("instance exploded");
+    });
+    const junk = [undefined, null, 42, "x", {}, [], () => {}, Symbol("s")];
+    for (const method of API_METHODS) {
+      for (const value of junk) {
+        expect(() => (api[method] as (...args: unknown[]) => unknown)(value, value)).not.toThrow();
+      }
+    }
+    api.init(CONFIG);
+    expect(lastError()).toBe("[OpencomWidget] init() failed");
+  });
+});
