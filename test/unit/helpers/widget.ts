@@ -59,17 +59,22 @@ export function launcher(): HTMLButtonElement {
   return button;
 }
 
-/** Waits until `check` passes (async UI: dynamic import, microtasks, Preact renders). */
-export async function until(check: () => unknown, attempts = 50): Promise<void> {
-  for (let i = 0; ; i++) {
+/**
+ * Waits until `check` passes (async UI: dynamic import, microtasks, Preact renders). The
+ * limit is time, not attempts: on a loaded CI machine the lazy panel chunk can take a while.
+ */
+export async function until(check: () => unknown, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const overdue = Date.now() >= deadline;
     try {
       const result = check();
       // Assertion-style checks return nothing; predicate-style ones must be truthy.
       if (result === undefined || result) return;
     } catch (error) {
-      if (i >= attempts) throw error;
+      if (overdue) throw error;
     }
-    if (i >= attempts) throw new Error("condition never became true");
+    if (overdue) throw new Error("condition never became true");
     await flush();
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
