@@ -22,16 +22,31 @@ export async function insertApiKey(
   });
 }
 
+export type ActiveApiKey = {
+  apiKeyId: Id<"apiKeys">;
+  workspaceId: Id<"workspaces">;
+  keyHash: string;
+  /** The workspace's allowed origins: the REST layer's CORS allow-list. */
+  allowedOrigins: string[];
+};
+
 /** The REST layer's lookup: a live key with this hash, or null. */
 export const findActiveByHash = internalQuery({
   args: { keyHash: v.string() },
-  handler: async (ctx, { keyHash }): Promise<{ workspaceId: Id<"workspaces">; keyHash: string } | null> => {
+  handler: async (ctx, { keyHash }): Promise<ActiveApiKey | null> => {
     const key = await ctx.db
       .query("apiKeys")
       .withIndex("by_key_hash", (q) => q.eq("keyHash", keyHash))
       .first();
     if (key === null || key.revokedAt !== undefined) return null;
-    return { workspaceId: key.workspaceId, keyHash: key.keyHash };
+    const workspace = await ctx.db.get("workspaces", key.workspaceId);
+    if (workspace === null) return null;
+    return {
+      apiKeyId: key._id,
+      workspaceId: key.workspaceId,
+      keyHash: key.keyHash,
+      allowedOrigins: workspace.allowedOrigins,
+    };
   },
 });
 

@@ -2,6 +2,7 @@ import { v } from "convex/values";
 import { checkAttributes, checkUrl, normalizeEventName } from "./lib/inputRules";
 import { attributesValidator } from "./lib/validators";
 import { visitorMutation } from "./lib/visitorFunctions";
+import { recordEngagementEvent } from "./model/engagementEvents";
 import { touchVisitor } from "./model/visitors";
 
 /** Name the widget uses for page views. */
@@ -27,6 +28,8 @@ export const track = visitorMutation({
       ...(args.properties !== undefined ? { properties: args.properties } : {}),
       ...(args.url !== undefined ? { url: args.url } : {}),
     });
+    // Event counters (audience rules) and checklist tasks completed by this event or page.
+    await recordEngagementEvent(ctx.db, ctx.visitor, { name, url: args.url }, now);
     await touchVisitor(ctx.db, ctx.visitor, now);
     return null;
   },

@@ -1,6 +1,6 @@
 import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
 import { httpAction } from "./_generated/server";
-import { preflightResponse } from "./rest/responses";
+import { handlePreflight } from "./rest/cors";
 import { API_BASE, handleRestRequest } from "./rest/router";
 
 /*
@@ -17,7 +17,8 @@ for (const method of ROUTABLE_HTTP_METHODS) {
   http.route({ pathPrefix: API_BASE, method, handler: restApi });
 }
 
-// CORS preflight carries no credentials, so it is answered before authentication.
-http.route({ pathPrefix: API_BASE, method: "OPTIONS", handler: httpAction(async () => preflightResponse()) });
+// CORS preflight carries no credentials, so it is answered before authentication
+// (with CORS headers only for an Origin some workspace allows; see rest/cors.ts).
+http.route({ pathPrefix: API_BASE, method: "OPTIONS", handler: httpAction(handlePreflight) });
 
 export default http;

@@ -12,6 +12,7 @@ import {
   startConversation,
 } from "./model/conversations";
 import { touchVisitor } from "./model/visitors";
+import { enforceRateLimit } from "./rateLimits";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;
@@ -22,6 +23,7 @@ export type SendResult = { conversationId: Id<"conversations">; messageId: Id<"m
  * A visitor's message. Starts a conversation when `conversationId` is absent.
  * Retries are safe: the same visitor sending the same `clientMessageId` again
  * gets the first result back and nothing new is written.
+ * RATE_LIMITED (with `retryAfter` ms) past 5 messages at once or 20 a minute.
  */
 export const send = visitorMutation({
   args: {
@@ -39,6 +41,9 @@ export const send = visitorMutation({
       .first();
     if (earlier !== null) return { conversationId: earlier.conversationId, messageId: earlier._id };
 
+    // After the retry check, so a retried send never counts twice.
+    await enforceRateLimit(ctx, "messageBurst", ctx.visitor._id);
+    await enforceRateLimit(ctx, "messageSustained", ctx.visitor._id);
     const body = normalizeMessageBody(args.body);
     const now = Date.now();
     const conversation =

@@ -3,9 +3,11 @@ import { v } from "convex/values";
 import {
   attributesValidator,
   deviceValidator,
+  identityModeValidator,
   launcherPositionValidator,
   messengerTabValidator,
 } from "./lib/validators";
+import { engagementTables } from "./lib/engagementTables";
 
 export default defineSchema({
   workspaces: defineTable({
@@ -30,6 +32,11 @@ export default defineSchema({
      * appear in a public function's result (see lib/settings.ts).
      */
     identitySecret: v.optional(v.string()),
+    /** Absent on older rows: lib/identitySecrets.ts applies the default ("optional"). */
+    identityVerification: v.optional(v.object({ mode: identityModeValidator })),
+    /** The secret before the last rotation, still accepted until previousSecretExpiresAt. */
+    previousSecret: v.optional(v.string()),
+    previousSecretExpiresAt: v.optional(v.number()),
     /** Widget session lifetime; lib/sessionPolicy.ts applies the default (24). */
     sessionLifetimeHours: v.optional(v.number()),
   }).index("by_public_id", ["publicId"]),
@@ -50,7 +57,9 @@ export default defineSchema({
     customAttributes: v.optional(attributesValidator),
   })
     .index("by_workspace_session", ["workspaceId", "sessionId"])
-    .index("by_workspace_user", ["workspaceId", "userId"]),
+    .index("by_workspace_user", ["workspaceId", "userId"])
+    /** Finds the visitor a verified user resumes on another browser. */
+    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"]),
 
   widgetSessions: defineTable({
     workspaceId: v.id("workspaces"),
@@ -122,4 +131,7 @@ export default defineSchema({
   })
     .index("by_key_hash", ["keyHash"])
     .index("by_workspace", ["workspaceId"]),
+
+  // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
+  ...engagementTables,
 });

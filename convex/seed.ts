@@ -5,6 +5,7 @@ import { apiKeyDisplayPrefix, generateApiKey, generateIdentitySecret, sha256Hex 
 import { LOCAL_DEVELOPMENT_ORIGINS } from "./lib/origins";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { insertApiKey } from "./apiKeys";
+import { insertDemoEngagement } from "./model/demoEngagement";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -50,6 +51,7 @@ export const insertDemoWorkspace = internalMutation({
         name: "Demo workspace",
         allowedOrigins: LOCAL_DEVELOPMENT_ORIGINS,
         identitySecret: args.identitySecret,
+        identityVerificationMode: "optional",
         messenger: {
           primaryColor: "#4f46e5",
           greeting: "Hi 👋 This is the Opencom demo. Send us a message!",
@@ -64,6 +66,7 @@ export const insertDemoWorkspace = internalMutation({
       prefix: args.apiKeyPrefix,
       now: Date.now(),
     });
+    await insertDemoEngagement(ctx.db, workspaceId, Date.now());
     return true;
   },
 });

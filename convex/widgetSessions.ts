@@ -1,19 +1,21 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { action, internalMutation } from "./_generated/server";
+import { action, internalMutation, mutation } from "./_generated/server";
 import { generateSessionToken, sha256Hex } from "./lib/crypto";
 import { appError } from "./lib/errors";
 import { checkClientId, checkUrl, checkUserFields, checkAttributes } from "./lib/inputRules";
+import { resolveIdentity } from "./lib/identity";
+import { identityPolicy } from "./lib/identitySecrets";
 import { isOriginAllowed } from "./lib/origins";
 import { rotatedRevocationTime, sessionRefusal, shouldRotate } from "./lib/sessionPolicy";
 import { deviceValidator, userInputValidator } from "./lib/validators";
-import { unverifiedClaims } from "./lib/visitorIdentity";
 import type { PublicMessengerSettings } from "./lib/workspaceSettings";
 import { publicMessengerSettings } from "./lib/workspaceSettings";
-import { findSessionByToken, issueSession } from "./model/sessions";
+import { findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { findWorkspace } from "./model/workspaces";
+import { enforceRateLimit } from "./rateLimits";
 
 /*
  * Widget sessions. Tokens need true randomness, which Convex only offers in
@@ -43,6 +45,10 @@ export type BootResult = {
 export const boot = action({
   args: bootArgs,
   handler: async (ctx, args): Promise<BootResult> => {
+    checkClientId(args.workspaceId, "workspaceId");
+    checkClientId(args.sessionId, "sessionId");
+    // Counted here, in the action, so that refused boots (bad origin, forged hash) count too.
+    await enforceRateLimit(ctx, "widgetBoot", `${args.workspaceId}:${args.sessionId}`);
     const sessionToken = generateSessionToken();
     const tokenHash = await sha256Hex(sessionToken);
     const started = await ctx.runMutation(internal.widgetSessions.start, { ...args, tokenHash });
@@ -50,7 +56,10 @@ export const boot = action({
   },
 });
 
-/** Boot's transaction: workspace and origin checks, visitor upsert, session insert. */
+/**
+ * Boot's transaction: workspace and origin checks, identity verification,
+ * visitor upsert (see model/visitors.ts for which visitor), session insert.
+ */
 export const start = internalMutation({
   args: { ...bootArgs, tokenHash: v.string() },
   handler: async (ctx, args): Promise<Omit<BootResult, "sessionToken">> => {
@@ -67,6 +76,7 @@ export const start = internalMutation({
       checkUserFields(args.user);
       checkAttributes(args.user.customAttributes, "user.customAttributes");
     }
+    const claims = args.user ? await resolveIdentity(args.user, identityPolicy(workspace, now), now) : undefined;
     const visitor = await upsertVisitorOnBoot(
       ctx.db,
       workspace,
@@ -75,7 +85,7 @@ export const start = internalMutation({
         ...(args.device ? { device: args.device } : {}),
         ...(args.referrer !== undefined ? { referrer: args.referrer } : {}),
         ...(args.url !== undefined ? { url: args.url } : {}),
-        ...(args.user ? { claims: unverifiedClaims(args.user) } : {}),
+        ...(claims ? { claims } : {}),
       },
       now,
     );
@@ -130,15 +140,26 @@ export const rotate = internalMutation({
 /** Ends every session of a visitor at once (admin action, shutdown, tests). */
 export const revokeForVisitor = internalMutation({
   args: { visitorId: v.id("visitors") },
-  handler: async (ctx, { visitorId }): Promise<number> => {
-    const now = Date.now();
-    const sessions = await ctx.db
-      .query("widgetSessions")
-      .withIndex("by_visitor", (q) => q.eq("visitorId", visitorId))
-      .collect();
-    const live = sessions.filter((session) => sessionRefusal(session, now) === null);
-    for (const session of live) await ctx.db.patch("widgetSessions", session._id, { revokedAt: now });
-    return live.length;
+  handler: async (ctx, { visitorId }): Promise<number> => revokeVisitorSessions(ctx.db, visitorId, Date.now()),
+});
+
+export type LogoutResult = { revokedSessions: number };
+
+/**
+ * Logout isolation: revokes this session and every other session of its
+ * visitor, so nothing signed in as this user survives in any tab or browser.
+ * The widget calls it on destroy() and before switching users, then boots a
+ * fresh anonymous visitor under a new sessionId. Idempotent and never fails:
+ * an unknown token revokes nothing. An expired or revoked (but known) token
+ * still revokes the visitor's other sessions, because a tab that slept past
+ * its token's expiry must still be able to log its user out everywhere.
+ */
+export const logout = mutation({
+  args: { sessionToken: v.string() },
+  handler: async (ctx, { sessionToken }): Promise<LogoutResult> => {
+    const session = await findSessionByToken(ctx.db, sessionToken);
+    if (session === null) return { revokedSessions: 0 };
+    return { revokedSessions: await revokeVisitorSessions(ctx.db, session.visitorId, Date.now()) };
   },
 });
 

@@ -2,7 +2,8 @@ import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation } from "./_generated/server";
 import { appError } from "./lib/errors";
-import { launcherPositionValidator, messengerTabValidator } from "./lib/validators";
+import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "./lib/sessionPolicy";
+import { identityModeValidator, launcherPositionValidator, messengerTabValidator } from "./lib/validators";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { findWorkspace } from "./model/workspaces";
 
@@ -16,6 +17,8 @@ export const create = internalMutation({
     name: v.string(),
     allowedOrigins: v.array(v.string()),
     identitySecret: v.optional(v.string()),
+    /** @default "optional" */
+    identityVerificationMode: v.optional(identityModeValidator),
     sessionLifetimeHours: v.optional(v.number()),
     messenger: v.optional(
       v.object({
@@ -30,6 +33,10 @@ export const create = internalMutation({
   handler: async (ctx, args): Promise<Id<"workspaces">> => {
     if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(args.publicId)) {
       throw appError("INVALID_ARGUMENT", "publicId must be lowercase letters, digits, - or _.", "publicId");
+    }
+    const hours = args.sessionLifetimeHours;
+    if (hours !== undefined && !(hours >= MIN_SESSION_LIFETIME_HOURS && hours <= MAX_SESSION_LIFETIME_HOURS)) {
+      throw appError("INVALID_ARGUMENT", "sessionLifetimeHours must be 1 to 168.", "sessionLifetimeHours");
     }
     if ((await findWorkspace(ctx.db, args.publicId)) !== null) {
       throw appError("CONFLICT", `A workspace with publicId ${args.publicId} exists.`, "publicId");

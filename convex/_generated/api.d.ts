@@ -9,15 +9,27 @@
  */
 
 import type * as apiKeys from "../apiKeys.js";
+import type * as authoring from "../authoring.js";
+import type * as checklists from "../checklists.js";
 import type * as conversations from "../conversations.js";
 import type * as crons from "../crons.js";
+import type * as csat from "../csat.js";
 import type * as events from "../events.js";
 import type * as http from "../http.js";
+import type * as lib_authoringTokens from "../lib/authoringTokens.js";
+import type * as lib_contentAdmin from "../lib/contentAdmin.js";
 import type * as lib_conversationState from "../lib/conversationState.js";
 import type * as lib_crypto from "../lib/crypto.js";
+import type * as lib_eligibility from "../lib/eligibility.js";
+import type * as lib_engagementTables from "../lib/engagementTables.js";
+import type * as lib_engagementValidators from "../lib/engagementValidators.js";
+import type * as lib_engagementViews from "../lib/engagementViews.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_identity from "../lib/identity.js";
+import type * as lib_identitySecrets from "../lib/identitySecrets.js";
 import type * as lib_inputRules from "../lib/inputRules.js";
 import type * as lib_origins from "../lib/origins.js";
+import type * as lib_securitySettings from "../lib/securitySettings.js";
 import type * as lib_sessionPolicy from "../lib/sessionPolicy.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as lib_views from "../lib/views.js";
@@ -26,17 +38,32 @@ import type * as lib_visitorIdentity from "../lib/visitorIdentity.js";
 import type * as lib_workspaceSettings from "../lib/workspaceSettings.js";
 import type * as messages from "../messages.js";
 import type * as model_conversations from "../model/conversations.js";
+import type * as model_demoEngagement from "../model/demoEngagement.js";
+import type * as model_engagement from "../model/engagement.js";
+import type * as model_engagementEvents from "../model/engagementEvents.js";
 import type * as model_sessions from "../model/sessions.js";
 import type * as model_visitors from "../model/visitors.js";
 import type * as model_workspaces from "../model/workspaces.js";
+import type * as outboundMessages from "../outboundMessages.js";
+import type * as rateLimits from "../rateLimits.js";
 import type * as rest_auth from "../rest/auth.js";
+import type * as rest_contentCrud from "../rest/contentCrud.js";
 import type * as rest_conversations from "../rest/conversations.js";
+import type * as rest_cors from "../rest/cors.js";
+import type * as rest_engagement from "../rest/engagement.js";
+import type * as rest_engagementSchemas from "../rest/engagementSchemas.js";
 import type * as rest_parsing from "../rest/parsing.js";
 import type * as rest_responses from "../rest/responses.js";
 import type * as rest_router from "../rest/router.js";
+import type * as rest_security from "../rest/security.js";
 import type * as seed from "../seed.js";
+import type * as surveys from "../surveys.js";
+import type * as tooltips from "../tooltips.js";
+import type * as tours from "../tours.js";
+import type * as visitorProgress from "../visitorProgress.js";
 import type * as visitors from "../visitors.js";
 import type * as widgetSessions from "../widgetSessions.js";
+import type * as workspaceSecurity from "../workspaceSecurity.js";
 import type * as workspaces from "../workspaces.js";
 
 import type {
@@ -47,15 +74,27 @@ import type {
 
 declare const fullApi: ApiFromModules<{
   apiKeys: typeof apiKeys;
+  authoring: typeof authoring;
+  checklists: typeof checklists;
   conversations: typeof conversations;
   crons: typeof crons;
+  csat: typeof csat;
   events: typeof events;
   http: typeof http;
+  "lib/authoringTokens": typeof lib_authoringTokens;
+  "lib/contentAdmin": typeof lib_contentAdmin;
   "lib/conversationState": typeof lib_conversationState;
   "lib/crypto": typeof lib_crypto;
+  "lib/eligibility": typeof lib_eligibility;
+  "lib/engagementTables": typeof lib_engagementTables;
+  "lib/engagementValidators": typeof lib_engagementValidators;
+  "lib/engagementViews": typeof lib_engagementViews;
   "lib/errors": typeof lib_errors;
+  "lib/identity": typeof lib_identity;
+  "lib/identitySecrets": typeof lib_identitySecrets;
   "lib/inputRules": typeof lib_inputRules;
   "lib/origins": typeof lib_origins;
+  "lib/securitySettings": typeof lib_securitySettings;
   "lib/sessionPolicy": typeof lib_sessionPolicy;
   "lib/validators": typeof lib_validators;
   "lib/views": typeof lib_views;
@@ -64,17 +103,32 @@ declare const fullApi: ApiFromModules<{
   "lib/workspaceSettings": typeof lib_workspaceSettings;
   messages: typeof messages;
   "model/conversations": typeof model_conversations;
+  "model/demoEngagement": typeof model_demoEngagement;
+  "model/engagement": typeof model_engagement;
+  "model/engagementEvents": typeof model_engagementEvents;
   "model/sessions": typeof model_sessions;
   "model/visitors": typeof model_visitors;
   "model/workspaces": typeof model_workspaces;
+  outboundMessages: typeof outboundMessages;
+  rateLimits: typeof rateLimits;
   "rest/auth": typeof rest_auth;
+  "rest/contentCrud": typeof rest_contentCrud;
   "rest/conversations": typeof rest_conversations;
+  "rest/cors": typeof rest_cors;
+  "rest/engagement": typeof rest_engagement;
+  "rest/engagementSchemas": typeof rest_engagementSchemas;
   "rest/parsing": typeof rest_parsing;
   "rest/responses": typeof rest_responses;
   "rest/router": typeof rest_router;
+  "rest/security": typeof rest_security;
   seed: typeof seed;
+  surveys: typeof surveys;
+  tooltips: typeof tooltips;
+  tours: typeof tours;
+  visitorProgress: typeof visitorProgress;
   visitors: typeof visitors;
   widgetSessions: typeof widgetSessions;
+  workspaceSecurity: typeof workspaceSecurity;
   workspaces: typeof workspaces;
 }>;
 
@@ -97,4 +151,6 @@ export declare const internal: FilterApi<
 >;
 
 /** The functions of the components installed in convex/convex.config.ts. */
-export declare const components: {};
+export declare const components: {
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+};

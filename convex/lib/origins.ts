@@ -23,6 +23,11 @@ const DEFAULT_PORTS: Record<string, string> = { http: "80", https: "443" };
 
 const PATTERN_SHAPE = /^(https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?\/?$/;
 
+/**
+ * A browser Origin (`scheme://host[:port]`), or null for anything else: the
+ * opaque "null", other schemes, and URLs with credentials, a path, a query or
+ * a fragment (an Origin header never has them; refusing keeps the check exact).
+ */
 export function parseOrigin(origin: string): ParsedOrigin | null {
   let url: URL;
   try {
@@ -30,6 +35,10 @@ export function parseOrigin(origin: string): ParsedOrigin | null {
   } catch {
     return null;
   }
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
+    return null;
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i.test(origin)) return null;
   const scheme = url.protocol.replace(/:$/, "");
   const defaultPort = DEFAULT_PORTS[scheme];
   if (defaultPort === undefined) return null;
@@ -63,6 +72,11 @@ export function originMatchesPattern(origin: string, pattern: string): boolean {
     hostMatches(parsedPattern, parsedOrigin.host) &&
     (parsedPattern.port === "*" || parsedPattern.port === parsedOrigin.port)
   );
+}
+
+/** Whether a string may be stored in allowedOrigins (it parses as one of the forms above). */
+export function isValidOriginPattern(pattern: string): boolean {
+  return pattern.trim() === "*" || parseOriginPattern(pattern) !== null;
 }
 
 export function isOriginAllowed(origin: string, allowedOrigins: readonly string[]): boolean {

@@ -1,6 +1,8 @@
 /** Lifetimes and validity rules for widget session tokens. Pure: callers pass `now`. */
 
 export const DEFAULT_SESSION_LIFETIME_HOURS = 24;
+export const MIN_SESSION_LIFETIME_HOURS = 1;
+export const MAX_SESSION_LIFETIME_HOURS = 168;
 
 /** Refresh once less than this share of a token's lifetime remains. */
 export const REFRESH_WHEN_REMAINING_BELOW = 0.25;
@@ -14,10 +16,18 @@ export const ROTATION_GRACE_MS = 60_000;
 
 const HOUR_MS = 3_600_000;
 
-export function sessionLifetimeMs(workspace: { sessionLifetimeHours?: number }): number {
+/**
+ * The workspace's lifetime in hours: the default when unset or nonsense (≤ 0,
+ * NaN), otherwise clamped to 1..168 (writes are validated; this guards old rows).
+ */
+export function sessionLifetimeHours(workspace: { sessionLifetimeHours?: number }): number {
   const hours = workspace.sessionLifetimeHours;
-  const valid = hours !== undefined && Number.isFinite(hours) && hours > 0;
-  return (valid ? hours : DEFAULT_SESSION_LIFETIME_HOURS) * HOUR_MS;
+  if (hours === undefined || !Number.isFinite(hours) || hours <= 0) return DEFAULT_SESSION_LIFETIME_HOURS;
+  return Math.min(MAX_SESSION_LIFETIME_HOURS, Math.max(MIN_SESSION_LIFETIME_HOURS, hours));
+}
+
+export function sessionLifetimeMs(workspace: { sessionLifetimeHours?: number }): number {
+  return sessionLifetimeHours(workspace) * HOUR_MS;
 }
 
 type SessionTimes = { issuedAt: number; expiresAt: number; revokedAt?: number };

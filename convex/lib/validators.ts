@@ -18,6 +18,12 @@ export const messengerTabValidator = v.object({
   visibleTo: v.union(v.literal("all"), v.literal("visitors"), v.literal("users")),
 });
 
+/**
+ * Identity verification: `off` ignores userHash/userJwt; `optional` verifies them
+ * when given (a bad one is refused); `required` refuses any user id without one.
+ */
+export const identityModeValidator = v.union(v.literal("off"), v.literal("optional"), v.literal("required"));
+
 export const deviceValidator = v.object({
   browser: v.string(),
   os: v.string(),
@@ -31,8 +37,8 @@ export const attributesValidator = v.record(
 );
 
 /**
- * What a host page may say about its signed-in user. `userHash` / `userJwt` are
- * accepted now and checked once identity verification lands (lib/identity.ts).
+ * What a host page may say about its signed-in user. `userHash` (hex
+ * HMAC-SHA256 of userId) or `userJwt` (HS256) prove it; see lib/identity.ts.
  */
 export const userInputValidator = v.object({
   userId: v.optional(v.string()),
@@ -47,3 +53,4 @@ export type MessengerTab = Infer<typeof messengerTabValidator>;
 export type Device = Infer<typeof deviceValidator>;
 export type Attributes = Infer<typeof attributesValidator>;
 export type UserInput = Infer<typeof userInputValidator>;
+export type IdentityMode = Infer<typeof identityModeValidator>;

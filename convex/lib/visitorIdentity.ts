@@ -1,10 +1,9 @@
 import type { Attributes, UserInput } from "./validators";
 
 /**
- * The seam for identity verification. Today every claim is accepted as
- * unverified; `lib/identity.ts` (HMAC `userHash` / signed `userJwt`) will produce
- * the same `IdentityClaims` with `verified: true` after checking the signature
- * against the workspace secret, and callers need not change.
+ * What we believe about a visitor's user. `unverifiedClaims` takes the page's
+ * word for it; `lib/identity.ts` produces the same shape with `verified: true`
+ * once a `userHash` or `userJwt` checks out against the workspace secret.
  */
 export type IdentityClaims = {
   userId?: string;

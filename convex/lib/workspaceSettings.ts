@@ -1,6 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
-import type { MessengerTab } from "./validators";
-import { DEFAULT_SESSION_LIFETIME_HOURS } from "./sessionPolicy";
+import type { IdentityMode, MessengerTab } from "./validators";
+import { DEFAULT_IDENTITY_MODE } from "./identitySecrets";
+import { sessionLifetimeHours } from "./sessionPolicy";
 
 /** What the widget may know about its workspace. Built field by field, so a new
  * secret column can never leak through a spread. */
@@ -25,7 +26,7 @@ export function publicMessengerSettings(workspace: Doc<"workspaces">): PublicMes
     greeting: messenger.greeting,
     teamName: messenger.teamName,
     tabs: messenger.tabs.map((tab) => ({ id: tab.id, enabled: tab.enabled, visibleTo: tab.visibleTo })),
-    sessionLifetimeHours: workspace.sessionLifetimeHours ?? DEFAULT_SESSION_LIFETIME_HOURS,
+    sessionLifetimeHours: sessionLifetimeHours(workspace),
   };
 }
 
@@ -42,6 +43,8 @@ export type NewWorkspace = {
   name: string;
   allowedOrigins: string[];
   identitySecret?: string;
+  /** @default "optional" */
+  identityVerificationMode?: IdentityMode;
   messenger?: Partial<Doc<"workspaces">["messenger"]>;
   sessionLifetimeHours?: number;
 };
@@ -52,6 +55,7 @@ export function workspaceDocument(input: NewWorkspace): Omit<Doc<"workspaces">, 
     publicId: input.publicId,
     name: input.name,
     allowedOrigins: input.allowedOrigins,
+    identityVerification: { mode: input.identityVerificationMode ?? DEFAULT_IDENTITY_MODE },
     messenger: {
       primaryColor: "#2563eb",
       launcherPosition: "right",

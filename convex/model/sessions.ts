@@ -62,3 +62,14 @@ export async function issueSession(
   if (session === null) throw new Error("Session vanished right after insert");
   return session;
 }
+
+/** Revokes every live session of a visitor from `now`; returns how many there were. */
+export async function revokeVisitorSessions(db: DatabaseWriter, visitorId: Id<"visitors">, now: number): Promise<number> {
+  const sessions = await db
+    .query("widgetSessions")
+    .withIndex("by_visitor", (q) => q.eq("visitorId", visitorId))
+    .collect();
+  const live = sessions.filter((session) => sessionRefusal(session, now) === null);
+  for (const session of live) await db.patch("widgetSessions", session._id, { revokedAt: now });
+  return live.length;
+}

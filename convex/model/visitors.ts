@@ -1,5 +1,6 @@
-import type { Doc } from "../_generated/dataModel";
-import type { DatabaseWriter } from "../_generated/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
+import { appError } from "../lib/errors";
 import { applyClaims, type IdentityClaims } from "../lib/visitorIdentity";
 import type { Device } from "../lib/validators";
 
@@ -18,13 +19,47 @@ export type BootDetails = {
   claims?: IdentityClaims;
 };
 
-/** The visitor for (workspace, sessionId), created on first boot and refreshed on later ones. */
+/** The oldest visitor whose user id was verified as `userId`: the one that user resumes. */
+export async function findVerifiedVisitor(
+  db: DatabaseReader,
+  workspaceId: Id<"workspaces">,
+  userId: string,
+): Promise<Doc<"visitors"> | null> {
+  return await db
+    .query("visitors")
+    .withIndex("by_workspace_user_verified", (q) =>
+      q.eq("workspaceId", workspaceId).eq("userId", userId).eq("verified", true),
+    )
+    .first();
+}
+
+/**
+ * A visitor never changes user: re-labelling it would hand the previous user's
+ * conversations to the new one. The widget answers IDENTITY_CHANGED by logging
+ * out and booting a fresh visitor.
+ */
+export function assertSameUser(visitor: Doc<"visitors">, claims: IdentityClaims | undefined): void {
+  if (claims?.userId !== undefined && visitor.userId !== undefined && claims.userId !== visitor.userId) {
+    throw appError("IDENTITY_CHANGED", "This visitor belongs to another user; log out and boot a new visitor.");
+  }
+}
+
+/**
+ * The visitor a boot lands on:
+ * 1. with a verified user id that already has a verified visitor, that visitor
+ *    (so a user's conversations follow them to other browsers; never on an
+ *    unverified claim, which anyone could make);
+ * 2. otherwise the visitor of (workspace, sessionId), refreshed — refused with
+ *    IDENTITY_CHANGED when it belongs to another user;
+ * 3. otherwise a new visitor.
+ */
 export async function upsertVisitorOnBoot(
   db: DatabaseWriter,
   workspace: Doc<"workspaces">,
   details: BootDetails,
   now: number,
 ): Promise<Doc<"visitors">> {
+  const { claims } = details;
   const existing = await db
     .query("visitors")
     .withIndex("by_workspace_session", (q) => q.eq("workspaceId", workspace._id).eq("sessionId", details.sessionId))
@@ -34,16 +69,21 @@ export async function upsertVisitorOnBoot(
     ...(details.device ? { device: details.device } : {}),
     ...(details.url !== undefined ? { lastPageUrl: details.url } : {}),
   };
-  if (existing !== null) {
-    const identity = details.claims ? applyClaims(existing, details.claims) : {};
-    await db.patch("visitors", existing._id, { ...identity, ...presence });
-    return (await db.get("visitors", existing._id)) ?? existing;
+  let target = existing;
+  const alreadyTheirs = existing?.verified === true && existing.userId === claims?.userId;
+  if (claims?.verified === true && claims.userId !== undefined && !alreadyTheirs) {
+    target = (await findVerifiedVisitor(db, workspace._id, claims.userId)) ?? existing;
+  }
+  if (target !== null) {
+    assertSameUser(target, claims);
+    await db.patch("visitors", target._id, { ...(claims ? applyClaims(target, claims) : {}), ...presence });
+    return (await db.get("visitors", target._id)) ?? target;
   }
   const anonymous = { identified: false, verified: false };
   const id = await db.insert("visitors", {
     workspaceId: workspace._id,
     sessionId: details.sessionId,
-    ...(details.claims ? applyClaims(anonymous, details.claims) : anonymous),
+    ...(claims ? applyClaims(anonymous, claims) : anonymous),
     ...presence,
     // The referrer that brought the visitor the first time is the interesting one.
     ...(details.referrer !== undefined ? { referrer: details.referrer } : {}),

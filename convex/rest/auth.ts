@@ -3,7 +3,13 @@ import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
 
-export type ApiCaller = { workspaceId: Id<"workspaces"> };
+export type ApiCaller = {
+  workspaceId: Id<"workspaces">;
+  /** Rate limits count per key. */
+  apiKeyId: Id<"apiKeys">;
+  /** CORS headers are sent only to these origins (the workspace's allowedOrigins). */
+  allowedOrigins: string[];
+};
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -20,5 +26,5 @@ export async function authenticateApiKey(ctx: ActionCtx, request: Request): Prom
   const presentedHash = await sha256Hex(presentedKey);
   const key = await ctx.runQuery(internal.apiKeys.findActiveByHash, { keyHash: presentedHash });
   if (key === null || !constantTimeEqual(key.keyHash, presentedHash)) return null;
-  return { workspaceId: key.workspaceId };
+  return { workspaceId: key.workspaceId, apiKeyId: key.apiKeyId, allowedOrigins: key.allowedOrigins };
 }

@@ -1,7 +1,7 @@
 /**
- * JSON responses and errors of the admin REST API. Every response carries CORS
- * headers for any origin: the API authenticates by bearer key, never by cookie,
- * so a browser-based agent console on another origin may call it.
+ * JSON responses and errors of the admin REST API. CORS headers are added
+ * centrally by rest/cors.ts (only for the workspace's allowed origins), so
+ * handlers never set them.
  */
 
 export type RestErrorCode =
@@ -12,6 +12,7 @@ export type RestErrorCode =
   | "INVALID_ARGUMENT"
   | "INVALID_JSON"
   | "CONFLICT"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 const STATUS_BY_CODE: Record<RestErrorCode, number> = {
@@ -22,20 +23,14 @@ const STATUS_BY_CODE: Record<RestErrorCode, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
-};
-
-export const CORS_HEADERS: Record<string, string> = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type",
-  "Access-Control-Max-Age": "86400",
 };
 
 export function jsonResponse(body: unknown, status = 200, extraHeaders: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...extraHeaders },
+    headers: { "Content-Type": "application/json; charset=utf-8", ...extraHeaders },
   });
 }
 
@@ -48,8 +43,12 @@ export function errorResponse(
   return jsonResponse({ error }, STATUS_BY_CODE[code], options.headers);
 }
 
-export function preflightResponse(): Response {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
+/** 429 with `Retry-After` in whole seconds (at least 1), as RFC 9110 wants it. */
+export function rateLimitedResponse(retryAfterMs: number): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return errorResponse("RATE_LIMITED", `Too many requests; retry in ${seconds} s.`, {
+    headers: { "Retry-After": String(seconds) },
+  });
 }
 
 /** Maps an error code from a Convex function (lib/errors.ts) to the REST vocabulary. */
@@ -59,6 +58,7 @@ export function restCodeFor(code: string): RestErrorCode {
     case "NOT_FOUND":
     case "INVALID_ARGUMENT":
     case "CONFLICT":
+    case "RATE_LIMITED":
       return code;
     default:
       return "INTERNAL";

@@ -1,6 +1,6 @@
 import type { ActionCtx } from "../_generated/server";
 import { appErrorData } from "../lib/errors";
-import { authenticateApiKey } from "./auth";
+import { authenticateApiKey, type ApiCaller } from "./auth";
 import {
   closeConversation,
   listConversations,
@@ -8,7 +8,11 @@ import {
   replyToConversation,
   type RestHandler,
 } from "./conversations";
-import { errorResponse, restCodeFor } from "./responses";
+import { withAnyWorkspaceCors, withWorkspaceCors } from "./cors";
+import { ENGAGEMENT_ROUTES } from "./engagement";
+import { restRetryAfter } from "../rateLimits";
+import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
+import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
 
 export const API_BASE = "/api/v1/";
 
@@ -19,6 +23,10 @@ const ROUTES: Route[] = [
   { pattern: ["conversations"], methods: { GET: listConversations } },
   { pattern: ["conversations", ":id", "messages"], methods: { GET: listMessages, POST: replyToConversation } },
   { pattern: ["conversations", ":id", "close"], methods: { POST: closeConversation } },
+  { pattern: ["workspace", "security"], methods: { GET: getSecuritySettings, PATCH: patchSecuritySettings } },
+  { pattern: ["workspace", "security", "rotate-secret"], methods: { POST: rotateIdentitySecret } },
+  // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
+  ...ENGAGEMENT_ROUTES,
 ];
 
 function matchRoute(segments: string[]): { route: Route; params: Record<string, string> } | null {
@@ -48,14 +56,24 @@ function pathSegments(url: string): string[] | null {
   }
 }
 
-/** One entry point for every /api/v1/ request: authenticate, route, run, map errors. */
+/**
+ * One entry point for every /api/v1/ request: authenticate, rate-limit per key,
+ * route, run, map errors; CORS headers only for allowed origins (rest/cors.ts).
+ */
 export async function handleRestRequest(ctx: ActionCtx, request: Request): Promise<Response> {
   const caller = await authenticateApiKey(ctx, request);
   if (caller === null) {
-    return errorResponse("UNAUTHENTICATED", "Missing or invalid API key. Send Authorization: Bearer <key>.", {
+    const refused = errorResponse("UNAUTHENTICATED", "Missing or invalid API key. Send Authorization: Bearer <key>.", {
       headers: { "WWW-Authenticate": 'Bearer realm="opencom"' },
     });
+    return await withAnyWorkspaceCors(ctx, request, refused);
   }
+  return withWorkspaceCors(request, caller.allowedOrigins, await routeRequest(ctx, request, caller));
+}
+
+async function routeRequest(ctx: ActionCtx, request: Request, caller: ApiCaller): Promise<Response> {
+  const retryAfter = await restRetryAfter(ctx, caller.apiKeyId);
+  if (retryAfter !== null) return rateLimitedResponse(retryAfter);
   const segments = pathSegments(request.url);
   const matched = segments === null ? null : matchRoute(segments);
   if (matched === null) return errorResponse("NOT_FOUND", "No such resource.");
@@ -68,6 +86,7 @@ export async function handleRestRequest(ctx: ActionCtx, request: Request): Promi
     return await handler(ctx, request, caller, matched.params);
   } catch (error) {
     const data = appErrorData(error);
+    if (data?.code === "RATE_LIMITED") return rateLimitedResponse(data.retryAfter ?? 1000);
     if (data !== null) {
       const fields = data.field === undefined ? undefined : { [data.field]: data.message };
       return errorResponse(restCodeFor(data.code), data.message, fields ? { fields } : {});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
-import { createWorkspace, newBackend, twoVisitors, type TestBackend } from "./helpers";
+import { TEST_ORIGIN, createWorkspace, newBackend, twoVisitors, type TestBackend } from "./helpers";
 
 const KEY = "oc_live_test-key-acme-000000000000000000";
 
@@ -36,7 +36,8 @@ describe("REST authentication", () => {
     const missing = await call(t, "GET", "/api/v1/conversations", undefined, null);
     expect(missing.status).toBe(401);
     expect(await errorOf(missing)).toMatchObject({ code: "UNAUTHENTICATED" });
-    expect(missing.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    // No Origin, no CORS headers; never the wildcard (see rest/cors.test.ts).
+    expect(missing.headers.get("Access-Control-Allow-Origin")).toBeNull();
 
     expect((await call(t, "GET", "/api/v1/conversations", undefined, "oc_live_wrong")).status).toBe(401);
     const notBearer = await t.fetch("/api/v1/conversations", { headers: { Authorization: `Basic ${KEY}` } });
@@ -59,9 +60,12 @@ describe("REST authentication", () => {
 
   test("answers CORS preflight without a key", async () => {
     const { t } = await restSetup();
-    const response = await t.fetch("/api/v1/conversations/abc/messages", { method: "OPTIONS" });
+    const response = await t.fetch("/api/v1/conversations/abc/messages", {
+      method: "OPTIONS",
+      headers: { Origin: TEST_ORIGIN },
+    });
     expect(response.status).toBe(204);
-    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe(TEST_ORIGIN);
     expect(response.headers.get("Access-Control-Allow-Headers")).toContain("Authorization");
     expect(response.headers.get("Access-Control-Allow-Methods")).toContain("POST");
   });

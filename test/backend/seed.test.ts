@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../../convex/_generated/api";
 import { newBackend } from "./helpers";
+import { userHashFor } from "./signing";
 
 describe("seed:demo", () => {
   test("creates the demo workspace once and returns its credentials", async () => {
@@ -44,5 +45,23 @@ describe("seed:demo", () => {
       await expect(bootFrom(origin)).resolves.toHaveProperty("settings.teamName", "Opencom Demo Team");
     }
     await expect(bootFrom("https://example.com")).rejects.toMatchObject({ data: { code: "ORIGIN_NOT_ALLOWED" } });
+  });
+});
+
+describe("seed:demo identity verification", () => {
+  test("the demo workspace is in optional mode and verifies hashes made with hmacSecret", async () => {
+    const t = newBackend();
+    const credentials = await t.action(internal.seed.demo, {});
+    const secret = credentials?.hmacSecret ?? "";
+    const [workspace] = await t.run(async (ctx) => ctx.db.query("workspaces").collect());
+    expect(workspace?.identityVerification).toEqual({ mode: "optional" });
+    const booted = await t.action(api.widgetSessions.boot, {
+      workspaceId: "demo",
+      sessionId: "demo-user",
+      origin: "http://127.0.0.1:5173",
+      user: { userId: "demo-user-1", userHash: userHashFor(secret, "demo-user-1") },
+    });
+    const visitor = await t.run(async (ctx) => ctx.db.get("visitors", booted.visitorId));
+    expect(visitor).toMatchObject({ userId: "demo-user-1", verified: true });
   });
 });

@@ -90,14 +90,14 @@ describe("widgetSessions:boot", () => {
     expect(booted.sessionToken).toMatch(/^wst_/);
   });
 
-  test("records user fields as identified but unverified, with device and page", async () => {
+  test("records unsigned user fields as identified but unverified, with device and page", async () => {
     const t = newBackend();
     await createWorkspace(t);
     const booted = await t.action(api.widgetSessions.boot, {
       workspaceId: "acme",
       sessionId: "browser-1",
       origin: TEST_ORIGIN,
-      user: { userId: "u-42", email: "ada@example.com", name: "Ada", userHash: "not-checked-yet" },
+      user: { userId: "u-42", email: "ada@example.com", name: "Ada" },
       device: { browser: "Firefox", os: "Linux", deviceType: "desktop" },
       referrer: "https://search.example.org/",
       url: "https://shop.example.com/pricing",
@@ -129,6 +129,17 @@ describe("widgetSessions:boot", () => {
     await expectAppError(bootVisitor(t, "x".repeat(129)), "INVALID_ARGUMENT", "sessionId");
   });
 
+  test("session lifetimes are 1 to 168 hours", async () => {
+    const t = newBackend();
+    for (const sessionLifetimeHours of [0, 169]) {
+      await expectAppError(createWorkspace(t, { sessionLifetimeHours }), "INVALID_ARGUMENT", "sessionLifetimeHours");
+    }
+    await createWorkspace(t, { sessionLifetimeHours: 168 });
+    const booted = await bootVisitor(t, "browser-1");
+    expect(booted.expiresAt - Date.now()).toBeGreaterThan(168 * HOUR - 60_000);
+    expect(booted.settings.sessionLifetimeHours).toBe(168);
+  });
+
   test("uses the workspace's session lifetime", async () => {
     const t = newBackend();
     await createWorkspace(t, { sessionLifetimeHours: 2 });
@@ -156,6 +167,11 @@ describe("session tokens on widget functions", () => {
     await expect(t.query(api.conversations.listForVisitor, { sessionToken })).resolves.toEqual([]);
     vi.setSystemTime(Date.now() + HOUR + 1);
     await expectAppError(t.query(api.conversations.listForVisitor, { sessionToken }), "UNAUTHENTICATED");
+    await expectAppError(t.action(api.widgetSessions.refresh, { sessionToken }), "UNAUTHENTICATED");
+    // What the widget then does: boot again with its stored sessionId, landing on the same visitor.
+    const { visitorId } = await bootVisitor(t, "browser-1");
+    const [first] = await t.run(async (ctx) => ctx.db.query("visitors").collect());
+    expect(visitorId).toBe(first?._id);
   });
 
   test("a revoked token is refused", async () => {

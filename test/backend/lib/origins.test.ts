@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { isOriginAllowed, LOCAL_DEVELOPMENT_ORIGINS, originMatchesPattern, parseOriginPattern } from "../../../convex/lib/origins";
+import {
+  isOriginAllowed,
+  isValidOriginPattern,
+  LOCAL_DEVELOPMENT_ORIGINS,
+  originMatchesPattern,
+  parseOriginPattern,
+} from "../../../convex/lib/origins";
 
 describe("originMatchesPattern", () => {
   test.each([
@@ -23,6 +29,20 @@ describe("originMatchesPattern", () => {
     ["null", "*", true],
     ["not a url", "https://app.example.com", false],
     ["ftp://app.example.com", "https://app.example.com", false],
+    // Edge cases of the identity/security issue.
+    ["https://evil-example.com", "https://*.example.com", false],
+    ["https://evil.example.com.attacker.io", "https://*.example.com", false],
+    ["https://A.B.EXAMPLE.COM", "https://*.example.com", true],
+    ["https://a.example.com", "HTTPS://*.EXAMPLE.COM", true],
+    ["https://a.example.com:8443", "https://*.example.com", false],
+    ["https://a.example.com:8443", "https://*.example.com:*", true],
+    ["https://a.example.com", "https://*.example.com:*", true],
+    ["https://app.example.com:444", "https://app.example.com:443", false],
+    ["https://user@app.example.com", "https://app.example.com", false],
+    ["https://app.example.com/path", "https://app.example.com", false],
+    ["https://app.example.com?x", "https://app.example.com", false],
+    ["https://app.example.com.", "https://app.example.com", false],
+    ["https://app.example.com", "https://*.app.example.com", false],
   ])("%s against %s → %s", (origin, pattern, expected) => {
     expect(originMatchesPattern(origin, pattern)).toBe(expected);
   });
@@ -34,6 +54,18 @@ describe("parseOriginPattern", () => {
     expect(parseOriginPattern("https://*example.com")).toBeNull();
     expect(parseOriginPattern("https://app.*.com")).toBeNull();
     expect(parseOriginPattern("https://example.com/path")).toBeNull();
+    expect(parseOriginPattern("https://*.*.example.com")).toBeNull();
+    expect(parseOriginPattern("javascript://example.com")).toBeNull();
+    expect(parseOriginPattern("https://example.com:99999x")).toBeNull();
+  });
+
+  test("isValidOriginPattern accepts the documented forms only", () => {
+    for (const ok of ["*", "https://app.example.com", "https://*.example.com", "http://localhost:*", "https://[::1]:8443"]) {
+      expect(isValidOriginPattern(ok), ok).toBe(true);
+    }
+    for (const bad of ["", "example.com", "https://", "https://example.com/x", "*.example.com", "https://ex ample.com"]) {
+      expect(isValidOriginPattern(bad), bad).toBe(false);
+    }
   });
 });
 

@@ -17,6 +17,12 @@ describe("sessionLifetimeMs", () => {
     expect(sessionLifetimeMs({ sessionLifetimeHours: 0 })).toBe(24 * HOUR);
     expect(sessionLifetimeMs({ sessionLifetimeHours: Number.NaN })).toBe(24 * HOUR);
   });
+
+  test("clamps stored values to 1..168 hours", () => {
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 0.25 })).toBe(HOUR);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 168 })).toBe(168 * HOUR);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 10_000 })).toBe(168 * HOUR);
+  });
 });
 
 describe("sessionRefusal", () => {

@@ -1,0 +1,98 @@
+import { v } from "convex/values";
+import type { Id } from "./_generated/dataModel";
+import { internalQuery } from "./_generated/server";
+import { appError, invalidArgument } from "./lib/errors";
+import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { getVisitorConversation } from "./model/conversations";
+
+/*
+ * CSAT: after a conversation is closed, its visitor may rate it 1–5 with an
+ * optional comment, once.
+ */
+
+export const CSAT_COMMENT_MAX = 1000;
+/** Closed conversations older than this are not offered for rating. */
+export const CSAT_PROMPT_WINDOW_MS = 7 * 86_400_000;
+const PENDING_LIMIT = 5;
+
+export type PendingCsat = { conversationId: Id<"conversations">; lastMessageAt: number; lastMessagePreview: string };
+
+/**
+ * The visitor's recently closed conversations (last 7 days) that are not rated
+ * yet, newest first: what the CSAT prompt offers.
+ */
+export const getPending = visitorQuery({
+  args: {},
+  handler: async (ctx): Promise<PendingCsat[]> => {
+    const since = Date.now() - CSAT_PROMPT_WINDOW_MS;
+    const recent = await ctx.db
+      .query("conversations")
+      .withIndex("by_visitor_last_message", (q) => q.eq("visitorId", ctx.visitor._id).gte("lastMessageAt", since))
+      .order("desc")
+      .take(50);
+    const pending: PendingCsat[] = [];
+    for (const conversation of recent) {
+      if (conversation.status !== "closed") continue;
+      const rated = await ctx.db
+        .query("csatRatings")
+        .withIndex("by_conversation", (q) => q.eq("conversationId", conversation._id))
+        .first();
+      if (rated !== null) continue;
+      pending.push({
+        conversationId: conversation._id,
+        lastMessageAt: conversation.lastMessageAt,
+        lastMessagePreview: conversation.lastMessagePreview,
+      });
+      if (pending.length === PENDING_LIMIT) break;
+    }
+    return pending;
+  },
+});
+
+/**
+ * Rates one of the visitor's own closed conversations. NOT_FOUND for someone
+ * else's (or an unknown) conversation, INVALID_ARGUMENT for an open one or a
+ * bad rating/comment, CONFLICT when it was rated already.
+ */
+export const submit = visitorMutation({
+  args: { conversationId: v.string(), rating: v.number(), comment: v.optional(v.string()) },
+  handler: async (ctx, args): Promise<{ ratingId: Id<"csatRatings"> }> => {
+    const conversation = await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
+    if (conversation.status !== "closed") {
+      throw invalidArgument("conversationId", "Only a closed conversation can be rated.");
+    }
+    if (!Number.isInteger(args.rating) || args.rating < 1 || args.rating > 5) {
+      throw invalidArgument("rating", "rating must be a whole number from 1 to 5.");
+    }
+    const comment = args.comment?.trim();
+    if (comment !== undefined && comment.length > CSAT_COMMENT_MAX) {
+      throw invalidArgument("comment", `comment must be at most ${CSAT_COMMENT_MAX} characters.`);
+    }
+    const existing = await ctx.db
+      .query("csatRatings")
+      .withIndex("by_conversation", (q) => q.eq("conversationId", conversation._id))
+      .first();
+    if (existing !== null) throw appError("CONFLICT", "This conversation was rated already.", "conversationId");
+    const ratingId = await ctx.db.insert("csatRatings", {
+      workspaceId: ctx.workspace._id,
+      visitorId: ctx.visitor._id,
+      conversationId: conversation._id,
+      rating: args.rating,
+      createdAt: Date.now(),
+      ...(comment ? { comment } : {}),
+    });
+    return { ratingId };
+  },
+});
+
+/** Admin/reporting: a conversation's rating, or null. */
+export const forConversation = internalQuery({
+  args: { conversationId: v.id("conversations") },
+  handler: async (ctx, args) => {
+    const row = await ctx.db
+      .query("csatRatings")
+      .withIndex("by_conversation", (q) => q.eq("conversationId", args.conversationId))
+      .first();
+    return row === null ? null : { rating: row.rating, comment: row.comment ?? null, createdAt: row.createdAt };
+  },
+});

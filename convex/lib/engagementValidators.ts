@@ -1,0 +1,118 @@
+import { v, type Infer } from "convex/values";
+
+/**
+ * Field validators of the engagement content (tours, tooltips, outbound
+ * messages, surveys, checklists). Their TypeScript shapes match the pure
+ * engine's types in src/engine/, so stored documents feed it directly.
+ * The REST layer validates with zod first (rest/engagementSchemas.ts) and
+ * names the offending field; these are the database's last line.
+ */
+
+export const contentStatusValidator = v.union(v.literal("draft"), v.literal("active"), v.literal("archived"));
+
+export const triggerValidator = v.union(
+  v.object({ type: v.literal("page_load") }),
+  v.object({ type: v.literal("url"), pattern: v.string() }),
+  v.object({ type: v.literal("time_on_page"), seconds: v.number() }),
+  v.object({ type: v.literal("scroll_depth"), percent: v.number() }),
+  v.object({ type: v.literal("event"), name: v.string() }),
+);
+
+export const frequencyValidator = v.union(
+  v.object({ type: v.literal("once") }),
+  v.object({ type: v.literal("until_completed") }),
+  v.object({ type: v.literal("every"), days: v.number() }),
+);
+
+export const placementValidator = v.union(
+  v.literal("top"),
+  v.literal("bottom"),
+  v.literal("left"),
+  v.literal("right"),
+  v.literal("auto"),
+);
+
+export const tourStepValidator = v.object({
+  selector: v.optional(v.string()),
+  placement: v.optional(placementValidator),
+  kind: v.union(v.literal("modal"), v.literal("pointer")),
+  title: v.string(),
+  body: v.string(),
+  waitForElementMs: v.optional(v.number()),
+  onMissing: v.optional(v.union(v.literal("skip"), v.literal("end"))),
+});
+
+export const outboundTypeValidator = v.union(v.literal("post"), v.literal("chat"), v.literal("banner"));
+
+export const outboundButtonValidator = v.object({
+  label: v.string(),
+  action: v.union(v.literal("dismiss"), v.literal("url"), v.literal("open_messenger")),
+  url: v.optional(v.string()),
+});
+
+export const questionTypeValidator = v.union(
+  v.literal("nps"),
+  v.literal("rating"),
+  v.literal("single_choice"),
+  v.literal("multiple_choice"),
+  v.literal("short_text"),
+  v.literal("long_text"),
+);
+
+export const surveyQuestionValidator = v.object({
+  id: v.string(),
+  type: questionTypeValidator,
+  title: v.string(),
+  required: v.boolean(),
+  options: v.optional(v.array(v.string())),
+});
+
+export const answerValueValidator = v.union(v.number(), v.string(), v.array(v.string()));
+
+export const taskCompletionValidator = v.union(
+  v.object({ type: v.literal("event"), event: v.string() }),
+  v.object({ type: v.literal("url"), pattern: v.string() }),
+  v.object({ type: v.literal("manual") }),
+);
+
+export const checklistTaskValidator = v.object({
+  id: v.string(),
+  title: v.string(),
+  description: v.optional(v.string()),
+  completion: taskCompletionValidator,
+});
+
+/** What an authoring token lets the picker change. */
+export const authoringTargetValidator = v.union(
+  v.object({ type: v.literal("tourStep"), tourId: v.id("tours"), stepIndex: v.number() }),
+  v.object({ type: v.literal("tooltip"), tooltipId: v.id("tooltips") }),
+);
+
+export const impressionContentTypeValidator = v.union(
+  v.literal("tooltip"),
+  v.literal("outbound"),
+  v.literal("survey"),
+);
+
+/** Who sees it and when; every content table has these (checklists: no trigger or frequency). */
+export const targetingFields = {
+  name: v.string(),
+  status: contentStatusValidator,
+  /** An audience rule (src/engine/rules.ts), checked with validateRule on the way in; absent = everyone. */
+  audience: v.optional(v.any()),
+  startsAt: v.optional(v.number()),
+  endsAt: v.optional(v.number()),
+  /** Higher shows first among experiences of the same kind. */
+  priority: v.optional(v.number()),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+};
+
+export type ContentStatus = Infer<typeof contentStatusValidator>;
+export type StoredTrigger = Infer<typeof triggerValidator>;
+export type StoredFrequency = Infer<typeof frequencyValidator>;
+export type StoredTourStep = Infer<typeof tourStepValidator>;
+export type StoredQuestion = Infer<typeof surveyQuestionValidator>;
+export type StoredTask = Infer<typeof checklistTaskValidator>;
+export type AuthoringTarget = Infer<typeof authoringTargetValidator>;
+export type ImpressionContentType = Infer<typeof impressionContentTypeValidator>;

@@ -1,0 +1,47 @@
+import { v } from "convex/values";
+import { isDue, NEVER_SHOWN } from "../src/engine/frequency";
+import { contentAdminFunctions } from "./lib/contentAdmin";
+import { widgetOutboundMessage, type WidgetOutboundMessage } from "./lib/engagementViews";
+import { checkUrl } from "./lib/inputRules";
+import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { getInWorkspace, historiesOf, recordImpression as saveImpression, targetedContent } from "./model/engagement";
+
+/*
+ * Outbound messages: posts (modal cards), chats (a message from a teammate)
+ * and banners (a strip at the top or bottom of the page). For the frequency
+ * rules, clicking a button other than "dismiss" counts as completing it.
+ */
+
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } =
+  contentAdminFunctions("outboundMessages");
+
+/**
+ * The outbound messages for this visitor on `url`: targeted (audience,
+ * schedule, active, URL trigger) and due by their frequency, best first.
+ * Recording `shown` may make a `once` message drop out of this list: keep
+ * showing the one on screen until the visitor closes it.
+ */
+export const getEligible = visitorQuery({
+  args: { url: v.optional(v.string()) },
+  handler: async (ctx, args): Promise<WidgetOutboundMessage[]> => {
+    checkUrl(args.url, "url");
+    const { items } = await targetedContent(ctx, "outboundMessages", args.url);
+    const histories = await historiesOf(ctx.db, ctx.visitor._id, "outbound");
+    const now = Date.now();
+    return items
+      .filter((message) => isDue(message.frequency, histories.get(message._id) ?? NEVER_SHOWN, now))
+      .map(widgetOutboundMessage);
+  },
+});
+
+export const recordImpression = visitorMutation({
+  args: {
+    messageId: v.string(),
+    action: v.union(v.literal("shown"), v.literal("dismissed"), v.literal("clicked")),
+  },
+  handler: async (ctx, args): Promise<null> => {
+    const message = await getInWorkspace(ctx.db, "outboundMessages", ctx.workspace._id, args.messageId, "messageId");
+    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, args.action, Date.now());
+    return null;
+  },
+});

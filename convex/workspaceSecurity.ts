@@ -1,0 +1,99 @@
+import { v } from "convex/values";
+import { internal } from "./_generated/api";
+import { internalAction, internalMutation, internalQuery } from "./_generated/server";
+import { generateIdentitySecret } from "./lib/crypto";
+import { appError } from "./lib/errors";
+import { DEFAULT_ROTATION_GRACE_HOURS, MAX_ROTATION_GRACE_HOURS, rotatedSecretFields } from "./lib/identitySecrets";
+import { isOriginAllowed } from "./lib/origins";
+import { checkSecurityPatch, securitySettingsView, type SecuritySettingsView } from "./lib/securitySettings";
+import { identityModeValidator } from "./lib/validators";
+
+/*
+ * A workspace's security settings: identity-verification mode and secret,
+ * allowed origins, session lifetime. Internal only; the admin REST API
+ * (rest/security.ts) is the public door.
+ */
+
+export const get = internalQuery({
+  args: { workspaceId: v.id("workspaces") },
+  handler: async (ctx, { workspaceId }): Promise<SecuritySettingsView> => {
+    const workspace = await ctx.db.get("workspaces", workspaceId);
+    if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
+    return securitySettingsView(workspace, Date.now());
+  },
+});
+
+export const update = internalMutation({
+  args: {
+    workspaceId: v.id("workspaces"),
+    identityVerificationMode: v.optional(identityModeValidator),
+    allowedOrigins: v.optional(v.array(v.string())),
+    sessionLifetimeHours: v.optional(v.number()),
+  },
+  handler: async (ctx, { workspaceId, ...patch }): Promise<SecuritySettingsView> => {
+    const workspace = await ctx.db.get("workspaces", workspaceId);
+    if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
+    const checked = checkSecurityPatch(patch);
+    await ctx.db.patch("workspaces", workspaceId, {
+      ...(checked.identityVerificationMode !== undefined
+        ? { identityVerification: { mode: checked.identityVerificationMode } }
+        : {}),
+      ...(checked.allowedOrigins !== undefined ? { allowedOrigins: checked.allowedOrigins } : {}),
+      ...(checked.sessionLifetimeHours !== undefined ? { sessionLifetimeHours: checked.sessionLifetimeHours } : {}),
+    });
+    const updated = await ctx.db.get("workspaces", workspaceId);
+    if (updated === null) throw new Error("Workspace vanished during update");
+    return securitySettingsView(updated, Date.now());
+  },
+});
+
+export type RotatedSecret = { identitySecret: string; previousSecretExpiresAt: number | null };
+
+/**
+ * Stores a secret minted by an action (a mutation has no true randomness);
+ * the old one stays valid for `gracePeriodHours`.
+ */
+export const storeRotatedSecret = internalMutation({
+  args: { workspaceId: v.id("workspaces"), identitySecret: v.string(), gracePeriodHours: v.number() },
+  handler: async (ctx, args): Promise<{ previousSecretExpiresAt: number | null }> => {
+    const grace = args.gracePeriodHours;
+    if (!(grace >= 0 && grace <= MAX_ROTATION_GRACE_HOURS)) {
+      throw appError("INVALID_ARGUMENT", "gracePeriodHours must be 0 to 168.", "gracePeriodHours");
+    }
+    if (!/^[0-9a-f]{64}$/.test(args.identitySecret)) throw new Error("identitySecret must be 32 random bytes as hex");
+    const workspace = await ctx.db.get("workspaces", args.workspaceId);
+    if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
+    const fields = rotatedSecretFields(workspace, args.identitySecret, grace, Date.now());
+    await ctx.db.patch("workspaces", args.workspaceId, fields);
+    return { previousSecretExpiresAt: fields.previousSecretExpiresAt ?? null };
+  },
+});
+
+/** Mints and stores a new identity secret; the only time it is visible (scripts, REST). */
+export const rotateSecret = internalAction({
+  args: { workspaceId: v.id("workspaces"), gracePeriodHours: v.optional(v.number()) },
+  handler: async (ctx, args): Promise<RotatedSecret> => {
+    const identitySecret = generateIdentitySecret();
+    const stored = await ctx.runMutation(internal.workspaceSecurity.storeRotatedSecret, {
+      workspaceId: args.workspaceId,
+      identitySecret,
+      gracePeriodHours: args.gracePeriodHours ?? DEFAULT_ROTATION_GRACE_HOURS,
+    });
+    return { identitySecret, ...stored };
+  },
+});
+
+/**
+ * CORS preflight for the admin API: whether any workspace allows `origin`. A
+ * preflight carries no API key, so it cannot be narrowed to one workspace; the
+ * real request is then answered with CORS headers only for its own workspace.
+ */
+export const originAllowedByAnyWorkspace = internalQuery({
+  args: { origin: v.string() },
+  handler: async (ctx, { origin }): Promise<boolean> => {
+    for await (const workspace of ctx.db.query("workspaces")) {
+      if (isOriginAllowed(origin, workspace.allowedOrigins)) return true;
+    }
+    return false;
+  },
+});
