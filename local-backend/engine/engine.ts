@@ -15,14 +15,15 @@ import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, t
 import { captureConsole } from "./logs";
 import { installLongTimers } from "./long-timers";
 import { loadModules, modulePathOf, type ModuleMap } from "./modules";
-import { Persistence, type PersistedState } from "./persistence";
+import { Persistence, type Doc, type PersistedState } from "./persistence";
+import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
 interface RunDetails {
   logLines: string[];
-  readTables: Set<string>;
+  reads: ReadSet;
 }
 export type RunResult =
   | (RunDetails & { ok: true; value: JSONValue; journal: string | null; ts: bigint })
@@ -106,7 +107,8 @@ export class Engine {
     const authFile = moduleAt("auth.config");
     const providers = authFile ? (((await loaded.map[authFile]!()) as { default?: { providers?: [] } }).default?.providers ?? []) : [];
     const engine = new Engine(options, internals, t, global, loaded.map, persistence, executions, files, new AuthVerifier(providers), state.requests, firstStart, loaded.failures);
-    installHooks({ global, executions, files, onCommit: (event) => engine.committed(event) });
+    const currentComponentPath = () => (internals.executionContextStorage.getStore()?.componentPath as string | undefined) ?? "";
+    installHooks({ global, executions, files, currentComponentPath, onCommit: (event) => engine.committed(event) });
     captureConsole(executions, options.echoFunctionLogs ?? false);
     await engine.resumeScheduledJobs();
     persistence.compact(engine.persistedState());
@@ -145,7 +147,7 @@ export class Engine {
     const key = options.requestKey;
     if (key === undefined) return this.execute("mutation", udfPath, args, options);
     const done = this.requests.get(key);
-    if (done !== undefined) return { ok: true, value: done.value, journal: null, ts: BigInt(done.ts), logLines: [], readTables: new Set() };
+    if (done !== undefined) return { ok: true, value: done.value, journal: null, ts: BigInt(done.ts), logLines: [], reads: new ReadSet() };
     const inFlight = this.inFlightRequests.get(key);
     if (inFlight !== undefined) return inFlight;
     const running = this.execute("mutation", udfPath, args, options).then((result) => {
@@ -226,9 +228,9 @@ export class Engine {
         caller[kind](makeFunctionReference(udfPath), value),
       );
       const ts = state.commitTs ?? this.lastTs;
-      return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, readTables: state.readTables };
+      return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
     } catch (error) {
-      return { ok: false, ...describeFailure(error, metadata.requestId), logLines: state.logLines, readTables: state.readTables };
+      return { ok: false, ...describeFailure(error, metadata.requestId), logLines: state.logLines, reads: state.reads };
     }
   }
 
@@ -281,7 +283,8 @@ export class Engine {
     const counters = Object.fromEntries(
       Object.entries(this.global.components).map(([path, c]) => [path, [c.db._nextDocId, c.db._lastCreationTime] as [number, number]]),
     );
-    this.persistence.appendCommit({ ts: event.ts, writes: event.writes, counters, ...(event.requestKey !== undefined ? { requestKey: event.requestKey } : {}) });
+    const writes = event.writes.map((w): [string, string, Doc | null] => [w.componentPath, w.id, w.after]);
+    this.persistence.appendCommit({ ts: event.ts, writes, counters, ...(event.requestKey !== undefined ? { requestKey: event.requestKey } : {}) });
     if (this.persistence.shouldCompact()) this.persistence.compact(this.persistedState());
     for (const listener of this.listeners) this.outside(() => listener(event));
   }

@@ -3,11 +3,12 @@
 // convex-test gives every top-level execution a request-metadata object and scheduled
 // functions a fresh one, so keying on that object tells our request apart from work it spawned.
 import type { RequestMetadata } from "./internals";
+import { ReadSet } from "./read-set";
 
 export interface ExecutionState {
   logLines: string[];
-  /** "componentPath:table" for each table the execution read. */
-  readTables: Set<string>;
+  /** What the execution read, to know which writes can change its result. */
+  reads: ReadSet;
   /** The end cursor a re-run of a paginated query must stop at (Convex's query journal). */
   journalIn: string | null;
   journalOut: string | null;
@@ -35,7 +36,7 @@ export class Executions {
     };
     const state: ExecutionState = {
       logLines: [],
-      readTables: new Set(),
+      reads: new ReadSet(),
       journalIn: parseJournal(options.journal ?? null),
       journalOut: null,
       requestKey: options.requestKey,

@@ -4,14 +4,12 @@
 import type { ConvexGlobal, DatabaseFake } from "./internals";
 import type { Executions } from "./executions";
 import { makeJournal } from "./executions";
-import type { Doc } from "./persistence";
+import type { DocumentWrite } from "./read-set";
 import type { FileStore } from "./storage";
 
 export interface CommitEvent {
   ts: bigint;
-  writes: Array<[string, string, Doc | null]>;
-  /** "componentPath:table" for every table written. */
-  tables: Set<string>;
+  writes: DocumentWrite[];
   requestKey: string | undefined;
 }
 
@@ -26,14 +24,16 @@ export function installHooks(options: {
   global: ConvexGlobal;
   executions: Executions;
   files: FileStore;
+  currentComponentPath: () => string;
   onCommit: (event: CommitEvent) => void;
 }): void {
-  const { global, executions, files, onCommit } = options;
-  const pending: Array<[string, string, Doc | null]> = [];
+  const { global, executions, files, onCommit, currentComponentPath } = options;
+  const pending: DocumentWrite[] = [];
 
   for (const [path, component] of Object.entries(global.components)) {
-    watchDatabase(path, component.db, executions, files, pending);
+    watchDatabase(path, component.db, files, pending);
   }
+  trackReads(global, executions, currentComponentPath);
 
   const transactions = global.transactionManager;
   const commitTransaction = transactions.commit.bind(transactions);
@@ -49,9 +49,7 @@ export function installHooks(options: {
       execution.commitTs = ts;
       requestKey = execution.requestKey;
     }
-    const tables = new Set<string>();
-    for (const [path, id] of writes) tables.add(`${path}:${tableNameFromId(id)}`);
-    onCommit({ ts, writes, tables, requestKey });
+    onCommit({ ts, writes, requestKey });
     return ts;
   };
 
@@ -81,37 +79,41 @@ export function installHooks(options: {
   };
 }
 
-function watchDatabase(
-  path: string,
-  db: DatabaseFake,
-  executions: Executions,
-  files: FileStore,
-  pending: Array<[string, string, Doc | null]>,
-): void {
+/**
+ * Reads are recorded at the syscall boundary, where a function's own reads arrive: inside the
+ * database, convex-test's index scans call `get` for every row of the table.
+ */
+function trackReads(global: ConvexGlobal, executions: Executions, currentComponentPath: () => string): void {
+  const syscall = global.syscall;
+  global.syscall = (op: string, jsonArgs: string) => {
+    if (op === "1.0/queryStream") executions.current()?.reads.readQuery(currentComponentPath(), (JSON.parse(jsonArgs) as { query: { source: never } }).query.source);
+    return syscall(op, jsonArgs);
+  };
+  const asyncSyscall = global.asyncSyscall;
+  global.asyncSyscall = (op: string, jsonArgs: string) => {
+    const reads = executions.current()?.reads;
+    if (reads !== undefined) {
+      const args = JSON.parse(jsonArgs) as { id?: string; table?: string; query?: { source: never } };
+      if (op === "1.0/get" && typeof args.id === "string") reads.readDocument(currentComponentPath(), args.id);
+      else if (op === "1.0/queryPage" && args.query) reads.readQuery(currentComponentPath(), args.query.source);
+      else if (op === "1.0/count" && typeof args.table === "string") reads.readTable(currentComponentPath(), args.table);
+    }
+    return asyncSyscall(op, jsonArgs);
+  };
+}
+
+function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending: DocumentWrite[]): void {
   const commit = db.commit.bind(db);
   db.commit = (commitTs) => {
     const topLevel = db._writes.length === 1;
     const ids = topLevel ? Object.keys(db._writes[0] ?? {}) : [];
+    const before = ids.map((id) => db._documents[id] ?? null);
     commit(commitTs);
-    for (const id of ids) {
-      const doc = db._documents[id] ?? null;
-      pending.push([path, id, doc]);
-      if (doc === null && tableNameFromId(id) === "_storage") files.remove(id);
-    }
-  };
-
-  const noteRead = (table: string | null | undefined) => {
-    if (table) executions.current()?.readTables.add(`${path}:${table}`);
-  };
-  const get = db.get.bind(db);
-  db.get = (table, id) => {
-    noteRead(table ?? (typeof id === "string" ? tableNameFromId(id) : null));
-    return get(table, id);
-  };
-  const iterateDocs = db._iterateDocs.bind(db);
-  db._iterateDocs = (table, callback) => {
-    noteRead(table);
-    iterateDocs(table, callback);
+    ids.forEach((id, index) => {
+      const after = db._documents[id] ?? null;
+      pending.push({ componentPath: path, id, before: before[index] ?? null, after });
+      if (after === null && tableNameFromId(id) === "_storage") files.remove(id);
+    });
   };
   const storeFile = db.storeFile.bind(db);
   db.storeFile = (storageId, blob) => {

@@ -4,7 +4,7 @@
 import type { JSONValue } from "convex/values";
 import type { UserIdentity } from "../engine/auth";
 import type { Engine, RunResult } from "../engine/engine";
-import type { CommitEvent } from "../engine/hooks";
+import { tableNameFromId, type CommitEvent } from "../engine/hooks";
 
 export type QueryModification =
   | { type: "QueryRemoved"; queryId: number }
@@ -102,7 +102,7 @@ export class QueryRegistry {
   private committed(event: CommitEvent): void {
     for (const query of this.queries.values()) {
       // A run under way may have read before this commit: run it again to be sure.
-      if (query.running !== undefined || query.result === undefined || reads(query.result, event.tables)) query.stale = true;
+      if (query.running !== undefined || query.result === undefined || dependsOn(query.result, event)) query.stale = true;
     }
     this.requestFlush();
   }
@@ -124,9 +124,8 @@ export class QueryRegistry {
   }
 }
 
-function reads(result: RunResult, tables: Set<string>): boolean {
-  for (const table of tables) if (result.readTables.has(table)) return true;
-  return false;
+function dependsOn(result: RunResult, event: CommitEvent): boolean {
+  return event.writes.some((write) => result.reads.isAffectedBy(write, tableNameFromId(write.id) ?? ""));
 }
 
 function fingerprint(result: RunResult): string {

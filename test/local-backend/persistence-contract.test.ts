@@ -26,6 +26,23 @@ describe("convex-test internals the backend relies on", () => {
   });
 });
 
+describe("read tracking", () => {
+  it("records a query's index range so writes elsewhere in the table do not touch it", async () => {
+    const engine = await Engine.create({ functionsDir: FIXTURE_FUNCTIONS, dataDir: tempDir(), publicUrl: "http://127.0.0.1:1" });
+    try {
+      const query = await engine.runQuery("notes:list", { author: "ada" });
+      const writes: Array<Parameters<Parameters<Engine["onCommit"]>[0]>[0]> = [];
+      engine.onCommit((event) => writes.push(event));
+      await engine.runMutation("notes:add", { body: "elsewhere", author: "bob" });
+      await engine.runMutation("notes:add", { body: "mine", author: "ada" });
+      const [bob, ada] = writes.map((event) => event.writes.some((w) => query.reads.isAffectedBy(w, "notes")));
+      expect([bob, ada]).toEqual([false, true]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
 describe("persistence", () => {
   it("keeps ids, creation times and id counters across an engine restart", async () => {
     const dataDir = tempDir();
