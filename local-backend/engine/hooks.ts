@@ -103,6 +103,17 @@ function trackReads(global: ConvexGlobal, executions: Executions, currentCompone
 }
 
 function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending: DocumentWrite[]): void {
+  const tables = new TableIndex(Object.keys(db._documents));
+  // convex-test scans every document of the database to find one table's rows; keeping the
+  // ids of each table makes a query cost its table's size, not the whole database's.
+  db._iterateDocs = (table, callback) => {
+    const ids = new Set(tables.ids(table));
+    for (const level of db._writes) for (const id of Object.keys(level)) if (tableNameFromId(id) === table) ids.add(id);
+    for (const id of ids) {
+      const doc = db.get(table, id);
+      if (doc !== null) callback(doc);
+    }
+  };
   const commit = db.commit.bind(db);
   db.commit = (commitTs) => {
     const topLevel = db._writes.length === 1;
@@ -112,6 +123,7 @@ function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending
     ids.forEach((id, index) => {
       const after = db._documents[id] ?? null;
       pending.push({ componentPath: path, id, before: before[index] ?? null, after });
+      tables.update(id, after !== null);
       if (after === null && tableNameFromId(id) === "_storage") files.remove(id);
     });
   };
@@ -120,4 +132,22 @@ function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending
     storeFile(storageId, blob);
     void files.save(storageId, blob).catch((error: unknown) => console.error(`[local-backend] could not save file ${storageId}:`, error));
   };
+}
+
+class TableIndex {
+  private readonly byTable = new Map<string, Set<string>>();
+  constructor(ids: string[]) {
+    for (const id of ids) this.update(id, true);
+  }
+  ids(table: string): Iterable<string> {
+    return this.byTable.get(table) ?? [];
+  }
+  update(id: string, exists: boolean): void {
+    const table = tableNameFromId(id);
+    if (table === null) return;
+    let ids = this.byTable.get(table);
+    if (ids === undefined) this.byTable.set(table, (ids = new Set()));
+    if (exists) ids.add(id);
+    else ids.delete(id);
+  }
 }
