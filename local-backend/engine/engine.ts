@@ -108,7 +108,22 @@ export class Engine {
     const providers = authFile ? (((await loaded.map[authFile]!()) as { default?: { providers?: [] } }).default?.providers ?? []) : [];
     const engine = new Engine(options, internals, t, global, loaded.map, persistence, executions, files, new AuthVerifier(providers), state.requests, firstStart, loaded.failures);
     const currentComponentPath = () => (internals.executionContextStorage.getStore()?.componentPath as string | undefined) ?? "";
-    installHooks({ global, executions, files, currentComponentPath, onCommit: (event) => engine.committed(event) });
+    installHooks({
+      global,
+      executions,
+      files,
+      currentComponentPath,
+      inAction: () => ["action", "http"].includes(String(internals.executionContextStorage.getStore()?.udfType)),
+      inTransaction: async (write) => {
+        let result: ReturnType<typeof write> | undefined;
+        await t.run(async () => {
+          result = write();
+          return null;
+        });
+        return result as ReturnType<typeof write>;
+      },
+      onCommit: (event) => engine.committed(event),
+    });
     captureConsole(executions, options.echoFunctionLogs ?? false);
     await engine.resumeScheduledJobs();
     persistence.compact(engine.persistedState());

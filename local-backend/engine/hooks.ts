@@ -25,6 +25,10 @@ export function installHooks(options: {
   executions: Executions;
   files: FileStore;
   currentComponentPath: () => string;
+  /** Whether the running function is an action or HTTP action (outside any transaction). */
+  inAction: () => boolean;
+  /** Runs a callback inside a top-level transaction of its own. */
+  inTransaction: <T>(write: () => T) => Promise<T>;
   onCommit: (event: CommitEvent) => void;
 }): void {
   const { global, executions, files, onCommit, currentComponentPath } = options;
@@ -34,6 +38,7 @@ export function installHooks(options: {
     watchDatabase(path, component.db, files, pending);
   }
   trackReads(global, executions, currentComponentPath);
+  serialiseStorageWrites(global, options);
 
   const transactions = global.transactionManager;
   const commitTransaction = transactions.commit.bind(transactions);
@@ -99,6 +104,37 @@ function trackReads(global: ConvexGlobal, executions: Executions, currentCompone
       else if (op === "1.0/count" && typeof args.table === "string") reads.readTable(currentComponentPath(), args.table);
     }
     return asyncSyscall(op, jsonArgs);
+  };
+}
+
+/**
+ * convex-test decides whether storage metadata needs a transaction of its own by asking
+ * whether *any* transaction is running, which in a server with concurrent requests puts an
+ * action's `_storage` write into someone else's transaction. Writes from actions get a
+ * transaction of their own here.
+ */
+function serialiseStorageWrites(
+  global: ConvexGlobal,
+  options: { currentComponentPath: () => string; inAction: () => boolean; inTransaction: <T>(write: () => T) => Promise<T> },
+): void {
+  const jsSyscall = global.jsSyscall;
+  global.jsSyscall = async (op, args) => {
+    if (op !== "storage/storeBlob") return jsSyscall(op, args);
+    const blob = args.blob as Blob;
+    const db = global.components[options.currentComponentPath()]!.db;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
+    const sha256 = btoa(String.fromCharCode(...digest));
+    const storageId = await options.inTransaction(() => db.insert("_storage", { size: blob.size, sha256 }));
+    db.storeFile(storageId, blob);
+    return storageId;
+  };
+  const asyncSyscall = global.asyncSyscall;
+  global.asyncSyscall = async (op, jsonArgs) => {
+    if (op !== "1.0/storageDelete" || !options.inAction()) return asyncSyscall(op, jsonArgs);
+    const { storageId } = JSON.parse(jsonArgs) as { storageId: string };
+    const db = global.components[options.currentComponentPath()]!.db;
+    await options.inTransaction(() => db.delete("_storage", storageId));
+    return JSON.stringify({});
   };
 }
 

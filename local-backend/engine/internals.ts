@@ -33,6 +33,8 @@ export interface DatabaseFake {
   get(table: string | undefined, id: string): Record<string, unknown> | null;
   _iterateDocs(table: string, callback: (doc: Record<string, unknown>) => void): void;
   storeFile(storageId: string, blob: Blob): void;
+  insert(table: string, value: Record<string, unknown>): string;
+  delete(table: string, id: string): void;
 }
 
 export interface TransactionManager {
@@ -51,6 +53,7 @@ export interface ConvexGlobal {
   };
   asyncSyscall: (op: string, jsonArgs: string) => Promise<string>;
   syscall: (op: string, jsonArgs: string) => string;
+  jsSyscall: (op: string, args: Record<string, unknown>) => Promise<unknown>;
 }
 
 export interface RequestMetadata {

@@ -124,6 +124,22 @@ describe("local backend speaks Convex's protocols", () => {
     expect((await fetch(uploadUrl, { method: "POST", body: bytes })).status).toBe(401);
   });
 
+  it("keeps parallel uploads and concurrent mutations apart", async () => {
+    const writes = Array.from({ length: 20 }, (_, i) => call(writer, "mutation", "notes:add", { body: `during upload ${i}`, author: "uploads" }));
+    const uploads = Array.from({ length: 8 }, async (_, i) => {
+      const uploadUrl = await call<string>(writer, "mutation", "files:uploadUrl");
+      const response = await fetch(uploadUrl, { method: "POST", headers: { "content-type": "text/plain" }, body: `file ${i}` });
+      expect(response.status).toBe(200);
+      const { storageId } = (await response.json()) as { storageId: string };
+      await call(writer, "mutation", "files:save", { storageId, name: `parallel-${i}` });
+      const url = await call<string | null>(reader, "query", "files:url", { name: `parallel-${i}` });
+      return url === null ? null : (await fetch(url)).text();
+    });
+    expect(await Promise.all(uploads)).toEqual(Array.from({ length: 8 }, (_, i) => `file ${i}`));
+    await Promise.all(writes);
+    expect(await call<Note[]>(reader, "query", "notes:list", { author: "uploads" })).toHaveLength(20);
+  });
+
   it("runs the rate-limiter component and refuses a call over its limit", async () => {
     for (let i = 0; i < 3; i++) expect(await call(writer, "mutation", "limited:hit", { key: "k" })).toBe("allowed");
     const refused = await call(writer, "mutation", "limited:hit", { key: "k" }).catch((e: unknown) => e);
