@@ -37,8 +37,9 @@ export const markAsRead = visitorMutation({
   handler: async (ctx, args): Promise<null> => {
     const conversation = await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
     // Skipping the no-op write spares every subscriber of this conversation a re-run.
+    // readByVisitorAt is the agents' "seen" receipt (REST); it only moves when there was something to read.
     if (conversation.unreadByVisitor !== 0) {
-      await ctx.db.patch("conversations", conversation._id, { unreadByVisitor: 0 });
+      await ctx.db.patch("conversations", conversation._id, { unreadByVisitor: 0, readByVisitorAt: Date.now() });
     }
     return null;
   },

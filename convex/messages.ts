@@ -3,6 +3,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { checkClientId, checkLength, normalizeMessageBody } from "./lib/inputRules";
 import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { withAttachments, type AttachmentView } from "./lib/attachmentViews";
 import { apiMessage, widgetMessage, type ApiMessage, type WidgetMessage } from "./lib/views";
 import {
   appendMessage,
@@ -12,6 +13,8 @@ import {
   startConversation,
 } from "./model/conversations";
 import { touchVisitor } from "./model/visitors";
+import { clearTyping } from "./model/typing";
+import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceRateLimit } from "./rateLimits";
 
 /** Lists return at most this many messages: the most recent ones. */
@@ -30,6 +33,8 @@ export const send = visitorMutation({
     conversationId: v.optional(v.string()),
     body: v.string(),
     clientMessageId: v.string(),
+    /** Checked uploads (files:saveUpload) to send with the message; the body may then be empty. */
+    attachmentIds: v.optional(v.array(v.string())),
   },
   handler: async (ctx, args): Promise<SendResult> => {
     checkClientId(args.clientMessageId, "clientMessageId");
@@ -44,7 +49,8 @@ export const send = visitorMutation({
     // After the retry check, so a retried send never counts twice.
     await enforceRateLimit(ctx, "messageBurst", ctx.visitor._id);
     await enforceRateLimit(ctx, "messageSustained", ctx.visitor._id);
-    const body = normalizeMessageBody(args.body);
+    const uploads = await claimableUploads(ctx.db, ctx.visitor, args.attachmentIds ?? []);
+    const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
     const now = Date.now();
     const conversation =
       args.conversationId === undefined
@@ -57,7 +63,10 @@ export const send = visitorMutation({
       visitorId: ctx.visitor._id,
       clientMessageId: args.clientMessageId,
       ...(ctx.visitor.name !== undefined ? { senderName: ctx.visitor.name } : {}),
+      ...(uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {}),
     });
+    await markSent(ctx.db, uploads, message._id);
+    await clearTyping(ctx.db, conversation._id, "visitor");
     await touchVisitor(ctx.db, ctx.visitor, now);
     return { conversationId: conversation._id, messageId: message._id };
   },
@@ -66,21 +75,21 @@ export const send = visitorMutation({
 /** A conversation's most recent messages, oldest first; only the visitor's own. */
 export const list = visitorQuery({
   args: { conversationId: v.string() },
-  handler: async (ctx, args): Promise<WidgetMessage[]> => {
+  handler: async (ctx, args): Promise<Array<WidgetMessage & { attachments?: AttachmentView[] }>> => {
     const conversation = await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
     const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return messages.map(widgetMessage);
+    return await Promise.all(messages.map((message) => withAttachments(ctx.storage, message, widgetMessage(message))));
   },
 });
 
 /** REST: messages of a workspace conversation, or null when there is no such conversation. */
 export const listForAgent = internalQuery({
   args: { workspaceId: v.id("workspaces"), conversationId: v.string() },
-  handler: async (ctx, args): Promise<ApiMessage[] | null> => {
+  handler: async (ctx, args): Promise<Array<ApiMessage & { attachments?: AttachmentView[] }> | null> => {
     const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
     if (conversation === null) return null;
     const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return messages.map(apiMessage);
+    return await Promise.all(messages.map((message) => withAttachments(ctx.storage, message, apiMessage(message))));
   },
 });
 
@@ -103,6 +112,7 @@ export const sendFromAgent = internalMutation({
       createdAt: Date.now(),
       ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
     });
+    await clearTyping(ctx.db, conversation._id, "agent");
     return apiMessage(message);
   },
 });

@@ -8,6 +8,8 @@ import {
   messengerTabValidator,
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
+import { messengerTables } from "./lib/messengerTables";
+import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
   workspaces: defineTable({
@@ -26,6 +28,8 @@ export default defineSchema({
       greeting: v.string(),
       teamName: v.string(),
       tabs: v.array(messengerTabValidator),
+      // Theme, office hours, reply time, offline message, home cards, default tab.
+      ...messengerExtraFields,
     }),
     /**
      * Kept raw because HMAC verification needs the secret itself; it must never
@@ -55,6 +59,8 @@ export default defineSchema({
     identified: v.boolean(),
     verified: v.boolean(),
     customAttributes: v.optional(attributesValidator),
+    /** When the messenger asked this (anonymous) visitor for an email; it asks once. */
+    emailPromptedAt: v.optional(v.number()),
   })
     .index("by_workspace_session", ["workspaceId", "sessionId"])
     .index("by_workspace_user", ["workspaceId", "userId"])
@@ -83,6 +89,9 @@ export default defineSchema({
     lastMessagePreview: v.string(),
     unreadByVisitor: v.number(),
     unreadByAgent: v.number(),
+    /** Seen receipts: when the visitor / an agent last read the conversation. */
+    readByVisitorAt: v.optional(v.number()),
+    readByAgentAt: v.optional(v.number()),
   })
     .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
     .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])
@@ -103,6 +112,8 @@ export default defineSchema({
     /** Set on visitor messages so retries with the same clientMessageId are recognised. */
     visitorId: v.optional(v.id("visitors")),
     clientMessageId: v.optional(v.string()),
+    /** Files sent with the message (checked uploads; see files.ts). */
+    attachments: v.optional(v.array(attachmentValidator)),
     createdAt: v.number(),
   })
     .index("by_conversation_created", ["conversationId", "createdAt"])
@@ -134,4 +145,7 @@ export default defineSchema({
 
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
+
+  // Help center, tickets, uploads and typing indicators.
+  ...messengerTables,
 });

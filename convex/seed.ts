@@ -6,6 +6,7 @@ import { LOCAL_DEVELOPMENT_ORIGINS } from "./lib/origins";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { insertApiKey } from "./apiKeys";
 import { insertDemoEngagement } from "./model/demoEngagement";
+import { insertDemoMessenger } from "./model/demoMessenger";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -67,6 +68,7 @@ export const insertDemoWorkspace = internalMutation({
       now: Date.now(),
     });
     await insertDemoEngagement(ctx.db, workspaceId, Date.now());
+    await insertDemoMessenger(ctx.db, workspaceId, Date.now(), demoSiteUrl());
     return true;
   },
 });

@@ -43,6 +43,10 @@ document.getElementById("upgrade").addEventListener("click", () => {
   widget()?.showNewMessage("Hi! I'd like to upgrade to the Growth plan.");
 });
 
+// The seeded "Get started" checklist completes its "Export a report" task on this event.
+document.getElementById("export").addEventListener("click", () => widget()?.trackEvent("report_exported"));
+document.getElementById("invite").addEventListener("click", () => widget()?.trackEvent("invite_clicked"));
+
 const signIn = document.getElementById("sign-in");
 signIn.addEventListener("click", () => {
   widget()?.identify({ userId: "ada-42", name: "Ada Lovelace", email: "ada@example.com", customAttributes: { plan: "growth" } });

@@ -1,5 +1,5 @@
 // `npm test`: every suite, one closing line `N passed, N failed` across all of them.
-// Steps: Chromium (installed when missing), type-check, build, then one vitest run whose
+// Steps: Chromium (installed when missing), type-check, build, size budgets, then one vitest run whose
 // projects are unit, backend, local-backend and e2e.
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, mkdirSync } from "node:fs";
@@ -25,10 +25,12 @@ try {
   results.failed += 1;
 }
 
-// The type-check and the build are checks in their own right: each counts as one test.
+// The type-check, the build and the size budgets are checks in their own right: each counts as one test.
 for (const [name, cmd, args] of [
   ["typecheck", "npx", ["tsc", "-p", "tsconfig.json"]],
   ["build", "npx", ["vite", "build", "--logLevel", "warn"]],
+  // The size budgets of DESIGN.md 5, measured in Chromium from the network log (bench/sizes.ts).
+  ["bench sizes", "npx", ["tsx", "bench/run.ts", "--check", "--size-only"]],
 ]) {
   if (step(name, cmd, args)) results.passed += 1;
   else results.failed += 1;

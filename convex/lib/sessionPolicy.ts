@@ -26,8 +26,28 @@ export function sessionLifetimeHours(workspace: { sessionLifetimeHours?: number 
   return Math.min(MAX_SESSION_LIFETIME_HOURS, Math.max(MIN_SESSION_LIFETIME_HOURS, hours));
 }
 
-export function sessionLifetimeMs(workspace: { sessionLifetimeHours?: number }): number {
-  return sessionLifetimeHours(workspace) * HOUR_MS;
+/**
+ * FOR TESTS ONLY: when this environment variable of the deployment holds a positive whole
+ * number of seconds, every new session lives at most that long, whatever the workspace
+ * says, so that token expiry can be tested end to end in seconds instead of hours. Never
+ * set it in production: visitors would re-boot every few seconds.
+ */
+export const SESSION_LIFETIME_OVERRIDE_ENV = "OPENCOM_SESSION_LIFETIME_SECONDS_OVERRIDE";
+
+type Env = Record<string, string | undefined>;
+
+/** The test-only cap in ms, or null when unset or not a positive whole number of seconds. */
+export function sessionLifetimeCapMs(env: Env = process.env): number | null {
+  const raw = env[SESSION_LIFETIME_OVERRIDE_ENV];
+  if (raw === undefined || !/^\d{1,7}$/.test(raw.trim())) return null;
+  const seconds = Number(raw.trim());
+  return seconds > 0 ? seconds * 1000 : null;
+}
+
+export function sessionLifetimeMs(workspace: { sessionLifetimeHours?: number }, env: Env = process.env): number {
+  const lifetime = sessionLifetimeHours(workspace) * HOUR_MS;
+  const cap = sessionLifetimeCapMs(env);
+  return cap === null ? lifetime : Math.min(lifetime, cap);
 }
 
 type SessionTimes = { issuedAt: number; expiresAt: number; revokedAt?: number };

@@ -10,6 +10,7 @@ export const tabIdValidator = v.union(
   v.literal("help"),
   v.literal("tickets"),
   v.literal("tasks"),
+  v.literal("tours"),
 );
 
 export const messengerTabValidator = v.object({

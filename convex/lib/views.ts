@@ -79,6 +79,9 @@ export type ApiConversation = {
   lastMessagePreview: string;
   unreadByAgent: number;
   unreadByVisitor: number;
+  /** Seen receipts: when the visitor / an agent last read it (null: never). */
+  readByVisitorAt: number | null;
+  readByAgentAt: number | null;
   createdAt: number;
 };
 
@@ -96,6 +99,8 @@ export function apiConversation(conversation: Doc<"conversations">, visitor: Doc
     lastMessagePreview: conversation.lastMessagePreview,
     unreadByAgent: conversation.unreadByAgent,
     unreadByVisitor: conversation.unreadByVisitor,
+    readByVisitorAt: conversation.readByVisitorAt ?? null,
+    readByAgentAt: conversation.readByAgentAt ?? null,
     createdAt: conversation._creationTime,
   };
 }

@@ -1,6 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
 import type { IdentityMode, MessengerTab } from "./validators";
 import { DEFAULT_IDENTITY_MODE } from "./identitySecrets";
+import { publicMessengerExtras, type PublicMessengerExtras } from "./messengerSettings";
 import { sessionLifetimeHours } from "./sessionPolicy";
 
 /** What the widget may know about its workspace. Built field by field, so a new
@@ -14,7 +15,7 @@ export type PublicMessengerSettings = {
   teamName: string;
   tabs: MessengerTab[];
   sessionLifetimeHours: number;
-};
+} & PublicMessengerExtras;
 
 export function publicMessengerSettings(workspace: Doc<"workspaces">): PublicMessengerSettings {
   const { messenger } = workspace;
@@ -27,6 +28,7 @@ export function publicMessengerSettings(workspace: Doc<"workspaces">): PublicMes
     teamName: messenger.teamName,
     tabs: messenger.tabs.map((tab) => ({ id: tab.id, enabled: tab.enabled, visibleTo: tab.visibleTo })),
     sessionLifetimeHours: sessionLifetimeHours(workspace),
+    ...publicMessengerExtras(messenger),
   };
 }
 
@@ -36,6 +38,7 @@ export const DEFAULT_TABS: MessengerTab[] = [
   { id: "help", enabled: true, visibleTo: "all" },
   { id: "tickets", enabled: true, visibleTo: "users" },
   { id: "tasks", enabled: true, visibleTo: "all" },
+  { id: "tours", enabled: true, visibleTo: "all" },
 ];
 
 export type NewWorkspace = {

@@ -2,6 +2,8 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { afterMessage, newConversationCounters, type SenderType } from "../lib/conversationState";
 import { appError } from "../lib/errors";
+import { attachmentPreview } from "../lib/attachmentViews";
+import type { Attachment } from "../lib/messengerValidators";
 
 /**
  * The visitor's own conversation, or NOT_FOUND — the same answer for a
@@ -55,6 +57,7 @@ export type NewMessage = {
   senderAvatarUrl?: string;
   visitorId?: Id<"visitors">;
   clientMessageId?: string;
+  attachments?: Attachment[];
 };
 
 /** Inserts a message and updates the conversation's preview, time and unread counts. */
@@ -68,7 +71,9 @@ export async function appendMessage(
     conversationId: conversation._id,
     workspaceId: conversation.workspaceId,
   });
-  await db.patch("conversations", conversation._id, afterMessage(conversation, message));
+  // A message that is only files is previewed by their names.
+  const preview = message.body || attachmentPreview(message.attachments);
+  await db.patch("conversations", conversation._id, afterMessage(conversation, { ...message, body: preview }));
   const inserted = await db.get("messages", messageId);
   if (inserted === null) throw new Error("Message vanished right after insert");
   return inserted;

@@ -10,6 +10,7 @@ import {
 } from "./conversations";
 import { withAnyWorkspaceCors, withWorkspaceCors } from "./cors";
 import { ENGAGEMENT_ROUTES } from "./engagement";
+import { MESSENGER_ROUTES } from "./messengerRoutes";
 import { restRetryAfter } from "../rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
@@ -27,6 +28,8 @@ const ROUTES: Route[] = [
   { pattern: ["workspace", "security", "rotate-secret"], methods: { POST: rotateIdentitySecret } },
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
+  // Help center, tickets, typing and seen receipts, messenger settings.
+  ...MESSENGER_ROUTES,
 ];
 
 function matchRoute(segments: string[]): { route: Route; params: Record<string, string> } | null {

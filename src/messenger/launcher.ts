@@ -1,11 +1,13 @@
 import { CHAT_PATH, CHEVRON_DOWN_PATH } from "./icon-paths";
-import { strings } from "./strings";
+import { ENGLISH_LAUNCHER, type LauncherStrings } from "../i18n/launcher";
 
 export interface LauncherState {
   open: boolean;
   unread: number;
   /** The panel's code is still downloading. */
   loading: boolean;
+  /** Its names in the visitor's language. @default English */
+  strings?: LauncherStrings;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -55,8 +57,8 @@ export function createLauncher(doc: Document, onToggle: () => void) {
   badge.append(badgeCount, badgeText);
   button.append(icon(doc, "oc-icon-chat", CHAT_PATH, false), icon(doc, "oc-icon-close", CHEVRON_DOWN_PATH, true), spinner, badge);
 
-  function update({ open, unread, loading }: LauncherState): void {
-    button.setAttribute("aria-label", open ? strings.closeMessenger : strings.openMessenger);
+  function update({ open, unread, loading, strings = ENGLISH_LAUNCHER }: LauncherState): void {
+    button.setAttribute("aria-label", open ? strings.close : strings.open);
     button.setAttribute("aria-expanded", String(open));
     button.classList.toggle("oc-loading", loading);
     spinner.hidden = !loading;

@@ -1,5 +1,9 @@
 import type { OutboxEntry } from "../runtime/outbox";
-import type { ServerMessage } from "./wire";
+import type { OutboxAttachment } from "../runtime/outbox";
+import type { ServerAttachment, ServerMessage } from "./wire";
+
+/** A file on a bubble: from the server (with a URL), or still in the outbox (name only). */
+export type DisplayAttachment = Omit<ServerAttachment, "url"> & { url: string | null; uploadId?: string };
 
 export type SenderType = ServerMessage["senderType"];
 
@@ -15,6 +19,7 @@ export interface DisplayMessage {
   delivery: "delivered" | "sending" | "failed";
   clientMessageId?: string;
   error?: string;
+  attachments?: DisplayAttachment[];
 }
 
 /**
@@ -48,6 +53,7 @@ export function mergeMessages(
     }
     if (message.senderName !== undefined) display.senderName = message.senderName;
     if (message.senderAvatarUrl !== undefined) display.senderAvatarUrl = message.senderAvatarUrl;
+    if (message.attachments?.length) display.attachments = message.attachments;
     confirmed.push(display);
   }
   confirmed.sort((a, b) => a.createdAt - b.createdAt);
@@ -64,7 +70,12 @@ export function mergeMessages(
         clientMessageId: entry.clientMessageId,
       };
       if (entry.error !== undefined) display.error = entry.error;
+      if (entry.attachments?.length) display.attachments = entry.attachments.map(pendingAttachment);
       return display;
     });
   return [...confirmed, ...unconfirmed];
+}
+
+function pendingAttachment({ uploadId, name, contentType, size }: OutboxAttachment): DisplayAttachment {
+  return { uploadId, name, contentType, size, url: null };
 }

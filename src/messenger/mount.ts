@@ -1,5 +1,10 @@
+import { ENGLISH_LAUNCHER } from "../i18n/launcher";
+import { loadMessages } from "../i18n/load";
+import { isRtl, type Locale } from "../i18n/locales";
 import { logError } from "../sdk/log";
+import { watchCustomLaunchers } from "./custom-launcher";
 import { createLauncher } from "./launcher";
+import { startNotifications } from "./notify/notifications";
 import { BASE_CSS } from "./styles/base";
 import { themeCss } from "./theme";
 import type { MessengerController, WidgetUiState } from "./types";
@@ -8,6 +13,17 @@ export const HOST_TAG = "opencom-widget";
 
 type PanelModule = typeof import("./panel/panel");
 type Win = Window & typeof globalThis;
+
+export interface MountOptions {
+  /** Names the BroadcastChannel that keeps this workspace's widget consistent across tabs. */
+  workspaceId: string;
+  /** The page draws its own launcher (see customLauncherSelector). */
+  hideDefaultLauncher?: boolean | undefined;
+  /** Clicks on matching page elements toggle the messenger. */
+  customLauncherSelector?: string;
+  /** A chime for new messages while the page is hidden. */
+  sound?: boolean | undefined;
+}
 
 /**
  * Registers the host tag (with an empty class) so the page's `:not(:defined)` rules, a
@@ -32,7 +48,11 @@ function sheet(win: Win, css: string): CSSStyleSheet {
  * (`style-src 'self'`) renders it fully. The launcher is plain DOM; the panel (Preact) is a
  * separate chunk downloaded on first open.
  */
-export function mountMessenger(doc: Document, controller: MessengerController): { destroy(): void } {
+export function mountMessenger(
+  doc: Document,
+  controller: MessengerController,
+  options: MountOptions = { workspaceId: "" },
+): { shadow: ShadowRoot; destroy(): void } {
   const win = doc.defaultView as Win;
   defineHostElement(win);
   const host = doc.createElement(HOST_TAG);
@@ -43,8 +63,30 @@ export function mountMessenger(doc: Document, controller: MessengerController): 
   const root = doc.createElement("div");
   const panelSlot = doc.createElement("div");
   const launcher = createLauncher(doc, () => controller.setOpen(!controller.state.get().open));
+  launcher.element.hidden = options.hideDefaultLauncher === true;
   root.append(panelSlot, launcher.element);
   shadow.append(root);
+  /** Where focus returns on close: the custom launcher that opened the panel, else ours. */
+  let opener: HTMLElement | null = null;
+  const stopCustomLaunchers = options.customLauncherSelector
+    ? watchCustomLaunchers(doc, options.customLauncherSelector, host, (element) => {
+        const open = !controller.state.get().open;
+        opener = open && element instanceof win.HTMLElement ? element : null;
+        controller.setOpen(open);
+      })
+    : () => {};
+  /** The launcher's strings in the current locale (English until another locale's chunk arrives). */
+  let launcherStrings = { locale: "en" as Locale, strings: ENGLISH_LAUNCHER };
+  let requestedLocale: Locale = "en";
+  const stopNotifications = startNotifications(win, controller.state, {
+    workspaceId: options.workspaceId,
+    sound: options.sound === true,
+    setOpen: (open) => controller.setOpen(open),
+    strings: () => launcherStrings.strings,
+  });
+  const addStyles = (css: string) => {
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(win, css)];
+  };
 
   let panel: PanelModule | null = null;
   let panelLoading = false;
@@ -53,7 +95,9 @@ export function mountMessenger(doc: Document, controller: MessengerController): 
 
   const close = () => {
     controller.setOpen(false);
-    launcher.element.focus();
+    const target = opener?.isConnected ? opener : launcher.element.hidden ? null : launcher.element;
+    opener = null;
+    target?.focus();
   };
 
   async function loadPanel(): Promise<void> {
@@ -61,9 +105,9 @@ export function mountMessenger(doc: Document, controller: MessengerController): 
     try {
       const loaded = await import("./panel/panel");
       if (destroyed) return;
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(win, loaded.PANEL_CSS)];
+      addStyles(loaded.PANEL_CSS);
       panel = loaded;
-      unmountPanel = loaded.mountPanel(panelSlot, controller, close);
+      unmountPanel = loaded.mountPanel(panelSlot, controller, close, addStyles);
     } catch (error) {
       logError("could not load the messenger; click the launcher to try again", error);
       controller.setOpen(false);
@@ -83,9 +127,21 @@ export function mountMessenger(doc: Document, controller: MessengerController): 
       themedWith = settings;
       theme.replaceSync(themeCss(settings));
     }
-    root.className = `oc-root oc-${settings?.launcherPosition ?? "right"}`;
+    root.className = `oc-root oc-${settings?.launcherPosition ?? "right"} oc-theme-${settings?.theme ?? "light"}`;
+    // The whole widget follows the locale's direction: logical CSS properties mirror it.
+    const locale = state.locale ?? "en";
+    root.lang = locale;
+    root.dir = isRtl(locale) ? "rtl" : "ltr";
+    if (launcherStrings.locale !== locale && requestedLocale !== locale) {
+      requestedLocale = locale;
+      loadMessages(locale).then(({ launcher: strings }) => {
+        if (destroyed || (controller.state.get().locale ?? "en") !== locale) return;
+        launcherStrings = { locale, strings };
+        render(controller.state.get());
+      }, () => {}); // offline: the launcher keeps its English names
+    }
     root.toggleAttribute("data-open", state.open);
-    launcher.update({ open: state.open, unread: state.unread, loading: state.open && panel === null });
+    launcher.update({ open: state.open, unread: state.unread, loading: state.open && panel === null, strings: launcherStrings.strings });
     if (state.open && settings && panel === null && !panelLoading) void loadPanel();
   }
 
@@ -101,9 +157,12 @@ export function mountMessenger(doc: Document, controller: MessengerController): 
   (doc.body ?? doc.documentElement).append(host);
 
   return {
+    shadow, // the engagement overlays render here too (src/overlays/host)
     destroy() {
       destroyed = true;
       stop();
+      stopCustomLaunchers();
+      stopNotifications();
       unmountPanel();
       host.remove();
     },

@@ -9,6 +9,8 @@ export function parseHexColor(hex: string): Rgb | null {
   return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)) as Rgb;
 }
 
+const toHex = (rgb: Rgb) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, "0")).join("")}`;
+
 /** WCAG relative luminance. */
 function luminance([r, g, b]: Rgb): number {
   const channel = (value: number) => {
@@ -23,8 +25,14 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/** WCAG AA for normal text. */
+export const AA_TEXT = 4.5;
 const WHITE: Rgb = [255, 255, 255];
 const INK: Rgb = [17, 24, 39];
+const DEFAULT_PRIMARY = "#2563eb";
+/** The panel's surfaces in each theme (see DARK_VARIABLES). */
+const LIGHT_SURFACE: Rgb = WHITE;
+const DARK_SURFACE: Rgb = [24, 27, 33];
 
 /** White or near-black, whichever reads better on the brand colour. */
 export function readableTextColor(background: string): "#ffffff" | "#111827" {
@@ -33,11 +41,47 @@ export function readableTextColor(background: string): "#ffffff" | "#111827" {
   return contrastRatio(rgb, WHITE) >= contrastRatio(rgb, INK) ? "#ffffff" : "#111827";
 }
 
+const mix = (from: Rgb, to: Rgb, amount: number): Rgb => from.map((c, i) => c + (to[i]! - c) * amount) as Rgb;
+
 /**
- * The per-workspace part of the stylesheet. Only a validated hex colour reaches it (see
- * settings.ts), so settings cannot inject CSS.
+ * `color` moved towards black or white, in small steps, until it reaches `ratio` against
+ * `against`; unchanged when it already does. Used so brand-coloured text and buttons stay
+ * readable (WCAG AA) whatever colour the workspace picked.
+ */
+export function adjustForContrast(color: string, against: Rgb, ratio = AA_TEXT): string {
+  const rgb = parseHexColor(color);
+  if (!rgb) return color;
+  const towards: Rgb = luminance(against) > 0.18 ? [0, 0, 0] : WHITE;
+  for (let step = 0; step <= 20; step++) {
+    const candidate = mix(rgb, towards, step / 20);
+    if (contrastRatio(candidate, against) >= ratio) return step === 0 ? color.toLowerCase() : toHex(candidate);
+  }
+  return toHex(towards);
+}
+
+/**
+ * The brand colour as a background plus its text colour, at AA (4.5:1). Mid-tones where
+ * neither white nor ink reaches 4.5 are darkened until white does.
+ */
+export function accessiblePrimary(primary: string): { background: string; text: "#ffffff" | "#111827"; ratio: number } {
+  const valid = parseHexColor(primary) ? primary.toLowerCase() : DEFAULT_PRIMARY;
+  const text = readableTextColor(valid);
+  const textRgb = text === "#ffffff" ? WHITE : INK;
+  const background = contrastRatio(parseHexColor(valid)!, textRgb) >= AA_TEXT ? valid : adjustForContrast(valid, WHITE);
+  const finalText = background === valid ? text : "#ffffff";
+  return { background, text: finalText, ratio: contrastRatio(parseHexColor(background)!, finalText === "#ffffff" ? WHITE : INK) };
+}
+
+/**
+ * The per-workspace part of the stylesheet: the brand colour, the text on it, and the brand
+ * colour for text on the light and the dark surfaces (the dark theme's other colours are in
+ * the panel's stylesheet). Only a validated hex colour reaches it (see settings.ts), so
+ * settings cannot inject CSS.
  */
 export function themeCss(settings: Pick<WidgetSettings, "primaryColor">): string {
-  const primary = parseHexColor(settings.primaryColor) ? settings.primaryColor : "#2563eb";
-  return `:host{--oc-primary:${primary};--oc-on-primary:${readableTextColor(primary)}}`;
+  const { background, text } = accessiblePrimary(settings.primaryColor);
+  return (
+    `:host{--oc-primary:${background};--oc-on-primary:${text};` +
+    `--oc-primary-text:${adjustForContrast(background, LIGHT_SURFACE)};--oc-primary-text-dark:${adjustForContrast(background, DARK_SURFACE)}}`
+  );
 }

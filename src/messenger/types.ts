@@ -1,11 +1,16 @@
-import type { Outbox } from "../runtime/outbox";
+import type { Locale } from "../i18n/locales";
+import type { ActionRef, MutationRef, QueryRef } from "../runtime/functions";
+import type { Outbox, OutboxAttachment } from "../runtime/outbox";
 import type { WidgetSettings } from "../runtime/settings";
 import type { Store } from "../runtime/store";
 
 export type ConnectionStatus = "connecting" | "online" | "reconnecting";
 
-/** A request from the public API (showMessages, showNewMessage) for the panel to act on. */
-export type PanelIntent = { kind: "messages"; seq: number } | { kind: "new"; text: string; seq: number };
+/** A request from the public API (showMessages, showNewMessage, showArticle) for the panel to act on. */
+export type PanelIntent =
+  | { kind: "messages"; seq: number }
+  | { kind: "new"; text: string; seq: number }
+  | { kind: "article"; articleId: string; seq: number };
 
 /** Everything the launcher and the panel render from. Written by the runtime only. */
 export interface WidgetUiState {
@@ -17,6 +22,8 @@ export interface WidgetUiState {
   /** The session has booted at least once. */
   ready: boolean;
   intent: PanelIntent | null;
+  /** The messenger's language: from navigator.languages, or OpencomWidget.setLocale. @default "en" */
+  locale?: Locale;
 }
 
 export type Unsubscribe = () => void;
@@ -32,6 +39,15 @@ export interface MessengerController {
   watchMessages(conversationId: string, onValue: (value: unknown) => void, onError: (error: Error) => void): Unsubscribe;
   markAsRead(conversationId: string): void;
   /** Queues a message; `conversationKey` is an id or a local key for a new conversation. */
-  send(conversationKey: string, body: string): void;
+  send(conversationKey: string, body: string, attachments?: OutboxAttachment[]): void;
   retry(clientMessageId: string): void;
+  /*
+   * Generic backend access for the lazily loaded tabs: their function references ship in
+   * their own chunks (messenger/functions.ts), and the session token is added below.
+   */
+  watch(query: QueryRef, args: Record<string, unknown>, onValue: (value: unknown) => void, onError: (error: Error) => void): Unsubscribe;
+  mutate(mutation: MutationRef, args: Record<string, unknown>): Promise<unknown>;
+  act(action: ActionRef, args: Record<string, unknown>): Promise<unknown>;
+  /** Starts a tour or checklist (engagement overlays), as OpencomWidget.startTour / startChecklist do. */
+  startExperience(kind: "tour" | "checklist", id: string): void;
 }

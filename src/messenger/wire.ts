@@ -1,30 +1,39 @@
+import * as v from "valibot";
 import { parse } from "../runtime/wire";
-import { z } from "../sdk/zod";
 
 /* Live lists the panel shows, parsed rather than trusted. */
 
-const senderType = z.catch(z.enum(["visitor", "agent", "bot", "system"]), "system");
+const senderType = v.fallback(v.picklist(["visitor", "agent", "bot", "system"]), "system");
 
-const message = z.object({
-  _id: z.string(),
-  conversationId: z.string(),
-  senderType,
-  senderName: z.exactOptional(z.string()),
-  senderAvatarUrl: z.exactOptional(z.string()),
-  body: z.string(),
-  clientMessageId: z.exactOptional(z.string()),
-  createdAt: z.number(),
+const attachment = v.object({
+  name: v.string(),
+  contentType: v.string(),
+  size: v.number(),
+  url: v.nullable(v.string()),
 });
-export type ServerMessage = z.infer<typeof message>;
+export type ServerAttachment = v.InferOutput<typeof attachment>;
 
-const conversation = z.object({
-  _id: z.string(),
-  status: z.catch(z.string(), "open"),
-  lastMessageAt: z.catch(z.number(), 0),
-  lastMessagePreview: z.catch(z.string(), ""),
+const message = v.object({
+  _id: v.string(),
+  conversationId: v.string(),
+  senderType,
+  senderName: v.exactOptional(v.string()),
+  senderAvatarUrl: v.exactOptional(v.string()),
+  body: v.string(),
+  clientMessageId: v.exactOptional(v.string()),
+  attachments: v.exactOptional(v.array(attachment)),
+  createdAt: v.number(),
+});
+export type ServerMessage = v.InferOutput<typeof message>;
+
+const conversation = v.object({
+  _id: v.string(),
+  status: v.fallback(v.string(), "open"),
+  lastMessageAt: v.fallback(v.number(), 0),
+  lastMessagePreview: v.fallback(v.string(), ""),
   // The design names it `unreadByVisitor`; the backend's first version says `unreadCount`.
-  unreadByVisitor: z.optional(z.number()),
-  unreadCount: z.optional(z.number()),
+  unreadByVisitor: v.optional(v.number()),
+  unreadCount: v.optional(v.number()),
 });
 
 export interface ConversationSummary {
@@ -35,13 +44,24 @@ export interface ConversationSummary {
   unread: number;
 }
 
-export const parseMessages = (value: unknown): ServerMessage[] => parse(z.array(message), value, "message list");
+export const parseMessages = (value: unknown): ServerMessage[] => parse(v.array(message), value, "message list");
 
 export const parseConversations = (value: unknown): ConversationSummary[] =>
-  parse(z.array(conversation), value, "conversation list").map((row) => ({
+  parse(v.array(conversation), value, "conversation list").map((row) => ({
     id: row._id,
     status: row.status,
     lastMessageAt: row.lastMessageAt,
     lastMessagePreview: row.lastMessagePreview,
     unread: row.unreadByVisitor ?? row.unreadCount ?? 0,
   }));
+
+const visitorState = v.object({ identified: v.boolean(), hasEmail: v.boolean(), emailPrompted: v.boolean() });
+export type VisitorState = v.InferOutput<typeof visitorState>;
+export const parseVisitorState = (value: unknown): VisitorState => parse(visitorState, value, "visitor state");
+
+const activity = v.object({
+  agentTyping: v.nullable(v.object({ name: v.nullable(v.string()), expiresAt: v.number() })),
+  readByAgentAt: v.nullable(v.number()),
+});
+export type ConversationActivity = v.InferOutput<typeof activity>;
+export const parseActivity = (value: unknown): ConversationActivity => parse(activity, value, "conversation activity");

@@ -23,11 +23,22 @@ export function readAppError(error: unknown): AppErrorInfo | null {
   return info;
 }
 
-/** Errors that retrying cannot fix: configuration or input problems. */
+/**
+ * Refusals about who the visitor is. Retrying with the same identity cannot help: the
+ * widget either switches to a fresh visitor (IDENTITY_CHANGED) or hides itself for this
+ * user (IDENTITY_VERIFICATION_FAILED).
+ */
+export function isIdentityRefusal(
+  info: AppErrorInfo | null,
+): info is AppErrorInfo & { code: "IDENTITY_CHANGED" | "IDENTITY_VERIFICATION_FAILED" } {
+  return info?.code === "IDENTITY_CHANGED" || info?.code === "IDENTITY_VERIFICATION_FAILED";
+}
+
+/** Errors that retrying cannot fix: configuration, input or identity problems. */
 export function isPermanent(info: AppErrorInfo | null): boolean {
   return (
-    info !== null &&
-    ["ORIGIN_NOT_ALLOWED", "NOT_FOUND", "INVALID_ARGUMENT", "FORBIDDEN", "CONFLICT"].includes(info.code)
+    isIdentityRefusal(info) ||
+    (info !== null && ["ORIGIN_NOT_ALLOWED", "NOT_FOUND", "INVALID_ARGUMENT", "FORBIDDEN", "CONFLICT"].includes(info.code))
   );
 }
 

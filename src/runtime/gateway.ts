@@ -1,6 +1,6 @@
 import type { ConvexClient } from "convex/browser";
 import { readAppError } from "./errors";
-import type { MutationRef, QueryRef } from "./functions";
+import type { ActionRef, MutationRef, QueryRef } from "./functions";
 import type { Session } from "./session";
 
 /** The part of ConvexClient the widget uses; tests pass a fake. */
@@ -26,9 +26,26 @@ export interface Gateway {
   mutate(mutation: MutationRef, args: Args): Promise<unknown>;
 }
 
-export function createGateway(client: ClientLike, session: Session): Gateway {
-  const isUnauthenticated = (error: unknown) => readAppError(error)?.code === "UNAUTHENTICATED";
+const isUnauthenticated = (error: unknown) => readAppError(error)?.code === "UNAUTHENTICATED";
 
+/** Calls with the session's current token; a refused token boots again and the call is retried once. */
+export async function withSessionToken<T>(session: Session, call: (token: string) => Promise<T>): Promise<T> {
+  const { token } = await session.ready();
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!isUnauthenticated(error)) throw error;
+    const fresh = await session.reboot(token);
+    return call(fresh.token);
+  }
+}
+
+/** An action that takes the session token (e.g. files:saveUpload), with the same re-boot on UNAUTHENTICATED. */
+export function callAction(client: ClientLike, session: Session, action: ActionRef, args: Args): Promise<unknown> {
+  return withSessionToken(session, (sessionToken) => client.action(action, { ...args, sessionToken }));
+}
+
+export function createGateway(client: ClientLike, session: Session): Gateway {
   return {
     watch(query, args, onValue, onError) {
       let stopQuery: (() => void) | null = null;
@@ -51,15 +68,6 @@ export function createGateway(client: ClientLike, session: Session): Gateway {
       };
     },
 
-    async mutate(mutation, args) {
-      const { token } = await session.ready();
-      try {
-        return await client.mutation(mutation, { ...args, sessionToken: token });
-      } catch (error) {
-        if (!isUnauthenticated(error)) throw error;
-        const fresh = await session.reboot(token);
-        return client.mutation(mutation, { ...args, sessionToken: fresh.token });
-      }
-    },
+    mutate: (mutation, args) => withSessionToken(session, (sessionToken) => client.mutation(mutation, { ...args, sessionToken })),
   };
 }

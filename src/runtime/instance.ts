@@ -1,23 +1,27 @@
-import { ConvexClient } from "convex/browser";
 import type { ConnectionState } from "convex/browser";
 import { mountMessenger } from "../messenger/mount";
+import { watchUnread } from "../messenger/unread";
+import { matchLocale, negotiateLocale } from "../i18n/locales";
+import { createEngagementHost } from "../overlays/host/host";
 import type { ConnectionStatus, WidgetUiState } from "../messenger/types";
 import type { ResolvedConfig } from "../sdk/config";
 import type { Emitter } from "../sdk/emitter";
 import { logError } from "../sdk/log";
-import type { Attributes, UserIdentity, WidgetEvents } from "../sdk/types";
+import type { Attributes, TourSummary, UserIdentity, WidgetEvents } from "../sdk/types";
 import { createController } from "./controller";
 import { detectDevice } from "./device";
-import { readAppError } from "./errors";
+import { isIdentityRefusal, readAppError, type AppErrorInfo } from "./errors";
 import { functions } from "./functions";
-import { createGateway, type ClientLike } from "./gateway";
+import { callAction, createGateway, type ClientLike } from "./gateway";
+import { createDeferredClient } from "./deferred-client";
+import { userForReboot } from "./identity";
 import { createOutbox } from "./outbox";
 import { createOutboxSender } from "./outbox-sender";
 import { watchPageViews } from "./page-views";
 import { startPresence } from "./presence";
 import { createSession, type SessionSnapshot } from "./session";
 import { parseSettings } from "./settings";
-import { browserStore, readJson, storageKeys, type KeyValueStore } from "./storage";
+import { browserStore, forgetVisitor, readJson, storageKeys, type KeyValueStore } from "./storage";
 import { createStore } from "./store";
 import { createTimers } from "./timers";
 import { PAGE_VIEW_EVENT, PRESENCE_EVENT, trackEvent } from "./tracking";
@@ -31,8 +35,31 @@ export interface WidgetInstance {
   isOpen(): boolean;
   showMessages(): void;
   showNewMessage(text: string): void;
+  /** Opens the Help tab on one article. */
+  showArticle(articleId: string): void;
+  /** Switches the messenger's language; false (and no change) when the locale is not supported. */
+  setLocale(locale: string): boolean;
   visitorId(): string | null;
-  destroy(): void;
+  /** Engagement (src/overlays): start one experience now, or as soon as its turn comes. */
+  startExperience(kind: "tour" | "survey" | "checklist", id: string): void;
+  availableTours(): Promise<TourSummary[]>;
+  /**
+   * Ends this widget. With `logout`, also ends the visitor in this browser: the widget
+   * forgets the sessionId and the visitor's stored data at once, and revokes the session
+   * on the server (in the background; the socket closes after that call).
+   */
+  destroy(options?: { logout?: boolean }): void;
+}
+
+/** Identity events that only the owner of the instance can act on (see identity-switch.ts). */
+export interface InstanceHooks {
+  /**
+   * Boot or identify was refused with IDENTITY_CHANGED or IDENTITY_VERIFICATION_FAILED.
+   * When this hook is given, the instance neither logs nor hides itself: the owner does.
+   */
+  onIdentityRefused?(error: AppErrorInfo): void;
+  /** A re-boot landed on another visitor; nothing of it has been shown. */
+  onVisitorChanged?(): void;
 }
 
 /** What the instance needs from the outside world; tests substitute fakes. */
@@ -46,11 +73,12 @@ export function browserEnv(): InstanceEnv {
   return {
     win: window,
     storage: browserStore(),
-    // No console output of our backend's logs in customers' pages, and no "unsaved
-    // changes" prompt on unload: the outbox persists pending messages itself.
-    createClient: (url) => new ConvexClient(url, { unsavedChangesWarning: false, logger: false }),
+    createClient: (url) => createDeferredClient(() => import("./convex-client").then((module) => module.connect(url))),
   };
 }
+
+/** Tracked after each message the visitor sends (checklist tasks complete on it). */
+const MESSAGE_SENT_EVENT = "$message_sent";
 
 /** A short drop of the socket is not worth a banner: show "Reconnecting…" after this long. */
 const RECONNECTING_GRACE_MS = 1500;
@@ -59,6 +87,7 @@ export function createWidgetInstance(
   config: ResolvedConfig,
   emitter: Emitter<WidgetEvents>,
   env: InstanceEnv = browserEnv(),
+  hooks: InstanceHooks = {},
 ): WidgetInstance {
   const { win, storage } = env;
   const { workspaceId } = config;
@@ -78,6 +107,8 @@ export function createWidgetInstance(
     connection: "connecting",
     ready: false,
     intent: null,
+    // init({locale}) wins; otherwise the visitor's browser languages decide.
+    locale: negotiateLocale(config.locale ? [config.locale] : win.navigator.languages),
   });
 
   const client = env.createClient(config.convexUrl);
@@ -92,9 +123,11 @@ export function createWidgetInstance(
       url: win.location.href,
       device: detectDevice(win.navigator.userAgent, win.navigator.maxTouchPoints),
       ...(win.document.referrer ? { referrer: win.document.referrer } : {}),
-      ...(user ? { user } : {}),
+      ...withUser(visitorId === null ? user : userForReboot(user, Date.now())),
     }),
+    ...(hooks.onVisitorChanged ? { onVisitorChanged: hooks.onVisitorChanged } : {}),
     onFatal(error) {
+      if (isIdentityRefusal(error) && hooks.onIdentityRefused) return hooks.onIdentityRefused(error);
       logError(`the widget is disabled: ${error.message} (${error.code})`);
       storage.remove(storageKeys.settings(workspaceId));
       state.set({ settings: null, open: false });
@@ -105,14 +138,26 @@ export function createWidgetInstance(
   const outbox = createOutbox(storage);
   const sender = createOutboxSender({
     outbox,
-    send: async (args) => wire.send(await gateway.mutate(functions.send, args)),
+    send: async (args) => {
+      const result = wire.send(await gateway.mutate(functions.send, args));
+      trackVisitorEvent(MESSAGE_SENT_EVENT); // completes "send a message" checklist tasks
+      return result;
+    },
     sleep: (ms) => timers.sleep(ms),
     onFailed: (_entry, message) => emitter.emit("error", { code: "SEND_FAILED", message }),
   });
   // Delivery waits for boot: the outbox must first load what earlier page loads left unsent,
   // or a newer message could overtake an older one.
   const deliver = () => state.get().ready && sender.pump();
-  const controller = createController({ state, outbox, gateway, emitter, deliver });
+  const controller = createController({
+    state,
+    outbox,
+    gateway,
+    emitter,
+    deliver,
+    startExperience: (kind, id) => engagement.start(kind, id),
+    act: (action, args) => callAction(client, session, action, args),
+  });
 
   function onSession(snapshot: SessionSnapshot): void {
     storage.set(storageKeys.settings(workspaceId), JSON.stringify(snapshot.settings));
@@ -140,35 +185,50 @@ export function createWidgetInstance(
   };
   cleanups.push(client.subscribeToConnectionState(onConnection));
 
-  let unreadKnown = false;
-  cleanups.push(
-    gateway.watch(functions.totalUnread, {}, (value) => {
-      const unreadCount = safeUnread(value);
-      const previous = state.get().unread;
-      state.set({ unread: unreadCount });
-      if (unreadCount !== previous) emitter.emit("unreadCountChange", { unreadCount });
-      if (unreadKnown && unreadCount > previous) emitter.emit("messageReceived", { unreadCount });
-      unreadKnown = true;
-    }),
-  );
+  cleanups.push(watchUnread(gateway, state, emitter));
 
   const track = (name: string, properties?: Attributes, url = win.location.href) =>
     trackEvent(gateway, name, properties, url);
   if (config.trackPageViews) cleanups.push(watchPageViews(win, (url) => track(PAGE_VIEW_EVENT, undefined, url)));
   cleanups.push(startPresence(win.document, timers, () => track(PRESENCE_EVENT)));
 
-  const messenger = mountMessenger(win.document, controller);
+  const messenger = mountMessenger(win.document, controller, {
+    workspaceId,
+    hideDefaultLauncher: config.hideDefaultLauncher,
+    ...(config.customLauncherSelector !== undefined ? { customLauncherSelector: config.customLauncherSelector } : {}),
+    sound: config.sound,
+  });
   cleanups.push(() => messenger.destroy());
+  const engagement = createEngagementHost({
+    win,
+    shadow: messenger.shadow,
+    gateway,
+    client,
+    timers,
+    storage,
+    state,
+    memoryKey: () => (visitorId === null ? null : `opencom:${workspaceId}:${visitorId}:overlays`),
+    openMessenger: () => controller.setOpen(true),
+    trackPageViews: config.trackPageViews,
+  });
+  cleanups.push(() => engagement.destroy());
+  /** An event the visitor caused: tracked, and seen by engagement `event` triggers. */
+  const trackVisitorEvent = (name: string, properties?: Attributes) => {
+    engagement.noteEvent(name);
+    track(name, properties);
+  };
 
   return {
     identify(next) {
       user = next; // later boots (re-boot after expiry) carry it too
       gateway.mutate(functions.identify, { user: next }).catch((error: unknown) => {
+        if (destroyed) return;
         const info = readAppError(error);
-        if (info) logError(`identify was refused: ${info.message}`);
+        if (isIdentityRefusal(info) && hooks.onIdentityRefused) hooks.onIdentityRefused(info);
+        else if (info) logError(`identify was refused: ${info.message}`);
       });
     },
-    track: (name, properties) => track(name, properties),
+    track: trackVisitorEvent,
     setOpen: (open) => controller.setOpen(open),
     isOpen: () => state.get().open,
     showMessages() {
@@ -179,10 +239,22 @@ export function createWidgetInstance(
       state.set({ intent: { kind: "new", text, seq: ++intentSeq } });
       controller.setOpen(true);
     },
+    showArticle(articleId) {
+      state.set({ intent: { kind: "article", articleId, seq: ++intentSeq } });
+      controller.setOpen(true);
+    },
+    setLocale(locale) {
+      const supported = matchLocale(locale);
+      if (supported) state.set({ locale: supported });
+      return supported !== null;
+    },
     visitorId: () => visitorId,
-    destroy() {
+    startExperience: (kind, id) => engagement.start(kind, id),
+    availableTours: () => engagement.availableTours(),
+    destroy(options) {
       if (destroyed) return;
       destroyed = true;
+      const token = session.current()?.token;
       for (const cleanup of cleanups.reverse()) {
         try {
           cleanup();
@@ -193,15 +265,32 @@ export function createWidgetInstance(
       sender.stop();
       session.destroy();
       timers.clearAll();
-      client.close().catch(() => {});
+      if (!options?.logout) {
+        client.close().catch(() => {});
+        return;
+      }
+      outbox.discard();
+      forgetVisitor(storage, workspaceId, visitorId);
+      endSession(client, token);
     },
   };
 }
 
-function safeUnread(value: unknown): number {
-  try {
-    return Math.max(0, Math.floor(wire.unread(value)));
-  } catch {
-    return 0;
-  }
+const withUser = (user: UserIdentity | undefined) => (user ? { user } : {});
+
+/** How long a logout may take before the socket is closed anyway (the session expires on its own). */
+const LOGOUT_TIMEOUT_MS = 10_000;
+
+/** Revokes the session on the server, then closes the client. Never fails. */
+function endSession(client: ClientLike, token: string | undefined): void {
+  const close = () => void client.close().catch(() => {});
+  if (token === undefined) return close();
+  const timer = setTimeout(close, LOGOUT_TIMEOUT_MS);
+  client
+    .mutation(functions.logout, { sessionToken: token })
+    .catch(() => {})
+    .finally(() => {
+      clearTimeout(timer);
+      close();
+    });
 }

@@ -7,13 +7,23 @@ import { DestroyedError } from "./timers";
 export interface OutboxSenderDeps {
   outbox: Outbox;
   /** Sends one message; resolves with the conversation it landed in. */
-  send(args: { conversationId?: string; body: string; clientMessageId: string }): Promise<{ conversationId: string }>;
+  send(args: { conversationId?: string; body: string; clientMessageId: string; attachmentIds?: string[] }): Promise<{ conversationId: string }>;
   sleep(ms: number): Promise<void>;
   onFailed?(entry: OutboxEntry, message: string): void;
+  now?: () => number;
+  /** 0..1; the share of RATE_LIMIT_JITTER_MS added to a rate-limited wait. */
+  random?: () => number;
 }
 
 /** Server errors without a code are retried this many times before the visitor sees "Retry". */
 const MAX_UNEXPLAINED_ATTEMPTS = 3;
+/**
+ * Added to the server's `retryAfter`: the rate limiter's bucket refills at that exact
+ * moment, and arriving a hair early would earn another refusal; tabs of one visitor also
+ * spread out instead of retrying in lockstep.
+ */
+const RATE_LIMIT_JITTER_MS = 250;
+const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
 
 /**
  * Delivers the outbox one message at a time, oldest first, so messages arrive in the order
@@ -22,6 +32,8 @@ const MAX_UNEXPLAINED_ATTEMPTS = 3;
  * clientMessageId.
  */
 export function createOutboxSender(deps: OutboxSenderDeps): { pump(): void; stop(): void } {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
   let running = false;
   let stopped = false;
 
@@ -34,6 +46,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): { pump(): void; stop
           ...(isLocalKey(target) ? {} : { conversationId: target }),
           body: entry.body,
           clientMessageId: entry.clientMessageId,
+          ...(entry.attachments ? { attachmentIds: entry.attachments.map((file) => file.uploadId) } : {}),
         });
         deps.outbox.markSent(entry.clientMessageId, conversationId);
         return;
@@ -50,8 +63,16 @@ export function createOutboxSender(deps: OutboxSenderDeps): { pump(): void; stop
           deps.onFailed?.(entry, message);
           return;
         }
-        deps.outbox.markQueued(entry.clientMessageId);
-        await deps.sleep(info?.code === "RATE_LIMITED" ? (info.retryAfter ?? 5_000) : backoffMs(attempt));
+        if (info?.code === "RATE_LIMITED") {
+          // The same entry (same clientMessageId) goes again, so the retry is idempotent;
+          // retryAt lets the composer say "sending too fast" with a countdown meanwhile.
+          const wait = (info.retryAfter ?? DEFAULT_RATE_LIMIT_WAIT_MS) + Math.round(random() * RATE_LIMIT_JITTER_MS);
+          deps.outbox.markQueued(entry.clientMessageId, now() + wait);
+          await deps.sleep(wait);
+        } else {
+          deps.outbox.markQueued(entry.clientMessageId);
+          await deps.sleep(backoffMs(attempt));
+        }
       }
     }
   }

@@ -1,8 +1,16 @@
-import { z } from "../sdk/zod";
+import * as v from "valibot";
 import { randomId } from "./ids";
 import { readJson, type KeyValueStore } from "./storage";
 
 export type OutboxStatus = "queued" | "sending" | "sent" | "failed";
+
+/** A file already uploaded and checked by the server (files:saveUpload), sent with a message. */
+export interface OutboxAttachment {
+  uploadId: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
 
 export interface OutboxEntry {
   /** Idempotency key: the server stores a message once per clientMessageId. */
@@ -13,6 +21,9 @@ export interface OutboxEntry {
   createdAt: number;
   status: OutboxStatus;
   error?: string;
+  /** When a rate-limited message is tried again (ms since epoch); in memory only. */
+  retryAt?: number;
+  attachments?: OutboxAttachment[];
 }
 
 const LOCAL_PREFIX = "local:";
@@ -31,11 +42,12 @@ export interface Outbox {
   forConversation(conversationKey: string): OutboxEntry[];
   /** The conversation id a local key turned into, or the key itself. */
   resolve(conversationKey: string): string;
-  add(conversationKey: string, body: string): OutboxEntry;
+  add(conversationKey: string, body: string, attachments?: OutboxAttachment[]): OutboxEntry;
   /** The oldest entry waiting to be sent. */
   nextToSend(): OutboxEntry | undefined;
   markSending(clientMessageId: string): void;
-  markQueued(clientMessageId: string): void;
+  /** Back in the queue; `retryAt` when the server asked us to wait (rate limited). */
+  markQueued(clientMessageId: string, retryAt?: number): void;
   markSent(clientMessageId: string, conversationId: string): void;
   markFailed(clientMessageId: string, error: string): void;
   /** A failed message goes to the back of the queue (it will be the newest when sent). */
@@ -44,16 +56,21 @@ export interface Outbox {
   confirm(serverClientMessageIds: ReadonlySet<string>): void;
   /** Persist under this key from now on (known once boot tells us the visitor). */
   attach(storageKey: string): void;
+  /** Logout: forget every entry, in memory and stored, and persist nothing from now on. */
+  discard(): void;
   subscribe(listener: (entries: readonly OutboxEntry[]) => void): () => void;
 }
 
-const persistedEntry = z.object({
-  clientMessageId: z.string(),
-  conversationKey: z.string(),
-  body: z.string(),
-  createdAt: z.number(),
-  status: z.enum(["queued", "failed"]),
-  error: z.exactOptional(z.string()),
+const persistedEntry = v.object({
+  clientMessageId: v.string(),
+  conversationKey: v.string(),
+  body: v.string(),
+  createdAt: v.number(),
+  status: v.picklist(["queued", "failed"]),
+  error: v.exactOptional(v.string()),
+  attachments: v.exactOptional(
+    v.array(v.object({ uploadId: v.string(), name: v.string(), contentType: v.string(), size: v.number() })),
+  ),
 });
 
 export function createOutbox(storage: KeyValueStore, now: () => number = Date.now): Outbox {
@@ -66,8 +83,8 @@ export function createOutbox(storage: KeyValueStore, now: () => number = Date.no
     const raw = readJson(storage, key);
     if (!Array.isArray(raw)) return [];
     return raw.flatMap((item) => {
-      const parsed = persistedEntry.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
+      const parsed = v.safeParse(persistedEntry, item);
+      return parsed.success ? [parsed.output] : [];
     });
   }
 
@@ -76,7 +93,7 @@ export function createOutbox(storage: KeyValueStore, now: () => number = Date.no
     // "sending" is stored as "queued": after a reload it must be sent again (idempotently).
     const unsent = entries
       .filter((entry) => entry.status !== "sent")
-      .map((entry) => ({ ...entry, status: entry.status === "failed" ? "failed" : "queued" }));
+      .map(({ retryAt: _retryAt, ...entry }) => ({ ...entry, status: entry.status === "failed" ? "failed" : "queued" }));
     if (unsent.length === 0) storage.remove(storageKey);
     else storage.set(storageKey, JSON.stringify(unsent));
   }
@@ -92,7 +109,7 @@ export function createOutbox(storage: KeyValueStore, now: () => number = Date.no
     commit(entries.map((entry) => (entry.clientMessageId === clientMessageId ? change(entry) : entry)));
   }
 
-  const withoutError = ({ error: _error, ...entry }: OutboxEntry): OutboxEntry => entry;
+  const withoutError = ({ error: _error, retryAt: _retryAt, ...entry }: OutboxEntry): OutboxEntry => entry;
   const resolve = (key: string) => resolved.get(key) ?? key;
 
   return {
@@ -102,20 +119,22 @@ export function createOutbox(storage: KeyValueStore, now: () => number = Date.no
       const id = resolve(conversationKey);
       return entries.filter((entry) => entry.conversationKey === id || entry.conversationKey === conversationKey);
     },
-    add(conversationKey, body) {
+    add(conversationKey, body, attachments) {
       const entry: OutboxEntry = {
         clientMessageId: randomId(),
         conversationKey: resolve(conversationKey),
         body,
         createdAt: now(),
         status: "queued",
+        ...(attachments?.length ? { attachments } : {}),
       };
       commit([...entries, entry]);
       return entry;
     },
     nextToSend: () => entries.find((entry) => entry.status === "queued"),
     markSending: (id) => update(id, (entry) => ({ ...withoutError(entry), status: "sending" })),
-    markQueued: (id) => update(id, (entry) => ({ ...entry, status: "queued" })),
+    markQueued: (id, retryAt) =>
+      update(id, (entry) => ({ ...withoutError(entry), status: "queued", ...(retryAt === undefined ? {} : { retryAt }) })),
     markFailed: (id, error) => update(id, (entry) => ({ ...entry, status: "failed", error })),
     markSent(id, conversationId) {
       const sent = entries.find((entry) => entry.clientMessageId === id);
@@ -148,6 +167,12 @@ export function createOutbox(storage: KeyValueStore, now: () => number = Date.no
       const stored = load(key);
       const known = new Set(stored.map((entry) => entry.clientMessageId));
       commit([...stored, ...entries.filter((entry) => !known.has(entry.clientMessageId))]);
+    },
+    discard() {
+      if (storageKey !== null) storage.remove(storageKey);
+      storageKey = null;
+      resolved.clear();
+      commit([]);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -30,8 +30,15 @@ export interface SessionDeps {
   callBoot(args: Record<string, unknown>): Promise<unknown>;
   callRefresh(args: { sessionToken: string }): Promise<unknown>;
   bootContext(): BootContext;
-  /** Boot failed for good (origin not allowed, unknown workspace…): retrying cannot help. */
+  /** Boot failed for good (origin not allowed, unknown workspace, identity refused…): retrying cannot help. */
   onFatal(error: AppErrorInfo): void;
+  /**
+   * A re-boot landed on another visitor than before (e.g. a verified user who resumed their
+   * visitor from another device re-boots without an expired JWT, and this browser's
+   * sessionId names a different visitor). The new session is not published: the owner
+   * must throw away everything of the old visitor first. Without this hook it is used.
+   */
+  onVisitorChanged?(): void;
   now?: () => number;
 }
 
@@ -49,9 +56,13 @@ export interface Session {
   destroy(): void;
 }
 
-/** Refresh when a quarter of the token's lifetime is left (the backend rotates from then on). */
-const REFRESH_AT = 0.75;
-const MIN_REFRESH_DELAY = 5_000;
+/**
+ * When to refresh, as a share of the time the token had left when it arrived. The backend
+ * only rotates once less than a quarter of the lifetime is left; refreshing at 80 % leaves
+ * margin for latency and small clock differences, and still well before expiry.
+ */
+const REFRESH_AT = 0.8;
+const MIN_REFRESH_DELAY = 1_000;
 const CLIENT_ID = /^[\x21-\x7e]{1,128}$/;
 
 export function createSession(deps: SessionDeps): Session {
@@ -63,21 +74,33 @@ export function createSession(deps: SessionDeps): Session {
   let destroyed = false;
   let cancelRefresh = () => {};
 
-  /** The browser's persistent id for this workspace: the same visitor across reloads. */
+  let boundSessionId: string | null = null;
+
+  /**
+   * The browser's persistent id for this workspace: the same visitor across reloads. Read
+   * once: a session stays bound to its id, so a logout or user switch in another tab (which
+   * replaces the stored id) never moves this tab onto that tab's new visitor.
+   */
   function sessionId(): string {
+    if (boundSessionId !== null) return boundSessionId;
     const key = storageKeys.sessionId(deps.workspaceId);
     const stored = deps.storage.get(key);
-    if (stored !== null && CLIENT_ID.test(stored)) return stored;
-    const fresh = randomId();
-    deps.storage.set(key, fresh);
-    return fresh;
+    if (stored !== null && CLIENT_ID.test(stored)) return (boundSessionId = stored);
+    boundSessionId = randomId();
+    deps.storage.set(key, boundSessionId);
+    return boundSessionId;
   }
 
   function publish(next: SessionSnapshot): void {
     const tokenChanged = current?.token !== next.token;
     current = next;
     scheduleRefresh(next.expiresAt);
-    if (tokenChanged) for (const listener of [...listeners]) listener(next);
+    if (!tokenChanged) return;
+    for (const listener of [...listeners]) {
+      // A listener may tear the widget down (a user switch); the others must not resubscribe.
+      if (destroyed) return;
+      listener(next);
+    }
   }
 
   function scheduleRefresh(expiresAt: number): void {
@@ -99,6 +122,10 @@ export function createSession(deps: SessionDeps): Session {
           visitorId: result.visitorId,
           settings: parseSettings(result.settings),
         };
+        if (current !== null && snapshot.visitorId !== current.visitorId && deps.onVisitorChanged) {
+          deps.onVisitorChanged();
+          throw new DestroyedError();
+        }
         publish(snapshot);
         return snapshot;
       } catch (error) {
@@ -134,7 +161,8 @@ export function createSession(deps: SessionDeps): Session {
       if (destroyed || current !== snapshot) return;
       publish({ ...snapshot, token: result.sessionToken, expiresAt: result.expiresAt });
     } catch (error) {
-      if (destroyed) return;
+      // Gone, or replaced meanwhile (a live query's UNAUTHENTICATED re-booted already).
+      if (destroyed || current !== snapshot) return;
       const info = readAppError(error);
       if (info?.code === "UNAUTHENTICATED" || snapshot.expiresAt <= now()) {
         boot().catch(() => {});

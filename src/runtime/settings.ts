@@ -1,11 +1,15 @@
-import { z } from "../sdk/zod";
+import * as v from "valibot";
 
 export type LauncherPosition = "left" | "right";
 
 export interface TabSetting {
   id: string;
   enabled: boolean;
+  /** "all" | "visitors" | "users"; missing means all. */
+  visibleTo?: string;
 }
+
+export type ThemeSetting = "light" | "dark" | "system";
 
 /** The workspace's messenger look and copy, as boot returns it (unknown extras ignored). */
 export interface WidgetSettings {
@@ -15,6 +19,12 @@ export interface WidgetSettings {
   primaryColor: string;
   launcherPosition: LauncherPosition;
   tabs: TabSetting[];
+  theme: ThemeSetting;
+  /**
+   * Everything boot sent, unparsed: the panel's tabs read their own settings from it
+   * (office hours, reply time, cards…) with schemas that ship in the panel's chunk.
+   */
+  raw: unknown;
 }
 
 export const DEFAULT_SETTINGS: WidgetSettings = {
@@ -24,27 +34,32 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   primaryColor: "#2563eb",
   launcherPosition: "right",
   tabs: [{ id: "messages", enabled: true }],
+  theme: "light",
+  raw: {},
 };
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
 /** A bad field falls back on its own; it never costs the others. */
-const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
+const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
 
-const settingsSchema = z.looseObject({
+const settingsSchema = v.looseObject({
   name: lenient(text(200)),
   workspaceName: lenient(text(200)),
   teamName: lenient(text(200)),
   greeting: lenient(text(1000)),
   // Only hex colours: the value ends up in a stylesheet, so nothing else may get through.
-  primaryColor: lenient(z.string().check(z.regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i))),
-  launcherPosition: lenient(z.enum(["left", "right"])),
-  tabs: lenient(z.array(z.looseObject({ id: z.string(), enabled: z._default(z.boolean(), true) }))),
+  primaryColor: lenient(v.pipe(v.string(), v.regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i))),
+  launcherPosition: lenient(v.picklist(["left", "right"])),
+  tabs: lenient(
+    v.array(v.looseObject({ id: v.string(), enabled: v.optional(v.boolean(), true), visibleTo: v.optional(v.string()) })),
+  ),
+  theme: lenient(v.picklist(["light", "dark", "system"])),
 });
 
 export function parseSettings(input: unknown): WidgetSettings {
-  const parsed = settingsSchema.safeParse(input);
+  const parsed = v.safeParse(settingsSchema, input);
   if (!parsed.success) return DEFAULT_SETTINGS;
-  const data = parsed.data;
+  const data = parsed.output;
   const name = data.name ?? data.workspaceName ?? DEFAULT_SETTINGS.name;
   return {
     name,
@@ -52,6 +67,10 @@ export function parseSettings(input: unknown): WidgetSettings {
     greeting: data.greeting ?? DEFAULT_SETTINGS.greeting,
     primaryColor: data.primaryColor ?? DEFAULT_SETTINGS.primaryColor,
     launcherPosition: data.launcherPosition ?? DEFAULT_SETTINGS.launcherPosition,
-    tabs: data.tabs?.map((tab) => ({ id: tab.id, enabled: tab.enabled })) ?? DEFAULT_SETTINGS.tabs,
+    tabs:
+      data.tabs?.map((tab) => ({ id: tab.id, enabled: tab.enabled, ...(tab.visibleTo ? { visibleTo: tab.visibleTo } : {}) })) ??
+      DEFAULT_SETTINGS.tabs,
+    theme: data.theme ?? DEFAULT_SETTINGS.theme,
+    raw: input,
   };
 }

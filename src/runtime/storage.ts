@@ -7,6 +7,8 @@ export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /** Every key held (used to wipe a visitor's data on logout). */
+  keys(): string[];
 }
 
 export function memoryStore(): KeyValueStore {
@@ -15,6 +17,7 @@ export function memoryStore(): KeyValueStore {
     get: (key) => map.get(key) ?? null,
     set: (key, value) => void map.set(key, value),
     remove: (key) => void map.delete(key),
+    keys: () => [...map.keys()],
   };
 }
 
@@ -50,6 +53,18 @@ export function browserStore(getStorage: () => Storage = () => window.localStora
       }
       fallback.remove(key);
     },
+    keys() {
+      const found = new Set(fallback.keys());
+      try {
+        for (let i = 0; storage && i < storage.length; i++) {
+          const key = storage.key(i);
+          if (key !== null) found.add(key);
+        }
+      } catch {
+        // Storage revoked: the fallback's keys are all we can know.
+      }
+      return [...found];
+    },
   };
 }
 
@@ -63,9 +78,25 @@ export function readJson(store: KeyValueStore, key: string): unknown {
   }
 }
 
-/** Storage keys, all namespaced by workspace so two widgets on one origin never collide. */
+/**
+ * Storage keys, all namespaced by workspace so two widgets on one origin never collide.
+ * Anything personal to a visitor must live under `visitorPrefix`: logout wipes that prefix.
+ */
 export const storageKeys = {
   sessionId: (workspaceId: string) => `opencom:${workspaceId}:session-id`,
   settings: (workspaceId: string) => `opencom:${workspaceId}:settings`,
+  visitorPrefix: (workspaceId: string, visitorId: string) => `opencom:${workspaceId}:${visitorId}:`,
   outbox: (workspaceId: string, visitorId: string) => `opencom:${workspaceId}:${visitorId}:outbox`,
 };
+
+/**
+ * Logout: forgets the browser's sessionId (the next boot starts a new visitor) and every
+ * key of the visitor (unsent messages, caches). The workspace's settings stay: they are
+ * the same for everyone and let the launcher appear at once.
+ */
+export function forgetVisitor(store: KeyValueStore, workspaceId: string, visitorId: string | null): void {
+  store.remove(storageKeys.sessionId(workspaceId));
+  if (visitorId === null) return;
+  const prefix = storageKeys.visitorPrefix(workspaceId, visitorId);
+  for (const key of store.keys()) if (key.startsWith(prefix)) store.remove(key);
+}

@@ -1,4 +1,4 @@
-import { z } from "../sdk/zod";
+import * as v from "valibot";
 
 /*
  * Shapes of what the backend returns to the runtime, parsed rather than trusted. Unknown
@@ -6,31 +6,30 @@ import { z } from "../sdk/zod";
  * messenger/wire.ts, so their schemas ship with the panel's chunk.)
  */
 
-const bootResult = z.object({
-  sessionToken: z.string(),
-  expiresAt: z.number(),
-  visitorId: z.string(),
-  settings: z.unknown(),
+const bootResult = v.object({
+  sessionToken: v.string(),
+  expiresAt: v.number(),
+  visitorId: v.string(),
+  settings: v.unknown(),
 });
-export type BootResult = z.infer<typeof bootResult>;
+export type BootResult = v.InferOutput<typeof bootResult>;
 
-const refreshResult = z.object({ sessionToken: z.string(), expiresAt: z.number() });
-export type RefreshResult = z.infer<typeof refreshResult>;
+const refreshResult = v.object({ sessionToken: v.string(), expiresAt: v.number() });
+export type RefreshResult = v.InferOutput<typeof refreshResult>;
 
-const sendResult = z.object({ conversationId: z.string(), messageId: z.string() });
-export type SendResult = z.infer<typeof sendResult>;
+const sendResult = v.object({ conversationId: v.string(), messageId: v.string() });
+export type SendResult = v.InferOutput<typeof sendResult>;
 
 export class WireError extends Error {}
 
-export function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
+export function parse<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
   if (!result.success) throw new WireError(`unexpected ${what} from the backend`);
-  return result.data;
+  return result.output;
 }
 
 export const wire = {
   boot: (value: unknown) => parse(bootResult, value, "boot result"),
   refresh: (value: unknown) => parse(refreshResult, value, "refresh result"),
   send: (value: unknown) => parse(sendResult, value, "send result"),
-  unread: (value: unknown) => parse(z.number(), value, "unread count"),
 };

@@ -1,7 +1,9 @@
-import { createWidgetInstance, type WidgetInstance } from "../runtime/instance";
+import { createWidget } from "../runtime/identity-switch";
+import type { WidgetInstance } from "../runtime/instance";
 import { parseAttributes, parseConfig, parseUser, type ResolvedConfig } from "./config";
 import { createEmitter, type Emitter } from "./emitter";
 import { logError, logWarn } from "./log";
+import { matchLocale, SUPPORTED_LOCALES } from "../i18n/locales";
 import { API_METHODS, VALUE_FALLBACKS } from "./methods";
 import type { OpencomWidgetApi, TourSummary, WidgetEventName, WidgetEvents } from "./types";
 
@@ -14,7 +16,7 @@ const EVENT_NAMES: readonly WidgetEventName[] = ["ready", "open", "close", "unre
  * the running widget, `init()` may start a new one, and listeners registered with `on`
  * stay registered across both.
  */
-export function createOpencomWidget(createInstance: CreateInstance = createWidgetInstance): OpencomWidgetApi {
+export function createOpencomWidget(createInstance: CreateInstance = createWidget): OpencomWidgetApi {
   const emitter = createEmitter<WidgetEvents>();
   let instance: WidgetInstance | null = null;
 
@@ -22,7 +24,11 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
     if (!instance) logError(`${method}() was called before init(); call init({ convexUrl, workspaceId }) first`);
     return instance;
   };
-  const notYet = (method: string) => () => logError(`${method}() is not available in this version of the widget yet`);
+  /** Engagement experiences by id; an unknown id is reported once the visitor's list is known. */
+  const startExperience = (kind: "tour" | "survey" | "checklist", method: string, id: unknown) => {
+    if (typeof id !== "string" || id.trim() === "") return logError(`${method}(): the id must be a non-empty string`);
+    running(method)?.startExperience(kind, id.trim());
+  };
   const isEvent = (event: unknown): event is WidgetEventName => EVENT_NAMES.includes(event as WidgetEventName);
 
   const api: OpencomWidgetApi = {
@@ -33,6 +39,10 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
       }
       const parsed = parseConfig(config);
       if (!parsed.ok) return logError(`init(): ${parsed.message}`);
+      const { locale } = parsed.value;
+      if (locale !== undefined && matchLocale(locale) === null) {
+        logWarn(`init(): locale "${locale}" is not supported (${SUPPORTED_LOCALES.join(", ")}); using the browser's languages`);
+      }
       instance = createInstance(parsed.value, emitter);
     },
     identify(user) {
@@ -47,12 +57,10 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
       if (!parsed.ok) return logError(`trackEvent(): ${parsed.message} (values must be strings, numbers, booleans or null)`);
       running("trackEvent")?.track(name.trim(), parsed.value);
     },
-    // Product tours arrive with a later issue; until then no tour id is known, so every id is
-    // reported as unknown and the list of available tours is empty.
-    startTour(tourId) {
-      logError(`startTour(): there is no tour with id "${String(tourId)}"`);
-    },
-    getAvailableTours: () => Promise.resolve<TourSummary[]>([]),
+    startTour: (tourId) => startExperience("tour", "startTour", tourId),
+    getAvailableTours: () => running("getAvailableTours")?.availableTours() ?? Promise.resolve<TourSummary[]>([]),
+    // A logout: the visitor's session is revoked and its data in this browser forgotten, so
+    // the next init() (another user, or none) starts a new visitor (see identity-switch.ts).
     destroy() {
       instance?.destroy();
       instance = null;
@@ -68,10 +76,19 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
       if (text !== undefined && typeof text !== "string") return logError("showNewMessage(): text must be a string");
       running("showNewMessage")?.showNewMessage(text ?? "");
     },
-    showArticle: notYet("showArticle"),
-    startSurvey: notYet("startSurvey"),
-    startChecklist: notYet("startChecklist"),
-    setLocale: notYet("setLocale"),
+    showArticle(articleId) {
+      if (typeof articleId !== "string" || articleId.trim() === "") return logError("showArticle(): the article id must be a non-empty string");
+      running("showArticle")?.showArticle(articleId.trim());
+    },
+    startSurvey: (surveyId) => startExperience("survey", "startSurvey", surveyId),
+    startChecklist: (checklistId) => startExperience("checklist", "startChecklist", checklistId),
+    setLocale(locale) {
+      if (typeof locale !== "string") return logError("setLocale(): the locale must be a string such as \"fr\"");
+      const current = running("setLocale");
+      if (current && !current.setLocale(locale)) {
+        logError(`setLocale(): "${locale}" is not supported; use one of ${SUPPORTED_LOCALES.join(", ")}`);
+      }
+    },
     getVisitorId: () => instance?.visitorId() ?? null,
     on(event, listener) {
       if (!isEvent(event)) return logError(`on(): unknown event "${String(event)}"; known: ${EVENT_NAMES.join(", ")}`);

@@ -30,6 +30,42 @@ export interface WidgetConfig {
   user?: UserIdentity;
   onboardingVerificationToken?: string;
   clientIdentifier?: string;
+  /**
+   * Hide the round launcher button: the page opens the messenger itself (a custom launcher,
+   * `customLauncherSelector`, or `OpencomWidget.open()`).
+   * @default false
+   */
+  hideDefaultLauncher?: boolean;
+  /**
+   * A CSS selector: a click on any matching element (also ones added later) toggles the
+   * messenger. Draw your own unread badge from the `unreadCountChange` event.
+   */
+  customLauncherSelector?: string;
+  /**
+   * Play a short sound when a team message arrives while the page is hidden (one tab plays
+   * it, even with several open).
+   * @default false
+   */
+  sound?: boolean;
+  /**
+   * The messenger's language: `en`, `fr`, `de`, `es` or `ar` (regional tags such as
+   * `fr-CA` match their language). Change it later with `setLocale`.
+   * @default the first of navigator.languages that the widget speaks, else "en"
+   */
+  locale?: string;
+}
+
+/** A team (agent or bot) message, as `messageReceived` reports it. */
+export interface ReceivedMessage {
+  id: string;
+  conversationId: string;
+  senderType: "agent" | "bot";
+  /** The agent's display name, when the team set one. */
+  senderName: string | null;
+  /** The message text (markdown source). */
+  body: string;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
 }
 
 /** Events of `OpencomWidget.on(event, listener)` and their payloads. */
@@ -38,16 +74,22 @@ export interface WidgetEvents {
   open: undefined;
   close: undefined;
   unreadCountChange: { unreadCount: number };
-  /** Fires when the visitor's unread count goes up, i.e. the team or a bot wrote. */
-  messageReceived: { unreadCount: number };
+  /** Fires when the visitor's unread count goes up, i.e. the team or a bot wrote: with the newest such message. */
+  messageReceived: { unreadCount: number; message: ReceivedMessage };
   error: { code: string; message: string };
 }
 
 export type WidgetEventName = keyof WidgetEvents;
 
+/** One entry of `getAvailableTours()`. */
 export interface TourSummary {
   id: string;
   name: string;
+  description: string | null;
+  /** The visitor's progress; a tour they closed early reads "new" again. */
+  status: "new" | "in_progress" | "completed";
+  /** Every step's element is on the current page (a tour only starts by itself then). */
+  elementsAvailable: boolean;
 }
 
 export interface OpencomWidgetApi {

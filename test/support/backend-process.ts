@@ -29,7 +29,12 @@ export class BackendProcess {
   private child: ChildProcess | undefined;
   private ports: [number, number] | undefined;
 
-  constructor(private readonly functionsDir = FIXTURE_FUNCTIONS, private readonly extraArgs: string[] = []) {}
+  /** `env`: extra environment for the backend process (e.g. test-only overrides). */
+  constructor(
+    private readonly functionsDir = FIXTURE_FUNCTIONS,
+    private readonly extraArgs: string[] = [],
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   async start(): Promise<number> {
     this.ports ??= [await freePort(), await freePort()];
@@ -38,7 +43,7 @@ export class BackendProcess {
     this.siteUrl = `http://127.0.0.1:${sitePort}`;
     const started = Date.now();
     this.child = spawn(process.execPath, ["--import", "tsx", "local-backend/main.ts", "--functions", this.functionsDir, ...this.extraArgs], {
-      env: { ...process.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
+      env: { ...process.env, ...this.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child.stdout?.on("data", (chunk) => (this.output += String(chunk)));

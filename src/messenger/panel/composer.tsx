@@ -1,31 +1,59 @@
 import { useRef, useState } from "preact/hooks";
-import { SendIcon } from "../icons";
+import type { OutboxAttachment } from "../../runtime/outbox";
+import { ACCEPTED_TYPES } from "../attachments/rules";
+import { AttachIcon, SendIcon } from "../icons";
 import { checkMessage, COUNTER_THRESHOLD, MESSAGE_MAX_LENGTH } from "../message-rules";
-import { strings } from "../strings";
+import { AttachmentTray } from "./attachment-tray";
+import { useT } from "./i18n";
+import { SendingTooFast } from "./send-notice";
+import type { Attachments } from "./use-attachments";
 
 export interface ComposerProps {
   initialText?: string;
-  onSend(body: string): void;
+  onSend(body: string, attachments: OutboxAttachment[]): void;
+  /** The files tray (owned by the conversation view, which also takes dropped files); none: no attaching. */
+  attachments?: Attachments;
+  /** The visitor typed something (the view reports typing to the team, throttled). */
+  onTyping?(): void;
+  /** Set while the server makes the visitor wait (rate limited): when sending resumes. */
+  retryAt?: number | null;
 }
 
 const HINT_ID = "oc-composer-hint";
 
+const NO_ATTACHMENTS: Attachments = {
+  files: [],
+  problems: [],
+  add() {},
+  remove() {},
+  take: () => [],
+  uploading: false,
+  failed: false,
+  enabled: false,
+};
+
 /** Enter sends, Shift+Enter adds a line; empty and oversized messages are refused with a reason. */
-export function Composer({ initialText = "", onSend }: ComposerProps) {
+export function Composer({ initialText = "", onSend, attachments = NO_ATTACHMENTS, onTyping, retryAt = null }: ComposerProps) {
+  const t = useT();
   const [text, setText] = useState(initialText);
   const [problem, setProblem] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
 
   const submit = () => {
     // Read the field itself: an Enter right after typing can beat the re-render.
-    const check = checkMessage(textareaRef.current?.value ?? text);
+    const raw = textareaRef.current?.value ?? text;
+    // Files can go alone; they must have finished uploading (a failed one must be removed).
+    const hasFiles = attachments.files.length > 0;
+    if (attachments.uploading || attachments.failed) return;
+    const check = hasFiles && raw.trim() === "" ? ({ ok: true, body: "" } as const) : checkMessage(raw);
     if (!check.ok) {
-      setProblem(check.reason === "empty" ? strings.emptyMessage : strings.tooLong(MESSAGE_MAX_LENGTH));
+      setProblem(check.reason === "empty" ? t.emptyMessage : t.tooLong(MESSAGE_MAX_LENGTH));
       return;
     }
-    onSend(check.body);
+    onSend(check.body, attachments.take());
     // Clear the field directly too: if the state never saw the typed text, setText("")
     // alone would not re-render.
     if (textareaRef.current) textareaRef.current.value = "";
@@ -53,8 +81,8 @@ export function Composer({ initialText = "", onSend }: ComposerProps) {
           ref={textareaRef}
           rows={1}
           value={text}
-          aria-label={strings.message}
-          placeholder={strings.placeholder}
+          aria-label={t.message}
+          placeholder={t.placeholder}
           aria-invalid={tooLong ? "true" : "false"}
           aria-describedby={HINT_ID}
           data-autofocus=""
@@ -62,21 +90,54 @@ export function Composer({ initialText = "", onSend }: ComposerProps) {
             setText(event.currentTarget.value);
             // The reason shown last no longer applies; the red counter keeps flagging length.
             setProblem(null);
+            if (event.currentTarget.value.trim() !== "") onTyping?.();
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const pasted = [...(event.clipboardData?.files ?? [])];
+            if (pasted.length === 0 || !attachments.enabled) return;
+            event.preventDefault(); // the file, not its name as text
+            attachments.add(pasted);
+          }}
         />
-        <button type="submit" class="oc-send" aria-label={strings.send}>
+        {attachments.enabled && (
+          <>
+            <input
+              ref={fileInputRef}
+              type="file"
+              multiple
+              accept={ACCEPTED_TYPES}
+              hidden
+              tabIndex={-1}
+              onChange={(event) => {
+                attachments.add([...(event.currentTarget.files ?? [])]);
+                event.currentTarget.value = ""; // picking the same file again still fires
+              }}
+            />
+            <button type="button" class="oc-icon-button oc-attach" aria-label={t.attach} onClick={() => fileInputRef.current?.click()}>
+              <AttachIcon />
+            </button>
+          </>
+        )}
+        <button type="submit" class="oc-send oc-flip" aria-label={t.send} aria-disabled={attachments.uploading ? "true" : "false"}>
           <SendIcon />
         </button>
       </div>
+      <AttachmentTray files={attachments.files} onRemove={attachments.remove} />
       <div class="oc-composer-hint" id={HINT_ID}>
+        {retryAt !== null && <SendingTooFast retryAt={retryAt} />}
+        {attachments.problems.map((message) => (
+          <p class="oc-composer-error" role="alert" key={message}>
+            {message}
+          </p>
+        ))}
         {problem && (
           <p class="oc-composer-error" role="alert">
             {problem}
           </p>
         )}
         {length >= COUNTER_THRESHOLD && (
-          <span class={tooLong ? "oc-counter oc-over" : "oc-counter"}>{strings.characterCount(length, MESSAGE_MAX_LENGTH)}</span>
+          <span class={tooLong ? "oc-counter oc-over" : "oc-counter"}>{t.characterCount(length, MESSAGE_MAX_LENGTH)}</span>
         )}
       </div>
     </form>

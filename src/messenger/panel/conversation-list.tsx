@@ -1,8 +1,9 @@
 import { formatAge } from "../format";
-import { strings } from "../strings";
 import type { ConversationSummary } from "../wire";
 import { Avatar } from "./avatar";
 import type { LiveState } from "./hooks";
+import { useI18n } from "./i18n";
+import { LiveContent } from "./live-content";
 
 export interface ConversationListProps {
   state: LiveState<ConversationSummary[]>;
@@ -13,25 +14,15 @@ export interface ConversationListProps {
 
 /** The visitor's conversations, newest first: loading, error, empty and filled states. */
 export function ConversationList({ state, teamName, onOpen, onRetry }: ConversationListProps) {
-  if (state.status === "loading") {
+  const { t, locale } = useI18n();
+  if (state.status !== "ready") {
     return (
-      <div aria-busy="true" aria-label={strings.loading}>
-        <div class="oc-skeleton" />
-        <div class="oc-skeleton" />
-      </div>
+      <LiveContent state={state} retry={onRetry} failed={t.conversationsFailed}>
+        {() => null}
+      </LiveContent>
     );
   }
-  if (state.status === "error") {
-    return (
-      <p class="oc-note" role="alert">
-        {strings.conversationsFailed}{" "}
-        <button type="button" class="oc-link" onClick={onRetry}>
-          {strings.tryAgain}
-        </button>
-      </p>
-    );
-  }
-  if (state.data.length === 0) return <p class="oc-note">{strings.noConversations}</p>;
+  if (state.data.length === 0) return <p class="oc-note">{t.noConversations}</p>;
 
   const now = Date.now();
   const rows = [...state.data].sort((a, b) => b.lastMessageAt - a.lastMessageAt);
@@ -46,10 +37,10 @@ export function ConversationList({ state, teamName, onOpen, onRetry }: Conversat
               <span class="oc-row-preview">{row.lastMessagePreview}</span>
             </span>
             <span class="oc-row-side">
-              <time dateTime={new Date(row.lastMessageAt).toISOString()}>{formatAge(row.lastMessageAt, now, strings.justNow)}</time>
+              <time dateTime={new Date(row.lastMessageAt).toISOString()}>{formatAge(row.lastMessageAt, now, t.justNow, locale)}</time>
               {row.unread > 0 && (
                 <span class="oc-dot">
-                  <span class="oc-visually-hidden">{strings.unread(row.unread)}</span>
+                  <span class="oc-visually-hidden">{t.launcher.unread(row.unread)}</span>
                 </span>
               )}
             </span>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Outbox, OutboxEntry } from "../../runtime/outbox";
-import type { Unsubscribe } from "../types";
+import { getFunctionName } from "convex/server";
+import type { QueryRef } from "../../runtime/functions";
+import type { MessengerController, Unsubscribe } from "../types";
 
 export type LiveState<T> =
   | { status: "loading" }
@@ -58,4 +60,28 @@ export function usePageVisible(): boolean {
     return () => document.removeEventListener("visibilitychange", update);
   }, []);
   return visible;
+}
+
+/**
+ * A live query of the panel's own functions (messenger/functions.ts) through the
+ * controller, parsed; `args` null = nothing to watch yet. Re-subscribes when args change.
+ */
+export function useQuery<T>(
+  controller: Pick<MessengerController, "watch">,
+  query: QueryRef,
+  args: Record<string, unknown> | null,
+  parse: (value: unknown) => T,
+): [LiveState<T>, () => void] {
+  const key = args === null ? "" : `${getFunctionName(query)}:${JSON.stringify(args)}`;
+  return useLiveQuery(args === null ? null : (onValue, onError) => controller.watch(query, args, onValue, onError), key, parse);
+}
+
+/** `Date.now()`, re-read every `intervalMs` while mounted (for relative times and expiries). */
+export function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
 }

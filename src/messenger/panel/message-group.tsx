@@ -1,8 +1,10 @@
 import { formatClock } from "../format";
 import type { MessageGroup } from "../grouping";
 import type { DisplayMessage } from "../merge";
-import { strings } from "../strings";
 import { Avatar } from "./avatar";
+import { useI18n, useT } from "./i18n";
+import { MessageAttachments } from "./message-attachments";
+import { MessageBody } from "./message-body";
 
 export interface MessageGroupViewProps {
   group: MessageGroup;
@@ -12,6 +14,7 @@ export interface MessageGroupViewProps {
 
 /** Consecutive messages of one sender: name and avatar once, bubbles, then the time. */
 export function MessageGroupView({ group, teamName, onRetry }: MessageGroupViewProps) {
+  const { t, locale } = useI18n();
   if (group.senderType === "system") {
     return (
       <>
@@ -24,7 +27,7 @@ export function MessageGroupView({ group, teamName, onRetry }: MessageGroupViewP
     );
   }
   const mine = group.senderType === "visitor";
-  const name = mine ? strings.you : (group.senderName ?? (group.senderType === "bot" ? strings.bot : teamName));
+  const name = mine ? t.you : (group.senderName ?? (group.senderType === "bot" ? t.bot : teamName));
   const last = group.messages[group.messages.length - 1];
   return (
     <div class={mine ? "oc-group oc-mine" : "oc-group oc-theirs"}>
@@ -37,9 +40,9 @@ export function MessageGroupView({ group, teamName, onRetry }: MessageGroupViewP
         {last && last.delivery !== "failed" && (
           <p class="oc-meta">
             {last.delivery === "sending" ? (
-              strings.sending
+              t.sending
             ) : (
-              <time dateTime={new Date(last.createdAt).toISOString()}>{formatClock(last.createdAt)}</time>
+              <time dateTime={new Date(last.createdAt).toISOString()}>{formatClock(last.createdAt, locale)}</time>
             )}
           </p>
         )}
@@ -49,16 +52,17 @@ export function MessageGroupView({ group, teamName, onRetry }: MessageGroupViewP
 }
 
 function Bubble({ message, onRetry }: { message: DisplayMessage; onRetry(clientMessageId: string): void }) {
+  const t = useT();
   const { clientMessageId } = message;
   return (
     <>
-      {/* Text only: message bodies are rendered as text nodes, never as HTML. */}
-      <p class={`oc-bubble oc-${message.delivery}`}>{message.body}</p>
+      {(message.body !== "" || !message.attachments) && <MessageBody body={message.body} class={`oc-${message.delivery}`} />}
+      {message.attachments && <MessageAttachments files={message.attachments} />}
       {message.delivery === "failed" && clientMessageId !== undefined && (
         <p class="oc-failure">
-          <span title={message.error}>{strings.notDelivered}</span>
+          <span title={message.error}>{t.notDelivered}</span>
           <button type="button" class="oc-link" onClick={() => onRetry(clientMessageId)}>
-            {strings.retry}
+            {t.retry}
           </button>
         </p>
       )}

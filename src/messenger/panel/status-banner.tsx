@@ -1,10 +1,10 @@
-import { strings } from "../strings";
 import type { ConnectionStatus } from "../types";
+import { useT } from "./i18n";
 
 /** Tells the visitor when the live connection is down; quiet when all is well. */
 export function StatusBanner({ connection, ready }: { connection: ConnectionStatus; ready: boolean }) {
-  const text =
-    connection === "reconnecting" ? strings.reconnecting : connection === "connecting" && !ready ? strings.connecting : null;
+  const t = useT();
+  const text = connection === "reconnecting" ? t.reconnecting : connection === "connecting" && !ready ? t.connecting : null;
   return (
     <p class="oc-banner" role="status" hidden={text === null}>
       {text}

@@ -12,13 +12,14 @@ z-index:2147483000!important;visibility:visible!important;opacity:1!important;tr
 filter:none!important;contain:none!important;clip-path:none!important;pointer-events:none!important}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
-.oc-root{--oc-ink:#0f172a;--oc-muted:#64748b;--oc-line:#e2e8f0;--oc-soft:#f1f5f9;--oc-danger:#dc2626;
+.oc-root,.oc-overlays{--oc-ink:#0f172a;--oc-muted:#64748b;--oc-line:#e2e8f0;--oc-soft:#f1f5f9;--oc-danger:#dc2626;
+--oc-surface:#fff;--oc-field:#fff;--oc-field-line:#94a3b8;--oc-warn-bg:#fef3c7;--oc-warn-ink:#78350f;
 --oc-radius:16px;--oc-gap:20px;font:400 14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,
 sans-serif,"Apple Color Emoji","Segoe UI Emoji";color:var(--oc-ink);-webkit-font-smoothing:antialiased;
-letter-spacing:normal;text-align:left;text-transform:none;pointer-events:none}
+letter-spacing:normal;text-align:start;text-transform:none;pointer-events:none}
 button{font:inherit;color:inherit}
 :focus{outline:none}
-:focus-visible{outline:2px solid var(--oc-primary);outline-offset:2px;box-shadow:0 0 0 4px #fff}
+:focus-visible{outline:2px solid var(--oc-primary);outline-offset:2px;box-shadow:0 0 0 4px var(--oc-surface)}
 .oc-launcher{position:fixed;bottom:var(--oc-gap);right:var(--oc-gap);width:56px;height:56px;margin:0;padding:0;
 border:0;border-radius:50%;display:grid;place-items:center;cursor:pointer;pointer-events:auto;
 background:var(--oc-primary);color:var(--oc-on-primary);

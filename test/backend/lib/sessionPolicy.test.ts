@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   ROTATION_GRACE_MS,
   rotatedRevocationTime,
+  SESSION_LIFETIME_OVERRIDE_ENV,
   sessionLifetimeMs,
   sessionRefusal,
   shouldRotate,
@@ -16,6 +17,16 @@ describe("sessionLifetimeMs", () => {
     expect(sessionLifetimeMs({ sessionLifetimeHours: 2 })).toBe(2 * HOUR);
     expect(sessionLifetimeMs({ sessionLifetimeHours: 0 })).toBe(24 * HOUR);
     expect(sessionLifetimeMs({ sessionLifetimeHours: Number.NaN })).toBe(24 * HOUR);
+  });
+
+  test("a test-only environment variable caps the lifetime in seconds", () => {
+    const env = (value: string) => ({ [SESSION_LIFETIME_OVERRIDE_ENV]: value });
+    expect(sessionLifetimeMs({}, env("5"))).toBe(5_000);
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 2 }, env(" 90 "))).toBe(90_000);
+    // A cap, never an extension; nonsense is ignored.
+    expect(sessionLifetimeMs({ sessionLifetimeHours: 1 }, env("7200"))).toBe(HOUR);
+    for (const ignored of ["", "0", "-5", "1.5", "ten", "1e3"]) expect(sessionLifetimeMs({}, env(ignored))).toBe(24 * HOUR);
+    expect(sessionLifetimeMs({}, {})).toBe(24 * HOUR);
   });
 
   test("clamps stored values to 1..168 hours", () => {

@@ -24,9 +24,10 @@ export interface Stack {
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
-export async function startStack(): Promise<Stack> {
+/** `backendEnv`: extra environment for the backend, e.g. a test-only session lifetime cap. */
+export async function startStack(options: { backendEnv?: Record<string, string> } = {}): Promise<Stack> {
   if (!existsSync(join(ROOT, "dist/widget.js"))) throw new Error("dist/widget.js is missing: run `npm run build` first (npm test does)");
-  const backend = new BackendProcess(join(ROOT, "convex"), ["--seed", "seed:demo", "--seed-output", "demo.json"]);
+  const backend = new BackendProcess(join(ROOT, "convex"), ["--seed", "seed:demo", "--seed-output", "demo.json"], options.backendEnv);
   await backend.start();
   const demo = JSON.parse(readFileSync(join(backend.dataDir, "demo.json"), "utf8")) as DemoCredentials;
   const site = await serveStatic([join(ROOT, "dist"), join(ROOT, "test/e2e/pages")], {

@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { version } from "../../../package.json";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 type TestWindow = Window & { OpencomWidget?: Record<string, (...args: unknown[]) => unknown>; opencomSettings?: unknown };
 const win = window as TestWindow;
+// What the build inlines (vite.config.ts). Whether Chromium refuses a file with another
+// hash is checked end to end in test/e2e/deploy.test.ts.
+const RUNTIME_ENTRY = { file: "runtime/9.9.9/runtime-AbCd1234.js", integrity: "sha384-unused-in-happy-dom" };
+
+beforeEach(() => {
+  (globalThis as { __OPENCOM_RUNTIME__?: unknown }).__OPENCOM_RUNTIME__ = RUNTIME_ENTRY;
+});
 
 afterEach(() => {
+  delete (globalThis as { __OPENCOM_RUNTIME__?: unknown }).__OPENCOM_RUNTIME__;
   delete win.OpencomWidget;
   delete win.opencomSettings;
   document.head.replaceChildren();
@@ -22,7 +29,7 @@ function addScriptTag(): void {
 }
 
 describe("loader", () => {
-  it("installs a queuing OpencomWidget and, when the runtime cannot load, logs one error and settles promises", async () => {
+  it("preloads the runtime with its integrity and, when the check fails, logs one error and settles promises", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     addScriptTag();
     await import("../../../src/loader");
@@ -30,11 +37,21 @@ describe("loader", () => {
     expect(typeof stub.init).toBe("function");
     const tours = stub.getAvailableTours!();
     expect(tours).toBeInstanceOf(Promise);
+
+    const preload = document.head.querySelector<HTMLLinkElement>("link[rel=modulepreload]")!;
+    expect(preload.href).toBe(`http://127.0.0.1:9/${RUNTIME_ENTRY.file}`);
+    expect(preload.integrity).toBe(RUNTIME_ENTRY.integrity);
+    expect(preload.crossOrigin).toBe("anonymous");
+    // What the browser does when the bytes don't match the hash.
+    preload.dispatchEvent(new Event("error"));
+
     await expect(tours).resolves.toEqual([]);
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0]?.[0])).toBe(
-      `[OpencomWidget] could not load the widget runtime from http://127.0.0.1:9/runtime/${version}/runtime.js`,
+      `[OpencomWidget] could not load the widget runtime from http://127.0.0.1:9/${RUNTIME_ENTRY.file}`,
     );
+    expect(String(errors.mock.calls[0]?.[1])).toContain("does not match its integrity");
+    expect(document.head.querySelector("link[rel=modulepreload]")).toBeNull();
   });
 
   it("leaves an existing OpencomWidget alone when included twice", async () => {

@@ -49,7 +49,7 @@ describe("Composer", () => {
     type(textarea, "  Hello there  ");
     const event = press(textarea, { key: "Enter" });
     expect(event.defaultPrevented).toBe(true);
-    expect(onSend).toHaveBeenCalledWith("Hello there");
+    expect(onSend).toHaveBeenCalledWith("Hello there", []);
     expect(textarea.value).toBe("");
   });
 
@@ -92,7 +92,7 @@ describe("Composer limits", () => {
     const { onSend, textarea } = mount();
     type(textarea, "b".repeat(5000));
     press(textarea, { key: "Enter" });
-    expect(onSend).toHaveBeenCalledWith("b".repeat(5000));
+    expect(onSend).toHaveBeenCalledWith("b".repeat(5000), []);
   });
 
   it("does not send while an IME composition is confirmed with Enter", () => {
@@ -108,6 +108,6 @@ describe("Composer limits", () => {
     act(() => {
       container.querySelector("form")!.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
     });
-    expect(onSend).toHaveBeenCalledWith("Prefilled question");
+    expect(onSend).toHaveBeenCalledWith("Prefilled question", []);
   });
 });

@@ -33,11 +33,11 @@ describe("widget instance", () => {
     const { client, emitter } = startWidget();
     const changes: number[] = [];
     emitter.on("unreadCountChange", ({ unreadCount }) => changes.push(unreadCount));
-    await until(() => client.active("conversations:getTotalUnreadForVisitor").length === 1);
+    await until(() => client.active("messenger:unreadSummary").length === 1);
     await until(() => client.callsTo("events:track").length === 1);
     expect(client.callsTo("events:track")[0]?.args).toMatchObject({ name: "$pageview", url: location.href, sessionToken: "wst_1" });
 
-    client.active("conversations:getTotalUnreadForVisitor")[0]?.onValue(3);
+    client.active("messenger:unreadSummary")[0]?.onValue({ unreadCount: 3, latest: null });
     const badge = shadow().querySelector<HTMLElement>(".oc-badge")!;
     expect(badge.hidden).toBe(false);
     expect(badge.textContent).toContain("3");
@@ -82,7 +82,7 @@ describe("widget instance", () => {
       const { client, instance } = startWidget();
       await vi.advanceTimersByTimeAsync(0);
       await flush(20);
-      expect(client.active("conversations:getTotalUnreadForVisitor")).toHaveLength(1);
+      expect(client.active("messenger:unreadSummary")).toHaveLength(1);
       expect(history.pushState).not.toBe(originalPush);
       expect(vi.getTimerCount()).toBeGreaterThan(0);
 

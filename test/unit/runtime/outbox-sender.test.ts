@@ -6,13 +6,18 @@ import { convexError, flush } from "../helpers/fake-client";
 
 type SendArgs = { conversationId?: string; body: string; clientMessageId: string };
 
-function setup(send: (args: SendArgs) => Promise<{ conversationId: string }>) {
+function setup(send: (args: SendArgs) => Promise<{ conversationId: string }>, sleep?: (ms: number) => Promise<void>) {
   const outbox = createOutbox(memoryStore());
   const sleeps: number[] = [];
   const sender = createOutboxSender({
     outbox,
     send: vi.fn(send),
-    sleep: async (ms) => void sleeps.push(ms),
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      await sleep?.(ms);
+    },
+    now: () => 1_000_000,
+    random: () => 0.5,
   });
   return { outbox, sender, sleeps };
 }
@@ -68,19 +73,29 @@ describe("outbox sender", () => {
     ]);
   });
 
-  it("waits out rate limits and retries with the same clientMessageId", async () => {
+  it("waits out rate limits (plus a little jitter) and retries with the same clientMessageId", async () => {
     const ids: string[] = [];
-    const { outbox, sender, sleeps } = setup(async (args) => {
-      ids.push(args.clientMessageId);
-      if (ids.length === 1) throw convexError({ code: "RATE_LIMITED", message: "slow", retryAfter: 2_500 });
-      return { conversationId: "c1" };
-    });
+    let wake = () => {};
+    const { outbox, sender, sleeps } = setup(
+      async (args) => {
+        ids.push(args.clientMessageId);
+        if (ids.length === 1) throw convexError({ code: "RATE_LIMITED", message: "slow", retryAfter: 2_500 });
+        return { conversationId: "c1" };
+      },
+      () => new Promise<void>((resolve) => (wake = resolve)),
+    );
     outbox.add("c1", "hello");
     sender.pump();
     await flush(20);
-    expect(sleeps).toEqual([2_500]);
+    expect(sleeps).toEqual([2_625]);
+    // While waiting, the entry says when it goes again (the composer counts down to it).
+    expect(outbox.entries()[0]).toMatchObject({ status: "queued", retryAt: 1_002_625 });
+    wake();
+    await flush(20);
     expect(new Set(ids).size).toBe(1);
+    expect(ids).toHaveLength(2);
     expect(outbox.entries()[0]?.status).toBe("sent");
+    expect(outbox.entries()[0]?.retryAt).toBeUndefined();
   });
 
   it("gives unexplained server errors a few tries before showing Retry", async () => {

@@ -105,13 +105,48 @@ describe("session boot", () => {
   });
 });
 
+describe("session identity", () => {
+  it("stays bound to its sessionId when another tab replaces the stored one", async () => {
+    const { session, storage, callBoot } = setup();
+    await session.ready();
+    const first = storage.get(storageKeys.sessionId("demo"));
+    storage.set(storageKeys.sessionId("demo"), "other-tabs-new-visitor");
+    await session.reboot("wst_boot_1");
+    expect(callBoot.mock.calls[1]?.[0]).toMatchObject({ sessionId: first });
+  });
+
+  it("stops for good on identity refusals and reports them", async () => {
+    for (const code of ["IDENTITY_VERIFICATION_FAILED", "IDENTITY_CHANGED"]) {
+      const { session, callBoot, fatal } = setup();
+      callBoot.mockRejectedValue(convexError({ code, message: "refused", field: "user.userHash" }));
+      await expect(session.ready()).rejects.toThrow();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(callBoot).toHaveBeenCalledTimes(1);
+      expect(fatal).toEqual([{ code, message: "refused", field: "user.userHash" }]);
+    }
+  });
+
+  it("does not publish a re-boot that landed on another visitor; the owner is told instead", async () => {
+    const onVisitorChanged = vi.fn();
+    const { session, callBoot } = setup({ onVisitorChanged });
+    const tokens: string[] = [];
+    session.subscribe((snapshot) => tokens.push(snapshot.token));
+    await session.ready();
+    callBoot.mockResolvedValueOnce({ sessionToken: "wst_other", expiresAt: Date.now() + LIFETIME, visitorId: "visitor-2", settings: { name: "Acme" } });
+    await expect(session.reboot("wst_boot_1")).rejects.toThrow("destroyed");
+    expect(onVisitorChanged).toHaveBeenCalledTimes(1);
+    expect(tokens).toEqual(["wst_boot_1"]);
+    expect(session.current()?.visitorId).toBe("visitor-1");
+  });
+});
+
 describe("session refresh", () => {
-  it("refreshes when a quarter of the lifetime is left and publishes the new token", async () => {
+  it("refreshes once less than a quarter of the lifetime is left and publishes the new token", async () => {
     const { session, callRefresh } = setup();
     const tokens: string[] = [];
     session.subscribe((snapshot) => tokens.push(snapshot.token));
     await session.ready();
-    await vi.advanceTimersByTimeAsync(LIFETIME * 0.75 - 1);
+    await vi.advanceTimersByTimeAsync(LIFETIME * 0.8 - 1);
     expect(callRefresh).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(callRefresh).toHaveBeenCalledWith({ sessionToken: "wst_boot_1" });
@@ -123,7 +158,7 @@ describe("session refresh", () => {
     const { session, callBoot, callRefresh, storage } = setup();
     await session.ready();
     callRefresh.mockRejectedValue(convexError({ code: "UNAUTHENTICATED", message: "expired" }));
-    await vi.advanceTimersByTimeAsync(LIFETIME * 0.75);
+    await vi.advanceTimersByTimeAsync(LIFETIME * 0.8);
     expect(callBoot).toHaveBeenCalledTimes(2);
     const sessionId = storage.get(storageKeys.sessionId("demo"));
     expect(callBoot.mock.calls[1]?.[0]).toMatchObject({ sessionId });
@@ -136,6 +171,22 @@ describe("session refresh", () => {
     await session.reboot("wst_boot_1");
     await session.reboot("wst_boot_1");
     expect(callBoot).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps refreshing a short-lived token before it expires (lifetimes of seconds, as in the e2e test)", async () => {
+    const callBoot = vi.fn(async () => ({ sessionToken: "wst_short", expiresAt: Date.now() + 5_000, visitorId: "v", settings: {} }));
+    const callRefresh = vi.fn(async ({ sessionToken }: { sessionToken: string }) => ({
+      sessionToken: `${sessionToken}_r`,
+      expiresAt: Date.now() + 5_000,
+    }));
+    const { session } = setup({ callBoot, callRefresh });
+    await session.ready();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(callRefresh).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(callRefresh).toHaveBeenCalledTimes(2);
+    expect(session.current()?.token).toBe("wst_short_r_r");
+    expect(callBoot).toHaveBeenCalledTimes(1);
   });
 
   it("stops refreshing once destroyed", async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, parseSettings } from "../../../src/runtime/settings";
 
 describe("parseSettings", () => {
-  it("reads what boot returns, ignoring unknown fields", () => {
-    const settings = parseSettings({
+  it("reads what boot returns, keeping the raw object for the panel", () => {
+    const raw = {
       workspaceId: "demo",
       workspaceName: "Acme",
       teamName: "Acme Support",
@@ -12,25 +12,30 @@ describe("parseSettings", () => {
       launcherPosition: "left",
       tabs: [{ id: "messages", enabled: true, visibleTo: "all" }],
       sessionLifetimeHours: 24,
-    });
+      theme: "dark",
+    };
+    const settings = parseSettings(raw);
     expect(settings).toEqual({
       name: "Acme",
       teamName: "Acme Support",
       greeting: "Hi!",
       primaryColor: "#16a34a",
       launcherPosition: "left",
-      tabs: [{ id: "messages", enabled: true }],
+      tabs: [{ id: "messages", enabled: true, visibleTo: "all" }],
+      theme: "dark",
+      raw,
     });
   });
 
   it("falls back field by field", () => {
-    const settings = parseSettings({
+    const raw = {
       name: "Acme",
       primaryColor: "url(javascript:alert(1))",
       launcherPosition: "middle",
       greeting: 42,
-    });
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, name: "Acme", teamName: "Acme" });
+      theme: "neon",
+    };
+    expect(parseSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, name: "Acme", teamName: "Acme", raw });
   });
 
   it("falls back entirely when settings are not an object", () => {

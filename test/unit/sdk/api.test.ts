@@ -27,7 +27,15 @@ function fakeInstance(): WidgetInstance & { calls: string[] } {
     isOpen: () => open,
     showMessages: () => void calls.push("showMessages"),
     showNewMessage: (text) => void calls.push(`showNewMessage ${text}`),
+    showArticle: (articleId) => void calls.push(`showArticle ${articleId}`),
+    setLocale: (locale) => {
+      calls.push(`setLocale ${locale}`);
+      return ["en", "fr", "fr-ca", "ar"].includes(locale.toLowerCase());
+    },
     visitorId: () => "visitor-1",
+    startExperience: (kind, id) => void calls.push(`start ${kind} ${id}`),
+    availableTours: () =>
+      Promise.resolve([{ id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true }]),
     destroy: () => void calls.push("destroy"),
   };
 }
@@ -42,7 +50,7 @@ describe("public API", () => {
     api.init(CONFIG);
     api.init(CONFIG);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create.mock.calls[0]?.[0]).toEqual({ ...CONFIG, trackPageViews: true });
+    expect(create.mock.calls[0]?.[0]).toEqual({ ...CONFIG, trackPageViews: true, hideDefaultLauncher: false, sound: false });
     expect(warnings).toHaveBeenCalledTimes(1);
     expect(String(warnings.mock.calls[0]?.[0])).toMatch(/^\[OpencomWidget\] init\(\) was called again/);
   });
@@ -120,11 +128,38 @@ describe("public API", () => {
     ]);
   });
 
-  it("reports unknown tours (tours come later) and has none available", async () => {
-    const api = createOpencomWidget(fakeInstance);
-    api.startTour("onboarding");
-    expect(lastError()).toBe('[OpencomWidget] startTour(): there is no tour with id "onboarding"');
-    await expect(api.getAvailableTours()).resolves.toEqual([]);
+  it("shows an article, switches the locale, and names what is wrong", () => {
+    const instance = fakeInstance();
+    const api = createOpencomWidget(() => instance);
+    api.init({ ...CONFIG, locale: "xx", hideDefaultLauncher: true, customLauncherSelector: "#help", sound: true });
+    expect(String(warnings.mock.calls.at(-1)?.[0])).toMatch(/init\(\): locale "xx" is not supported \(en, fr, de, es, ar\)/);
+    api.showArticle(" a1 ");
+    api.setLocale("fr-CA");
+    api.setLocale("tlh");
+    expect(lastError()).toBe('[OpencomWidget] setLocale(): "tlh" is not supported; use one of en, fr, de, es, ar');
+    api.setLocale(3 as never);
+    expect(lastError()).toMatch(/setLocale\(\): the locale must be a string/);
+    api.showArticle("" as never);
+    expect(lastError()).toBe("[OpencomWidget] showArticle(): the article id must be a non-empty string");
+    expect(instance.calls).toEqual(["showArticle a1", "setLocale fr-CA", "setLocale tlh"]);
+  });
+
+  it("starts tours, surveys and checklists by id, refusing ids that are not strings", async () => {
+    const instance = fakeInstance();
+    const api = createOpencomWidget(() => instance);
+    await expect(api.getAvailableTours()).resolves.toEqual([]); // before init: none
+    api.init(CONFIG);
+    api.startTour(" t1 ");
+    api.startSurvey("s1");
+    api.startChecklist("c1");
+    expect(instance.calls).toEqual(["start tour t1", "start survey s1", "start checklist c1"]);
+    api.startTour("" as never);
+    expect(lastError()).toBe("[OpencomWidget] startTour(): the id must be a non-empty string");
+    api.startSurvey(42 as never);
+    expect(lastError()).toBe("[OpencomWidget] startSurvey(): the id must be a non-empty string");
+    await expect(api.getAvailableTours()).resolves.toEqual([
+      { id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true },
+    ]);
   });
 
   it("registers and removes event listeners, rejecting unknown events", () => {

@@ -6,7 +6,13 @@ describe("parseConfig", () => {
     const parsed = parseConfig({ convexUrl: "https://happy-otter-123.convex.cloud", workspaceId: "demo" });
     expect(parsed).toEqual({
       ok: true,
-      value: { convexUrl: "https://happy-otter-123.convex.cloud", workspaceId: "demo", trackPageViews: true },
+      value: {
+        convexUrl: "https://happy-otter-123.convex.cloud",
+        workspaceId: "demo",
+        trackPageViews: true,
+        hideDefaultLauncher: false,
+        sound: false,
+      },
     });
   });
 
@@ -51,6 +57,25 @@ describe("parseUser / parseAttributes", () => {
   it("drops unknown user fields and rejects wrong types", () => {
     expect(parseUser({ userId: "u1", favouriteColour: "blue" })).toEqual({ ok: true, value: { userId: "u1" } });
     expect(parseUser({ email: 42 })).toEqual({ ok: false, message: "email must be a string" });
+  });
+
+  it("refuses proofs that can never verify, naming the field", () => {
+    expect(parseUser({ userHash: "ab".repeat(32) })).toEqual({
+      ok: false,
+      message: "userHash needs userId: it is the HMAC of the user id",
+    });
+    expect(parseUser({ userId: "u1", userHash: "not-hex" })).toEqual({
+      ok: false,
+      message: "userHash must be the hex HMAC-SHA256 of the user id (64 hex digits)",
+    });
+    expect(parseUser({ userJwt: "nope" })).toEqual({ ok: false, message: "userJwt must be a JWT (three base64url parts separated by dots)" });
+    expect(parseUser({ userId: " " })).toEqual({ ok: false, message: "userId must not be empty" });
+    expect(parseConfig({ convexUrl: "https://a.convex.cloud", workspaceId: "demo", user: { userHash: "AB".repeat(32) } })).toEqual({
+      ok: false,
+      message: "user.userHash needs user.userId: it is the HMAC of the user id",
+    });
+    expect(parseUser({ userId: "u1", userHash: "AB".repeat(32) }).ok).toBe(true);
+    expect(parseUser({ userJwt: "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoidTEifQ.c2ln" }).ok).toBe(true);
   });
 
   it("allows scalars only in attributes", () => {

@@ -1,0 +1,74 @@
+// The budgets of DESIGN.md section 5, checked against the bench's figures. Pure: the table
+// and the verdicts come from the figures alone. 1 KB = 1000 bytes, as Vite prints sizes.
+import type { BootFigures } from "./boot";
+import type { LoadFigures } from "./load";
+import type { RoundTripFigures } from "./round-trip";
+import type { SizeFigures } from "./sizes";
+
+export interface Figures {
+  sizes?: SizeFigures;
+  boot?: BootFigures;
+  roundTrip?: RoundTripFigures;
+  load?: LoadFigures;
+}
+
+export interface Verdict {
+  figure: string;
+  value: string;
+  budget: string;
+  ok: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+export function judge(figures: Figures): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const add = (figure: string, value: string, budget: string, ok: boolean) => verdicts.push({ figure, value, budget, ok });
+  const { sizes, boot, roundTrip, load } = figures;
+  if (sizes) {
+    add("loader widget.js (gzip)", kb(sizes.loader.gzip), "≤ 2 KB", sizes.loader.gzip <= 2000);
+    add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), "≤ 40 KB", sizes.boot.gzip <= 40_000);
+    add("JS added by opening it (gzip)", kb(sizes.open.gzip), "≤ 25 KB", sizes.open.gzip <= 25_000);
+  }
+  if (boot) {
+    const { launcherUsableMs: usable, longTasks, heapBytes, blankPageHeapBytes } = boot;
+    // The widget's heap: the page's used heap minus the same page's without the widget (what
+    // Chromium holds for any page, ~0.6 MB, is not the widget's to budget).
+    const widgetHeap = heapBytes.median - blankPageHeapBytes;
+    add("launcher usable, 4x CPU (median)", `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, "≤ 300 ms", usable.median <= 300);
+    add("long tasks during boot (median)", `${longTasks.median} (max ${longTasks.max})`, "0", longTasks.median === 0);
+    add("widget's JS heap after boot, after GC (median)", `${mb(widgetHeap)} (page ${mb(heapBytes.median)} − blank page ${mb(blankPageHeapBytes)})`, "≤ 1.6 MB", widgetHeap <= 1.6e6);
+  }
+  if (roundTrip) {
+    add("message round trip p50", `${ms(roundTrip.p50Ms)} (n=${roundTrip.samples})`, "≤ 50 ms", roundTrip.p50Ms <= 50);
+    add("message round trip p99", ms(roundTrip.p99Ms), "≤ 250 ms", roundTrip.p99Ms <= 250);
+  }
+  if (load) {
+    const lost = `${load.lost}${load.failedVisitors ? ` (${load.failedVisitors} visitors failed)` : ""}`;
+    add(`${load.visitors} visitors × ${load.messagesPerVisitor} messages: lost`, lost, "0", load.lost === 0 && load.failedVisitors === 0);
+    add(`${load.visitors} visitors × ${load.messagesPerVisitor} messages: duplicated`, String(load.duplicated), "0", load.duplicated === 0);
+  }
+  return verdicts;
+}
+
+export function formatTable(verdicts: readonly Verdict[]): string {
+  const rows = [["figure", "measured", "budget", ""], ...verdicts.map((v) => [v.figure, v.value, v.budget, v.ok ? "ok" : "OVER BUDGET"])];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+/** The byte detail the budget table leaves out: raw, gzip and brotli for each set of files. */
+export function formatBytes(sizes: SizeFigures): string {
+  const row = (name: string, b: { raw: number; gzip: number; brotli: number }) =>
+    `${name.padEnd(44)} raw ${kb(b.raw).padStart(10)}   gzip ${kb(b.gzip).padStart(9)}   brotli ${kb(b.brotli).padStart(9)}`;
+  return [
+    row("loader", sizes.loader),
+    row(`boot (${sizes.boot.files.length} files)`, sizes.boot),
+    ...sizes.boot.files.map((f) => row(`  ${f.path}`, f)),
+    row(`opening adds (${sizes.open.files.length} files)`, sizes.open),
+    ...sizes.open.files.map((f) => row(`  ${f.path}`, f)),
+  ].join("\n");
+}

@@ -1,0 +1,123 @@
+// `npm run bench`: measures every budget of DESIGN.md section 5 against the production build
+// and prints a table. Options:
+//   --check          exit 1 when a budget is broken; fewer runs so it finishes within 45 s
+//   --size-only      only the bytes (what CI and the deploy script run)
+//   --dist <dir>     the build to measure (default dist/; run `npm run build` first)
+//   --runs <n>       boot runs at 4x CPU (default 10, 5 with --check)
+// Writes bench/results/latest.json (full run), check.json or size-only.json.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium } from "../test/support/browser";
+import { CPU_THROTTLE, measureBoot, SETTLE_MS } from "./boot";
+import { formatBytes, formatTable, judge, type Figures } from "./budgets";
+import { measureLoad } from "./load";
+import { measureRoundTrip, SAMPLES_PER_VISITOR } from "./round-trip";
+import { measureSizes } from "./sizes";
+import { archiveEngagement } from "./engagement";
+import { startBenchStack } from "./stack";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+/** The widget this project's API comes from, measured the same way (DESIGN.md 5). */
+const REFERENCE = { widget: "Opencom widget (React 19, one IIFE)", gzipKb: 184, launcherMs: 640, longTasks: 2, longTaskMs: 280 };
+
+const { values } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    "size-only": { type: "boolean", default: false },
+    dist: { type: "string", default: join(ROOT, "dist") },
+    runs: { type: "string" },
+  },
+});
+const check = values.check;
+const sizeOnly = values["size-only"];
+const distDir = resolve(values.dist);
+const plan = {
+  bootRuns: Number(values.runs ?? (check ? 5 : 10)),
+  roundTripSamples: check ? 40 : 200,
+  loadVisitors: 200,
+  loadMessages: 10,
+};
+if (!Number.isInteger(plan.bootRuns) || plan.bootRuns < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+if (!existsSync(join(distDir, "manifest.json"))) {
+  console.error(`[bench] ${distDir} has no manifest.json: run \`npm run build\` first`);
+  process.exit(2);
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+const started = performance.now();
+const agents = sizeOnly ? 1 : Math.ceil(plan.roundTripSamples / SAMPLES_PER_VISITOR);
+const stack = await timed("backend + site", () => startBenchStack(distDir, agents));
+let browser: Browser | undefined;
+const figures: Figures = {};
+let bannerBootGzip: number | undefined;
+try {
+  browser = await launchChromium();
+  const { convexUrl, siteUrl, workspaceId, agentKeys, adminApiKey } = stack.backend;
+  const withBanner = await timed("bytes with the demo's banner due", () => measureSizes(browser!, stack.site.url));
+  log(`${await archiveEngagement(siteUrl, adminApiKey)} seeded engagement items archived: the budgets measure the messenger`);
+  figures.sizes = await timed("bytes", () => measureSizes(browser!, stack.site.url));
+  bannerBootGzip = withBanner.boot.gzip - figures.sizes.boot.gzip;
+  if (!sizeOnly) {
+    figures.boot = await timed(`boot × ${plan.bootRuns} at ${CPU_THROTTLE}x CPU`, () => measureBoot(browser!, stack.site.url, plan.bootRuns));
+    await browser.close();
+    browser = undefined;
+    figures.roundTrip = await timed(`round trip × ${plan.roundTripSamples}`, () => measureRoundTrip(convexUrl, workspaceId, siteUrl, agentKeys, plan.roundTripSamples));
+    figures.load = await timed(`${plan.loadVisitors} visitors × ${plan.loadMessages} messages`, () => measureLoad(convexUrl, workspaceId, plan.loadVisitors, plan.loadMessages));
+  }
+} finally {
+  await browser?.close();
+  await stack.close();
+}
+
+const verdicts = judge(figures);
+console.log(`\n${formatTable(verdicts)}\n`);
+if (figures.sizes) console.log(`${formatBytes(figures.sizes)}\n`);
+if (bannerBootGzip !== undefined) console.log(`the demo's seeded announcement banner, when due, adds ${(bannerBootGzip / 1000).toFixed(2)} KB gzip of overlay chunks before open (not budgeted: overlays load only when one is due)\n`);
+if (figures.boot) {
+  const { longTaskMs, longTasks } = figures.boot;
+  console.log(`long tasks per boot: ${longTasks.min}–${longTasks.max}, median ${Math.round(longTaskMs.median)} ms in total`);
+}
+if (figures.roundTrip) {
+  const rt = figures.roundTrip;
+  console.log(`round trip: agent sees the message p50 ${rt.agentSeesP50Ms.toFixed(1)} ms; reply reaches the visitor p50 ${rt.replyP50Ms.toFixed(1)} ms; max ${Math.round(rt.maxMs)} ms`);
+}
+if (figures.load) {
+  const load = figures.load;
+  console.log(`load: ${load.sent} messages sent, ${load.stored} stored, ${load.rateLimitedRetries} rate-limited sends retried, in ${load.seconds.toFixed(1)} s`);
+}
+console.log(`reference, ${REFERENCE.widget}: ${REFERENCE.gzipKb} KB gzip, launcher ${REFERENCE.launcherMs} ms at 4x, ${REFERENCE.longTasks} long tasks (${REFERENCE.longTaskMs} ms)`);
+
+const mode = sizeOnly ? "size-only" : check ? "check" : "full";
+const results = {
+  mode,
+  measuredAt: new Date().toISOString(),
+  version: JSON.parse(readFileSync(join(distDir, "manifest.json"), "utf8")).version as string,
+  environment: { node: process.version, chromium: CHROMIUM_PATH, cpuThrottle: CPU_THROTTLE, settleMs: SETTLE_MS, plan },
+  reference: REFERENCE,
+  ...(bannerBootGzip !== undefined ? { demoBannerBootGzipBytes: bannerBootGzip } : {}),
+  verdicts,
+  figures,
+  seconds: (performance.now() - started) / 1000,
+};
+const resultsDir = join(ROOT, "bench/results");
+mkdirSync(resultsDir, { recursive: true });
+const resultsFile = join(resultsDir, mode === "full" ? "latest.json" : `${mode}.json`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+log(`wrote ${resultsFile} after ${results.seconds.toFixed(1)} s`);
+
+const broken = verdicts.filter((v) => !v.ok);
+if (check && broken.length > 0) {
+  console.error(`[bench] ${broken.length} budget(s) broken: ${broken.map((v) => v.figure).join("; ")}`);
+  process.exit(1);
+}
+process.exit(0);

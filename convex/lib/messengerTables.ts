@@ -1,0 +1,91 @@
+import { defineTable } from "convex/server";
+import { v } from "convex/values";
+import {
+  articleStatusValidator,
+  attachmentValidator,
+  ticketFieldValidator,
+  ticketHistoryEntryValidator,
+  ticketStateValidator,
+  typingActorValidator,
+} from "./messengerValidators";
+
+/**
+ * Tables of the messenger's tabs and composer, spread into schema.ts: the help
+ * center, tickets, uploads (attachments before they are sent) and typing.
+ */
+export const messengerTables = {
+  articleCollections: defineTable({
+    workspaceId: v.id("workspaces"),
+    name: v.string(),
+    description: v.optional(v.string()),
+    /** Lower first. */
+    order: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  }).index("by_workspace_order", ["workspaceId", "order"]),
+
+  articles: defineTable({
+    workspaceId: v.id("workspaces"),
+    collectionId: v.optional(v.id("articleCollections")),
+    title: v.string(),
+    /** Markdown (src/ui/markdown subset) plus images on their own line: `![alt](https://…)`. */
+    body: v.string(),
+    status: articleStatusValidator,
+    order: v.number(),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_workspace_status", ["workspaceId", "status"])
+    .index("by_collection_order", ["collectionId", "order"])
+    .searchIndex("search_body", { searchField: "body", filterFields: ["workspaceId", "status"] })
+    .searchIndex("search_title", { searchField: "title", filterFields: ["workspaceId", "status"] }),
+
+  /** The fields a visitor fills in to open a ticket; one form per workspace. */
+  ticketForms: defineTable({
+    workspaceId: v.id("workspaces"),
+    fields: v.array(ticketFieldValidator),
+    updatedAt: v.number(),
+  }).index("by_workspace", ["workspaceId"]),
+
+  tickets: defineTable({
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    /** Per-workspace sequence shown to people: "#12". */
+    number: v.number(),
+    title: v.string(),
+    /** Answers by form field id. */
+    fields: v.record(v.string(), v.string()),
+    state: ticketStateValidator,
+    /** Every state the ticket went through, oldest first. */
+    history: v.array(ticketHistoryEntryValidator),
+    createdAt: v.number(),
+    updatedAt: v.number(),
+  })
+    .index("by_visitor_updated", ["visitorId", "updatedAt"])
+    .index("by_workspace_updated", ["workspaceId", "updatedAt"])
+    .index("by_workspace_state_updated", ["workspaceId", "state", "updatedAt"])
+    .index("by_workspace_number", ["workspaceId", "number"]),
+
+  /**
+   * A file a visitor uploaded and the server checked (type sniffed from its
+   * bytes, size within limits). `messageId` is set once a message carries it,
+   * so an upload is attached at most once and only by its owner.
+   */
+  uploads: defineTable({
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    attachment: attachmentValidator,
+    messageId: v.optional(v.id("messages")),
+    createdAt: v.number(),
+  })
+    .index("by_visitor_created", ["visitorId", "createdAt"])
+    .index("by_storage", ["attachment.storageId"]),
+
+  /** Who is typing in a conversation, until `expiresAt` (a few seconds after the last keystroke). */
+  typingIndicators: defineTable({
+    conversationId: v.id("conversations"),
+    actor: typingActorValidator,
+    name: v.optional(v.string()),
+    expiresAt: v.number(),
+  }).index("by_conversation_actor", ["conversationId", "actor"]),
+};

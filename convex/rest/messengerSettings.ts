@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { internal } from "../_generated/api";
+import { isValidTimeZone, minutesOfDay, TIME_OF_DAY } from "../lib/officeHoursRules";
+import { parseBody, type Route } from "./contentCrud";
+import type { RestHandler } from "./conversations";
+import { defined, trimmedText } from "./restHelpers";
+import { errorResponse, jsonResponse } from "./responses";
+
+/*
+ * GET / PATCH /api/v1/workspace/messenger: look (colour, theme, launcher side),
+ * copy (greeting, team name, offline message), tabs and their audiences, office
+ * hours, expected reply time, home cards and the default tab. PATCH takes any
+ * subset; null clears officeHours, offlineMessage and defaultTab.
+ */
+
+const TAB_IDS = ["home", "messages", "help", "tickets", "tasks", "tours"] as const;
+
+const tab = z.strictObject({
+  id: z.enum(TAB_IDS),
+  enabled: z.boolean(),
+  visibleTo: z.enum(["all", "visitors", "users"]),
+});
+
+const tabs = z
+  .array(tab)
+  .max(TAB_IDS.length)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: `Duplicate tab "${item.id}".`, path: [index, "id"] });
+      seen.add(item.id);
+      // The seed's rule: Messages is always there, for everyone.
+      if (item.id === "messages" && (!item.enabled || item.visibleTo !== "all")) {
+        ctx.addIssue({ code: "custom", message: "The messages tab is always enabled and visible to all.", path: [index] });
+      }
+    });
+  });
+
+const interval = z
+  .strictObject({
+    day: z.number().int().min(0).max(6),
+    open: z.string().regex(TIME_OF_DAY, "Use HH:MM."),
+    close: z.string().regex(TIME_OF_DAY, "Use HH:MM."),
+  })
+  .refine((value) => minutesOfDay(value.open) !== minutesOfDay(value.close), { message: "close must differ from open.", path: ["close"] });
+
+const officeHours = z.strictObject({
+  timeZone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Paris."),
+  intervals: z.array(interval).max(28),
+});
+
+const patchBody = z.strictObject({
+  primaryColor: z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "must be a hex colour such as #4f46e5.").optional(),
+  launcherPosition: z.enum(["left", "right"]).optional(),
+  greeting: trimmedText(1000).optional(),
+  teamName: trimmedText(200).optional(),
+  tabs: tabs.optional(),
+  theme: z.enum(["light", "dark", "system"]).optional(),
+  officeHours: officeHours.nullable().optional(),
+  replyTime: z.enum(["minutes", "hours", "day"]).optional(),
+  offlineMessage: trimmedText(500).nullable().optional(),
+  homeCards: z
+    .array(z.strictObject({ title: trimmedText(100), body: trimmedText(300).optional(), url: z.url({ protocol: /^https?$/ }).max(2048).optional() }))
+    .max(5)
+    .optional(),
+  defaultTab: z.enum(TAB_IDS).nullable().optional(),
+});
+
+const getSettings: RestHandler = async (ctx, _request, caller) => {
+  const settings = await ctx.runQuery(internal.messengerSettings.adminGet, { workspaceId: caller.workspaceId });
+  return settings === null ? errorResponse("NOT_FOUND", "Workspace not found.") : jsonResponse({ data: settings });
+};
+
+const patchSettings: RestHandler = async (ctx, request, caller) => {
+  const body = await parseBody(request, patchBody);
+  if (!body.ok) return body.response;
+  const { homeCards, ...rest } = body.data;
+  const settings = await ctx.runMutation(internal.messengerSettings.adminUpdate, {
+    workspaceId: caller.workspaceId,
+    ...defined(rest),
+    ...(homeCards !== undefined ? { homeCards: homeCards.map((card) => ({ title: card.title, ...defined({ body: card.body, url: card.url }) })) } : {}),
+  });
+  return settings === null ? errorResponse("NOT_FOUND", "Workspace not found.") : jsonResponse({ data: settings });
+};
+
+export const MESSENGER_SETTINGS_ROUTES: Route[] = [
+  { pattern: ["workspace", "messenger"], methods: { GET: getSettings, PATCH: patchSettings } },
+];

@@ -1,0 +1,152 @@
+import { v } from "convex/values";
+import type { Id } from "./_generated/dataModel";
+import { internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
+import { appError } from "./lib/errors";
+import { ticketFieldValidator, ticketStateValidator, type TicketField } from "./lib/messengerValidators";
+import { checkTicketAnswers, checkTicketTitle, DEFAULT_TICKET_FIELDS, withStateChange } from "./lib/ticketRules";
+import {
+  apiTicket,
+  ticketSummary,
+  widgetTicket,
+  type ApiTicket,
+  type WidgetTicket,
+  type WidgetTicketSummary,
+} from "./lib/ticketViews";
+import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { findInWorkspace } from "./model/engagement";
+import { enforceRateLimit } from "./rateLimits";
+
+/*
+ * Tickets: a visitor files one with the workspace's form; agents move it
+ * through submitted → in progress → waiting on customer → resolved over REST
+ * (rest/tickets.ts), and the widget's live queries show each change.
+ */
+
+const VISITOR_TICKET_LIMIT = 50;
+
+export async function ticketForm(db: DatabaseReader, workspaceId: Id<"workspaces">): Promise<TicketField[]> {
+  const form = await db
+    .query("ticketForms")
+    .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+    .unique();
+  return form?.fields ?? DEFAULT_TICKET_FIELDS;
+}
+
+/** The form a visitor fills in (the title is always asked first, apart from these fields). */
+export const getForm = visitorQuery({
+  args: {},
+  handler: async (ctx): Promise<{ fields: TicketField[] }> => ({ fields: await ticketForm(ctx.db, ctx.workspace._id) }),
+});
+
+export const create = visitorMutation({
+  args: { title: v.string(), fields: v.record(v.string(), v.string()) },
+  handler: async (ctx, args): Promise<WidgetTicketSummary> => {
+    const title = checkTicketTitle(args.title);
+    const answers = checkTicketAnswers(await ticketForm(ctx.db, ctx.workspace._id), args.fields);
+    // Its own bucket key: filing tickets never eats into the visitor's message allowance.
+    await enforceRateLimit(ctx, "messageSustained", `ticket:${ctx.visitor._id}`);
+    const last = await ctx.db
+      .query("tickets")
+      .withIndex("by_workspace_number", (q) => q.eq("workspaceId", ctx.workspace._id))
+      .order("desc")
+      .first();
+    const now = Date.now();
+    const id = await ctx.db.insert("tickets", {
+      workspaceId: ctx.workspace._id,
+      visitorId: ctx.visitor._id,
+      number: (last?.number ?? 0) + 1,
+      title,
+      fields: answers,
+      state: "submitted",
+      history: withStateChange([], "submitted", now),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const ticket = await ctx.db.get(id);
+    if (ticket === null) throw new Error("Ticket vanished right after insert");
+    return ticketSummary(ticket);
+  },
+});
+
+/** The visitor's tickets, most recently updated first. */
+export const listForVisitor = visitorQuery({
+  args: {},
+  handler: async (ctx): Promise<WidgetTicketSummary[]> => {
+    const tickets = await ctx.db
+      .query("tickets")
+      .withIndex("by_visitor_updated", (q) => q.eq("visitorId", ctx.visitor._id))
+      .order("desc")
+      .take(VISITOR_TICKET_LIMIT);
+    return tickets.map(ticketSummary);
+  },
+});
+
+/** One of the visitor's own tickets with its answers and state history; NOT_FOUND otherwise. */
+export const get = visitorQuery({
+  args: { ticketId: v.string() },
+  handler: async (ctx, args): Promise<WidgetTicket> => {
+    const ticket = await findInWorkspace(ctx.db, "tickets", ctx.workspace._id, args.ticketId);
+    if (ticket === null || ticket.visitorId !== ctx.visitor._id) throw appError("NOT_FOUND", "Ticket not found.", "ticketId");
+    return widgetTicket(ticket, await ticketForm(ctx.db, ctx.workspace._id));
+  },
+});
+
+// ---- Admin (REST) ----
+
+const workspaceArgs = { workspaceId: v.id("workspaces") };
+
+export const adminList = internalQuery({
+  args: { ...workspaceArgs, state: v.optional(ticketStateValidator), limit: v.number() },
+  handler: async (ctx, args): Promise<ApiTicket[]> => {
+    const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
+    const { state } = args;
+    const query =
+      state === undefined
+        ? ctx.db.query("tickets").withIndex("by_workspace_updated", (q) => q.eq("workspaceId", args.workspaceId))
+        : ctx.db
+            .query("tickets")
+            .withIndex("by_workspace_state_updated", (q) => q.eq("workspaceId", args.workspaceId).eq("state", state));
+    return (await query.order("desc").take(limit)).map(apiTicket);
+  },
+});
+
+export const adminGet = internalQuery({
+  args: { ...workspaceArgs, id: v.string() },
+  handler: async (ctx, args): Promise<ApiTicket | null> => {
+    const ticket = await findInWorkspace(ctx.db, "tickets", args.workspaceId, args.id);
+    return ticket === null ? null : apiTicket(ticket);
+  },
+});
+
+/** Moves a ticket to `state` (or adds a note to the current one); every call is a history entry. */
+export const adminUpdate = internalMutation({
+  args: { ...workspaceArgs, id: v.string(), state: v.optional(ticketStateValidator), note: v.optional(v.string()) },
+  handler: async (ctx, args): Promise<ApiTicket | null> => {
+    const ticket = await findInWorkspace(ctx.db, "tickets", args.workspaceId, args.id);
+    if (ticket === null) return null;
+    const state = args.state ?? ticket.state;
+    const now = Date.now();
+    await ctx.db.patch(ticket._id, { state, history: withStateChange(ticket.history, state, now, args.note), updatedAt: now });
+    const updated = await ctx.db.get(ticket._id);
+    return updated === null ? null : apiTicket(updated);
+  },
+});
+
+export const adminGetForm = internalQuery({
+  args: workspaceArgs,
+  handler: async (ctx, args): Promise<{ fields: TicketField[] }> => ({ fields: await ticketForm(ctx.db, args.workspaceId) }),
+});
+
+export const adminSetForm = internalMutation({
+  args: { ...workspaceArgs, fields: v.array(ticketFieldValidator) },
+  handler: async (ctx, args): Promise<{ fields: TicketField[] }> => {
+    const existing = await ctx.db
+      .query("ticketForms")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
+      .unique();
+    const now = Date.now();
+    if (existing === null) await ctx.db.insert("ticketForms", { workspaceId: args.workspaceId, fields: args.fields, updatedAt: now });
+    else await ctx.db.patch(existing._id, { fields: args.fields, updatedAt: now });
+    return { fields: args.fields };
+  },
+});

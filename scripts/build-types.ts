@@ -1,0 +1,70 @@
+// `npm run build:types`: the npm package's type declarations, in dist/esm/types/:
+//   index.d.ts   for `import { init } from "opencom-widget"` (src/index.ts)
+//   global.d.ts  `window.OpencomWidget` and `window.opencomSettings` for script-tag users
+//                (`/// <reference types="opencom-widget/global" />`)
+// Only the declarations the entry's types reach are kept: the package's types show its
+// public surface, not the runtime's internals.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, posix, relative, resolve } from "node:path";
+import ts from "typescript";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const OUT_DIR = join(ROOT, "dist/esm/types");
+const ENTRY = "index.d.ts";
+
+const GLOBAL_DTS = `// window.OpencomWidget, as the script tag (dist/widget.js) installs it.
+import type { OpencomWidgetApi, WidgetConfig } from "./index";
+
+declare global {
+  interface Window {
+    /** The widget's API; calls made before the runtime has loaded are queued. */
+    OpencomWidget?: OpencomWidgetApi;
+    /** Settings read by widget.js when it loads; they win over the script tag's data-opencom-* attributes. */
+    opencomSettings?: Partial<WidgetConfig>;
+  }
+}
+
+export {};
+`;
+
+export function emitDeclarations(outDir: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  if (!config) throw new Error("could not read tsconfig.json");
+  const options: ts.CompilerOptions = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: join(ROOT, "src"), outDir };
+  const program = ts.createProgram([join(ROOT, "src/index.ts")], options);
+  const emitted = new Map<string, string>();
+  const result = program.emit(undefined, (file, text) => emitted.set(posix.normalize(relative(outDir, file).split("\\").join("/")), text), undefined, true);
+  const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" }));
+
+  const kept = reachable(ENTRY, emitted);
+  rmSync(outDir, { recursive: true, force: true });
+  for (const file of kept) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    writeFileSync(join(outDir, file), emitted.get(file)!);
+  }
+  writeFileSync(join(outDir, "global.d.ts"), GLOBAL_DTS);
+  return [...kept, "global.d.ts"];
+}
+
+/** The declaration files `entry` imports, directly or not (relative imports only). */
+function reachable(entry: string, files: Map<string, string>): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    const text = files.get(file);
+    if (text === undefined) throw new Error(`${file} was not emitted`);
+    seen.add(file);
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(file), specifier!)).replace(/\.js$/, "");
+      visit(files.has(`${target}.d.ts`) ? `${target}.d.ts` : `${target}/index.d.ts`);
+    }
+  };
+  visit(entry);
+  return [...seen].sort();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const files = emitDeclarations(OUT_DIR);
+  console.log(`[build:types] ${relative(ROOT, OUT_DIR)}: ${files.join(", ")}`);
+}

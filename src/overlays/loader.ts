@@ -1,0 +1,61 @@
+import type { ClientLike } from "../runtime/gateway";
+import type { TourSummary } from "../sdk/types";
+import type { Entry } from "./host/feeds";
+import { mutationRef, queryRef } from "./refs";
+
+/*
+ * The first lazy step of the engagement code, loaded when something is due (or for the
+ * authoring tools, or getAvailableTours): what the host needs only then, so runtime.js
+ * carries one lazy import and no arbitration or mounting code. Each overlay's view is a
+ * chunk of its own, loaded from the stage (stage.ts).
+ */
+
+export { createStage } from "./stage";
+
+/** `getAvailableTours()`'s answer for one tour. */
+export function tourSummary(entry: Entry, resolves: (selector: string) => boolean): TourSummary {
+  const item = entry.raw as Record<string, unknown>;
+  const status = item["status"];
+  return {
+    id: entry.id,
+    name: String(item["name"]),
+    description: typeof item["description"] === "string" ? item["description"] : null,
+    status: status === "in_progress" || status === "completed" ? status : "new",
+    elementsAvailable: entry.selectors.every(resolves),
+  };
+}
+
+/** The authoring token in `#opencom-authoring=<token>`, or null. */
+export function readAuthoringToken(hash: string): string | null {
+  const match = /[#&]opencom-authoring=([^&]+)/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Authoring mode (`#opencom-authoring=<token>` in the URL): the element picker. It talks
+ * to the backend with the token alone, not the visitor's session. Returns the cleanup.
+ */
+export async function startAuthoring(services: {
+  win: Window & typeof globalThis;
+  shadow: ShadowRoot;
+  client: ClientLike;
+  container: HTMLElement;
+}): Promise<() => void> {
+  const token = readAuthoringToken(services.win.location.hash);
+  if (token === null) return () => {};
+  const { mountAuthoring } = await import("./authoring/index");
+  const { client } = services;
+  return mountAuthoring({
+    win: services.win,
+    shadow: services.shadow,
+    container: services.container,
+    token,
+    watch: (name, args, onValue, onError) => client.onUpdate(queryRef(name), args, onValue, onError),
+    mutate: (name, args) => client.mutation(mutationRef(name), args),
+  });
+}

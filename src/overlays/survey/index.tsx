@@ -1,0 +1,15 @@
+import { mountOverlay } from "../shared/mount";
+import type { OverlayContext, OverlayHandle } from "../types";
+import { SURVEY_CSS } from "./styles";
+import { SurveyOverlay } from "./survey-view";
+import { parseSurvey } from "./wire";
+
+/** The survey chunk's entry (loaded by src/overlays/host/chunks.ts). */
+export function mount(context: OverlayContext): OverlayHandle {
+  return mountOverlay(context, {
+    name: "survey",
+    css: SURVEY_CSS,
+    parse: parseSurvey,
+    view: (survey) => <SurveyOverlay survey={survey} />,
+  });
+}

@@ -1,0 +1,48 @@
+import type { ExperienceKind } from "../engine/arbitration";
+
+/*
+ * The contract between the engagement host (eager, in runtime.js) and the overlay
+ * chunks (lazy, one per kind). Types only: importing this file adds no bytes.
+ */
+
+/** What a mounted overlay may do; the host owns everything else. */
+export interface OverlayContext {
+  win: Window & typeof globalThis;
+  shadow: ShadowRoot;
+  /** This overlay's own element inside the shadow root's overlay layer. */
+  container: HTMLElement;
+  kind: ExperienceKind;
+  /** The raw item from the live query; the chunk parses it. */
+  item: unknown;
+  /** Asked for through the API (startSurvey…) rather than started unasked: it may take focus. */
+  requested: boolean;
+  /** Calls a widget mutation (`"tours:recordProgress"`) with the session token added. */
+  mutate(name: string, args: Record<string, unknown>): Promise<unknown>;
+  /** The overlay is over: the host unmounts it and frees its slot. */
+  close(): void;
+  openMessenger(): void;
+}
+
+export interface OverlayHandle {
+  /** A newer value of the same item arrived from the live query. */
+  update(item: unknown): void;
+  destroy(): void;
+}
+
+export interface OverlayModule {
+  mount(context: OverlayContext): OverlayHandle;
+}
+
+/** The authoring picker's context: it talks to the backend with its token, not a session. */
+export interface AuthoringContext {
+  win: Window & typeof globalThis;
+  shadow: ShadowRoot;
+  container: HTMLElement;
+  token: string;
+  watch(name: string, args: Record<string, unknown>, onValue: (value: unknown) => void, onError: (error: Error) => void): () => void;
+  mutate(name: string, args: Record<string, unknown>): Promise<unknown>;
+}
+
+export interface AuthoringModule {
+  mountAuthoring(context: AuthoringContext): () => void;
+}

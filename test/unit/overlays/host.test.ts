@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { WidgetUiState } from "../../../src/messenger/types";
+import { createEngagementHost, type EngagementHost } from "../../../src/overlays/host/host";
+import { memoryStore } from "../../../src/runtime/storage";
+import { createStore } from "../../../src/runtime/store";
+import { createTimers } from "../../../src/runtime/timers";
+import { FakeClient } from "../helpers/fake-client";
+import { until } from "../helpers/widget";
+import { buttonNamed, fakeGateway, shadowHost } from "./helpers";
+
+const hosts: EngagementHost[] = [];
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.destroy();
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+const SETTINGS = { launcherPosition: "right" } as unknown as WidgetUiState["settings"];
+
+function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStore> } = {}) {
+  const fake = fakeGateway();
+  const { shadow } = shadowHost();
+  const state = createStore<WidgetUiState>({ open: options.open ?? false, settings: SETTINGS, unread: 0, connection: "online", ready: true, intent: null });
+  const storage = options.storage ?? memoryStore();
+  const host = createEngagementHost({
+    win: window as Window & typeof globalThis,
+    shadow,
+    gateway: fake.gateway,
+    client: new FakeClient(),
+    timers: createTimers(),
+    storage,
+    state,
+    memoryKey: () => "opencom:demo:v1:overlays",
+    openMessenger: vi.fn(),
+    trackPageViews: true,
+  });
+  hosts.push(host);
+  const dialogs = () => [...shadow.querySelectorAll<HTMLElement>('[role="dialog"]')];
+  const names = () => dialogs().map((d) => d.getAttribute("aria-label") ?? shadow.getElementById(d.getAttribute("aria-labelledby") ?? "")?.textContent);
+  /** Answers every list: empty unless given. */
+  const feedAll = (lists: Record<string, unknown[]> = {}) => {
+    for (const name of [...fake.watches.keys()]) fake.feed(name, lists[name] ?? []);
+  };
+  return { ...fake, feedAll, shadow, state, storage, host, dialogs, names };
+}
+
+const pageLoad = { type: "page_load" };
+const tour = { id: "t1", name: "Tour", description: null, status: "new", dismissed: false, stepIndex: 0, autoStart: true, priority: 0, trigger: pageLoad, steps: [{ kind: "modal", title: "A tour", body: "Hi" }] };
+const post = { id: "o1", name: "Post", type: "post", title: "A post", body: "News", senderName: null, buttons: [], bannerPosition: "top", dismissible: true, trigger: pageLoad, priority: 0 };
+const survey = { id: "s1", name: "Survey", format: "large", intro: null, thankYou: null, trigger: pageLoad, priority: 0, questions: [{ id: "q", type: "rating", title: "A survey", required: false }] };
+const checklist = { id: "c1", name: "A checklist", description: null, tasks: [{ id: "x", title: "X", description: null, completion: { type: "manual" }, completed: false }], completedTaskIds: [], done: 0, total: 1, completed: false, completedAt: null, priority: 0 };
+
+describe("the engagement host", () => {
+  it("subscribes to every engagement query with the page URL (CSAT without)", () => {
+    const { watches } = start();
+    expect([...watches.keys()].sort()).toEqual([
+      "checklists:getAllProgress",
+      "csat:getPending",
+      "outboundMessages:getEligible",
+      "surveys:getActiveSurveys",
+      "tooltips:getActiveForVisitor",
+      "tours:listAll",
+    ]);
+    expect(watches.get("tours:listAll")?.args).toEqual({ url: location.href });
+    expect(watches.get("csat:getPending")?.args).toEqual({});
+  });
+
+  it("shows one blocking experience at a time, in kind order, the next as each closes", async () => {
+    const { feed, shadow, names, host } = start();
+    host.start("checklist", "c1"); // asked for: waits its turn all the same
+    // They answer in any order; arbitration waits for all of them.
+    feed("checklists:getAllProgress", [checklist]);
+    feed("surveys:getActiveSurveys", [survey]);
+    feed("outboundMessages:getEligible", [post]);
+    feed("csat:getPending", [{ conversationId: "conv1", lastMessageAt: 1, lastMessagePreview: "Thanks!" }]);
+    feed("tooltips:getActiveForVisitor", []);
+    await new Promise((done) => setTimeout(done, 30));
+    expect(names()).toEqual([]);
+    feed("tours:listAll", [tour]);
+
+    const order: string[] = [];
+    for (const close of ["Close tour", "Close", "Close survey", "Close checklist", "Close rating"]) {
+      await until(() => expect(names()).toHaveLength(1));
+      order.push(String(names()[0]));
+      buttonNamed(shadow, close).click();
+      await until(() => expect(names()).toHaveLength(0));
+    }
+    expect(order).toEqual(["A tour", "A post", "A survey (optional)", "A checklist", "How was your conversation?"]);
+  });
+
+  it("opens a checklist only when asked; a CSAT prompt closed unanswered stays closed for the visitor", async () => {
+    const storage = memoryStore();
+    const pending = [{ conversationId: "conv1", lastMessageAt: 1, lastMessagePreview: "Thanks!" }];
+    const first = start({ storage });
+    first.feedAll({ "checklists:getAllProgress": [checklist], "csat:getPending": pending });
+    await until(() => expect(first.names()).toEqual(["How was your conversation?"]));
+    buttonNamed(first.shadow, "Not now").click();
+    await until(() => expect(first.names()).toEqual([]));
+    first.host.destroy();
+
+    const again = start({ storage });
+    again.feedAll({ "checklists:getAllProgress": [checklist], "csat:getPending": pending });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(again.names()).toEqual([]);
+    again.host.start("checklist", "c1");
+    await until(() => expect(again.names()).toEqual(["A checklist"]));
+  });
+
+  it("starts nothing unasked while the messenger is open, and catches up when it closes", async () => {
+    const { feedAll, state, names, host } = start({ open: true });
+    feedAll({ "outboundMessages:getEligible": [post], "surveys:getActiveSurveys": [survey] });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(names()).toEqual([]);
+    host.start("survey", "s1"); // asked for: shows even now
+    await until(() => expect(names()).toEqual(["A survey (optional)"]));
+    state.set({ open: false });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(names()).toEqual(["A survey (optional)"]); // the post waits its turn behind the survey on screen
+  });
+
+  it("puts what was asked for ahead of its kind, and reports unknown ids", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { feedAll, host, names } = start();
+    host.start("tour", "t2");
+    host.start("tour", "nope");
+    const tours = [{ ...tour, priority: 5 }, { ...tour, id: "t2", autoStart: false, steps: [{ kind: "modal", title: "Asked for", body: "" }] }];
+    feedAll({ "tours:listAll": tours });
+    await until(() => expect(names()).toEqual(["Asked for"]));
+    expect(error).toHaveBeenCalledWith('[OpencomWidget] there is no tour with id "nope" for this visitor on this page');
+  });
+
+  it("answers getAvailableTours once the tour list is known", async () => {
+    document.body.insertAdjacentHTML("beforeend", '<div id="chart"></div>');
+    const { feed, host } = start();
+    const answer = host.availableTours();
+    feed("tours:listAll", [{ ...tour, steps: [{ kind: "pointer", selector: "#chart", title: "", body: "" }] }, { ...tour, id: "t3", name: "Elsewhere", status: "completed", steps: [{ kind: "pointer", selector: "#missing", title: "", body: "" }] }]);
+    await expect(answer).resolves.toEqual([
+      { id: "t1", name: "Tour", description: null, status: "new", elementsAvailable: true },
+      { id: "t3", name: "Elsewhere", description: null, status: "completed", elementsAvailable: false },
+    ]);
+  });
+
+  it("follows the URL of a single-page app, and fires event triggers", async () => {
+    const { feedAll, watches, names, host } = start();
+    feedAll();
+    history.pushState({}, "", "/pricing");
+    expect(watches.get("surveys:getActiveSurveys")?.args).toEqual({ url: location.href });
+    feedAll({ "surveys:getActiveSurveys": [{ ...survey, trigger: { type: "event", name: "upgraded" } }] });
+    await new Promise((done) => setTimeout(done, 30));
+    expect(names()).toEqual([]);
+    host.noteEvent("upgraded");
+    await until(() => expect(names()).toEqual(["A survey (optional)"]));
+    history.pushState({}, "", "/");
+  });
+
+  it("removes its layer and overlays on destroy", async () => {
+    const { feedAll, shadow, host, watches } = start();
+    feedAll({ "outboundMessages:getEligible": [post] });
+    await until(() => expect(shadow.querySelector('[role="dialog"]')).not.toBeNull());
+    host.destroy();
+    await until(() => expect(shadow.querySelector(".oc-overlays")).toBeNull());
+    expect(watches.size).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment node
+// The npm package's shape: package.json's exports, the ES module entry's API, and the type
+// declarations a consumer compiles against (scripts/build-types.ts).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ts from "typescript";
+import { afterAll, describe, expect, it } from "vitest";
+import { emitDeclarations } from "../../../scripts/build-types";
+import { API_METHODS } from "../../../src/sdk/methods";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
+const temporary = mkdtempSync(join(tmpdir(), "opencom-types-"));
+afterAll(() => rmSync(temporary, { recursive: true, force: true }));
+
+describe("package.json", () => {
+  it("exports the ES module entry with its types, the global's types and the CDN files", () => {
+    expect(pkg.exports).toEqual({
+      ".": { types: "./dist/esm/types/index.d.ts", import: "./dist/esm/index.js" },
+      "./global": { types: "./dist/esm/types/global.d.ts" },
+      "./widget.js": "./dist/widget.js",
+      "./manifest.json": "./dist/manifest.json",
+      "./package.json": "./package.json",
+    });
+    expect(pkg.types).toBe("./dist/esm/types/index.d.ts");
+    expect(pkg.files).toEqual(expect.arrayContaining(["dist/esm", "dist/widget.js", "dist/runtime", "dist/manifest.json"]));
+    expect(pkg.sideEffects).toEqual(["./dist/widget.js"]);
+  });
+});
+
+describe("the ES module entry", () => {
+  it("exports every method of the global API as a function", async () => {
+    const entry = (await import("../../../src/index")) as Record<string, unknown>;
+    for (const method of API_METHODS) expect(typeof entry[method], method).toBe("function");
+  });
+});
+
+describe("type declarations", () => {
+  it("type-check a consumer of the entry and of the global, and reject a bad config", () => {
+    const files = emitDeclarations(join(temporary, "types"));
+    expect(files).toEqual(["index.d.ts", "sdk/module-api.d.ts", "sdk/types.d.ts", "global.d.ts"]);
+    const consumer = join(temporary, "consumer.ts");
+    writeFileSync(
+      consumer,
+      [
+        `/// <reference path="./types/global.d.ts" />`,
+        `import { init, on, identify, type WidgetConfig } from "opencom-widget";`,
+        `const config: WidgetConfig = { convexUrl: "https://happy-otter-123.convex.cloud", workspaceId: "demo" };`,
+        `init(config);`,
+        `on("unreadCountChange", ({ unreadCount }) => unreadCount.toFixed());`,
+        `identify({ userId: "42", email: "ada@example.com" });`,
+        `window.OpencomWidget?.open();`,
+        `window.opencomSettings = { workspaceId: "demo" };`,
+        `// @ts-expect-error workspaceId is required`,
+        `init({ convexUrl: "https://happy-otter-123.convex.cloud" });`,
+        `// @ts-expect-error not an event of the widget`,
+        `on("nope", () => {});`,
+      ].join("\n"),
+    );
+    const program = ts.createProgram([consumer], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+      types: [],
+      paths: { "opencom-widget": [join(temporary, "types/index.d.ts")] },
+    });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diagnostics).toEqual([]);
+  }, 60_000);
+});
