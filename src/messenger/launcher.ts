@@ -65,7 +65,9 @@ export function createLauncher(doc: Document, onToggle: () => void) {
     const showBadge = unread > 0 && !open;
     badge.hidden = !showBadge;
     badgeCount.textContent = unread > 99 ? "99+" : String(unread);
-    badgeText.textContent = strings.unread(unread);
+    // Only a shown badge needs its sentence: building it creates the locale's Intl objects,
+    // whose first use costs tens of milliseconds at boot on a slow CPU.
+    badgeText.textContent = showBadge ? strings.unread(unread) : "";
     if (showBadge) button.setAttribute("aria-describedby", BADGE_ID);
     else button.removeAttribute("aria-describedby");
   }
