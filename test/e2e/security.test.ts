@@ -245,6 +245,25 @@ describe("untrusted content", () => {
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
+  it(`renders all ${payloads.length} XSS payloads as help-center article content, inert`, async () => {
+    // One article carries every payload as its own paragraph; another has a payload for a title.
+    const body = payloads.join("\n\n");
+    const article = await stack.agent.request<{ data: { id: string } }>("POST", "/articles", { title: `Security corpus ${unique("article")}`, body, status: "published" });
+    const titled = await stack.agent.request<{ data: { id: string } }>("POST", "/articles", { title: `<img src=x onerror="window.__xss('title')">`, body: "Plain body", status: "published" });
+    const visitor = await blankPage();
+    await initWidget(visitor.page, stack);
+    const show = (id: string) =>
+      visitor.page.evaluate((articleId) => (window as unknown as { OpencomWidget: { showArticle(id: string): void } }).OpencomWidget.showArticle(articleId), id);
+    await show(article.data.id);
+    await expect.poll(() => visitor.page.getByRole("article").innerText().catch(() => ""), { timeout: 15_000 }).toContain("Security corpus");
+    await visitor.page.waitForTimeout(300); // let anything that would run, run
+    await expectInert(visitor);
+    await show(titled.data.id);
+    await expect.poll(() => visitor.page.getByRole("article").innerText().catch(() => ""), { timeout: 15_000 }).toContain(`onerror="window.__xss('title')"`);
+    await visitor.page.waitForTimeout(300);
+    await expectInert(visitor);
+  });
+
   it(`renders all ${payloads.length} XSS payloads sent by visitors as inert content`, async () => {
     // A visitor may send 5 messages at once, then one a second: eight visitors share the
     // corpus, so that each waits only a few seconds (and sees the rate limit on the way).
