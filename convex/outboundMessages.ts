@@ -5,6 +5,9 @@ import { widgetOutboundMessage, type WidgetOutboundMessage } from "./lib/engagem
 import { checkUrl } from "./lib/inputRules";
 import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
 import { getInWorkspace, historiesOf, recordImpression as saveImpression, targetedContent } from "./model/engagement";
+import { appendMessage, startConversation } from "./model/conversations";
+import { invalidArgument } from "./lib/errors";
+import type { Id } from "./_generated/dataModel";
 
 /*
  * Outbound messages: posts (modal cards), chats (a message from a teammate)
@@ -43,5 +46,37 @@ export const recordImpression = visitorMutation({
     const message = await getInWorkspace(ctx.db, "outboundMessages", ctx.workspace._id, args.messageId, "messageId");
     await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, args.action, Date.now());
     return null;
+  },
+});
+
+/**
+ * Reply to an outbound chat: the conversation starts with the chat's message as its first
+ * line, from its sender, so the visitor answers in context and the agent sees what they
+ * answer. A second Reply to the same message returns the same conversation.
+ */
+export const startChat = visitorMutation({
+  args: { messageId: v.string() },
+  handler: async (ctx, args): Promise<{ conversationId: Id<"conversations"> }> => {
+    const message = await getInWorkspace(ctx.db, "outboundMessages", ctx.workspace._id, args.messageId, "messageId");
+    if (message.type !== "chat") throw invalidArgument("messageId", "Only a chat message starts a conversation.");
+    const earlier = await ctx.db
+      .query("conversations")
+      .withIndex("by_visitor_last_message", (q) => q.eq("visitorId", ctx.visitor._id))
+      .filter((q) => q.eq(q.field("sourceOutboundMessageId"), message._id))
+      .first();
+    if (earlier !== null) return { conversationId: earlier._id };
+    const now = Date.now();
+    const conversation = await startConversation(ctx.db, ctx.visitor, now);
+    await ctx.db.patch("conversations", conversation._id, { sourceOutboundMessageId: message._id });
+    await appendMessage(ctx.db, conversation, {
+      senderType: "agent",
+      body: message.body,
+      createdAt: now,
+      ...(message.senderName !== undefined ? { senderName: message.senderName } : {}),
+    });
+    // The visitor has just read it: it is the message they are answering.
+    await ctx.db.patch("conversations", conversation._id, { unreadByVisitor: 0, readByVisitorAt: now });
+    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, "clicked", now);
+    return { conversationId: conversation._id };
   },
 });

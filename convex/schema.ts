@@ -92,6 +92,8 @@ export default defineSchema({
     /** Seen receipts: when the visitor / an agent last read the conversation. */
     readByVisitorAt: v.optional(v.number()),
     readByAgentAt: v.optional(v.number()),
+    /** The outbound chat message whose Reply started this conversation, if any. */
+    sourceOutboundMessageId: v.optional(v.id("outboundMessages")),
   })
     .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
     .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])

@@ -38,6 +38,8 @@ export const engagementTables = {
     /** Set by the author or the authoring picker; tooltips without one are not served. */
     selector: v.optional(v.string()),
     placement: v.optional(placementValidator),
+    /** How the tip opens once its element is on the page: by itself, on hover/focus, or on a click of its beacon. */
+    showOn: v.optional(v.union(v.literal("auto"), v.literal("hover"), v.literal("click"))),
     title: v.optional(v.string()),
     body: v.string(),
   }).index("by_workspace_status", ["workspaceId", "status"]),

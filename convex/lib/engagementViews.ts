@@ -57,6 +57,7 @@ export type WidgetTooltip = {
   name: string;
   selector: string;
   placement: Placement;
+  showOn: "auto" | "hover" | "click";
   title: string | null;
   body: string;
   trigger: Trigger;
@@ -69,6 +70,7 @@ export function widgetTooltip(tooltip: Doc<"tooltips"> & { selector: string }): 
     name: tooltip.name,
     selector: tooltip.selector,
     placement: tooltip.placement ?? "auto",
+    showOn: tooltip.showOn ?? "auto",
     title: tooltip.title ?? null,
     body: tooltip.body,
     trigger: tooltip.trigger,

@@ -149,7 +149,7 @@ export const tourSchemas = contentSchemas({
 export const tooltipSchemas = contentSchemas({
   timed: true,
   required: { body: text(2000) },
-  optional: { selector, placement, title: optionalText(200) },
+  optional: { selector, placement, showOn: z.enum(["auto", "hover", "click"]), title: optionalText(200) },
 });
 
 export const outboundSchemas = contentSchemas({

@@ -10,7 +10,8 @@ export type ConnectionStatus = "connecting" | "online" | "reconnecting";
 export type PanelIntent =
   | { kind: "messages"; seq: number }
   | { kind: "new"; text: string; seq: number }
-  | { kind: "article"; articleId: string; seq: number };
+  | { kind: "article"; articleId: string; seq: number }
+  | { kind: "conversation"; conversationId: string; seq: number };
 
 /** Everything the launcher and the panel render from. Written by the runtime only. */
 export interface WidgetUiState {

@@ -26,7 +26,7 @@ export type StageDeps = {
   /** The overlay layer in the shadow root. */
   layer: HTMLElement;
   gateway: Gateway;
-  openMessenger(): void;
+  openMessenger(conversationId?: string): void;
   /** Whether an entry was asked for through the API (startTour…) and has not shown yet. */
   isRequested(key: string): boolean;
   /** An entry starts showing: returns whether it was asked for through the API. */

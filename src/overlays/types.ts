@@ -20,7 +20,8 @@ export interface OverlayContext {
   mutate(name: string, args: Record<string, unknown>): Promise<unknown>;
   /** The overlay is over: the host unmounts it and frees its slot. */
   close(): void;
-  openMessenger(): void;
+  /** Opens the messenger, on one conversation when given. */
+  openMessenger(conversationId?: string): void;
 }
 
 export interface OverlayHandle {

@@ -208,7 +208,10 @@ export function createWidgetInstance(
     storage,
     state,
     memoryKey: () => (visitorId === null ? null : `opencom:${workspaceId}:${visitorId}:overlays`),
-    openMessenger: () => controller.setOpen(true),
+    openMessenger: (conversationId) => {
+      if (conversationId !== undefined) state.set({ intent: { kind: "conversation", conversationId, seq: ++intentSeq } });
+      controller.setOpen(true);
+    },
     trackPageViews: config.trackPageViews,
   });
   cleanups.push(() => engagement.destroy());

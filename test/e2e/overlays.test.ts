@@ -352,6 +352,16 @@ describe("outbound messages and CSAT", () => {
     await chat.getByRole("button", { name: "Reply" }).click();
     await shows(page.getByRole("button", { name: "Close messenger" }));
     await hides(chat);
+    // The conversation opens on the chat's message, from Grace, ready for the answer.
+    const log = page.getByRole("log");
+    await expect.poll(() => log.innerText().catch(() => ""), { timeout: 10_000 }).toContain("Need a hand with funnels?");
+    await page.getByRole("textbox", { name: "Message" }).fill("Yes, how do I split by country?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const conversation = await stack.agent.conversationWith("split by country");
+    expect((await stack.agent.messages(conversation.id)).map((m) => [m.senderType, m.body])).toEqual([
+      ["agent", "Hi! Need a hand with funnels?"],
+      ["visitor", "Yes, how do I split by country?"],
+    ]);
   });
 
   it("asks for a rating after the team closes the conversation", async () => {
@@ -374,6 +384,32 @@ describe("outbound messages and CSAT", () => {
     await shows(page.getByRole("button", { name: "Open messenger" }));
     await new Promise((done) => setTimeout(done, 1500));
     expect(await dialog(page, /How was your conversation/).isVisible()).toBe(false);
+  });
+});
+
+describe("tooltip triggers", () => {
+  it("opens a hover tip on hover or focus only, and a click tip from its beacon", async () => {
+    const here = { type: "url", pattern: "*overlays-tooltips*" };
+    await create("tooltips", { name: "Hover hint", trigger: here, selector: "#hover-target", showOn: "hover", title: "Hover hint", body: "Filter by any property." });
+    await create("tooltips", { name: "Click hint", trigger: here, selector: "#click-target", showOn: "click", title: "Click hint", body: "Share a read-only link." });
+    const page = await visit("/overlays-tooltips.html");
+    const hoverBody = page.getByText("Filter by any property.");
+    const clickBody = page.getByText("Share a read-only link.");
+    const clickBeacon = page.getByRole("button", { name: /Click hint/ });
+    await shows(clickBeacon);
+    await shows(page.getByRole("button", { name: /Hover hint/ }));
+    expect(await hoverBody.isVisible()).toBe(false);
+    expect(await clickBody.isVisible()).toBe(false);
+
+    await page.hover("#hover-target");
+    await shows(hoverBody);
+    await page.mouse.move(5, 5);
+    await hides(hoverBody);
+    expect(await clickBody.isVisible()).toBe(false);
+
+    await clickBeacon.click();
+    await shows(clickBody);
+    await expect.poll(() => clickBeacon.getAttribute("aria-expanded")).toBe("true");
   });
 });
 

@@ -69,6 +69,7 @@ function PanelShell({ controller, onClose, addStyles }: PanelProps) {
     if (!intent) return;
     if (intent.kind === "new") navigate({ tab: "messages", conversation: { key: newLocalKey(), draft: intent.text } });
     else if (intent.kind === "article") navigate({ tab: "help", articleId: intent.articleId });
+    else if (intent.kind === "conversation") navigate({ tab: "messages", conversation: { key: intent.conversationId } });
     else navigate({ tab: "messages" });
   }, [state.intent?.seq]);
 

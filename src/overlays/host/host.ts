@@ -34,7 +34,7 @@ export interface EngagementHostDeps {
   state: Store<WidgetUiState>;
   /** Where to remember per visitor what was closed for good; null before boot. */
   memoryKey(): string | null;
-  openMessenger(): void;
+  openMessenger(conversationId?: string): void;
   trackPageViews: boolean;
 }
 

@@ -7,7 +7,7 @@ export type OutboundActions = {
   /** The visitor closed it without acting. */
   dismiss(): void;
   press(button: OutboundButton): void;
-  /** Acting on the message itself (a chat's Reply): opens the messenger. */
+  /** A chat's Reply: the conversation starts with the chat's message as its first line. */
   reply(): void;
 };
 
@@ -30,9 +30,16 @@ export function useOutboundActions(message: OutboundMessage): OutboundActions {
     context.close();
     context.openMessenger();
   };
+  const reply = async () => {
+    context.close();
+    // The server records the click; without a conversation (offline, refused) the messenger
+    // still opens, on its list.
+    const started = (await tryMutate(context, "outboundMessages:startChat", { messageId: message.id })) as { conversationId?: unknown } | null;
+    context.openMessenger(typeof started?.conversationId === "string" ? started.conversationId : undefined);
+  };
   return {
     dismiss,
-    reply: openMessenger,
+    reply: () => void reply(),
     press(button) {
       if (button.action === "dismiss") return dismiss();
       if (button.action === "open_messenger") return openMessenger();

@@ -15,6 +15,21 @@ const tourBody = {
 };
 
 describe("REST content CRUD", () => {
+  test("tooltips: how a tip opens (auto, hover, click) is stored, served and validated", async () => {
+    const { t, alice } = await engagementSetup();
+    const base = { name: "Export hint", status: "active", selector: "#export", body: "Export as CSV" };
+    const hover = await rest(t, "POST", "/api/v1/tooltips", { ...base, showOn: "hover" });
+    expect(hover.status).toBe(201);
+    const plain = await rest(t, "POST", "/api/v1/tooltips", { ...base, name: "Auto" });
+    const served = await t.query(api.tooltips.getActiveForVisitor, { sessionToken: alice.sessionToken, url: "https://shop.example.com/" });
+    expect(Object.fromEntries(served.map((tip) => [tip.id, tip.showOn]))).toEqual({ [hover.json.data.id]: "hover", [plain.json.data.id]: "auto" });
+    const bad = await rest(t, "POST", "/api/v1/tooltips", { ...base, showOn: "wiggle" });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.error.fields ?? {})).toContain("showOn");
+    const clicked = await rest(t, "PATCH", `/api/v1/tooltips/${hover.json.data.id}`, { showOn: "click" });
+    expect(clicked.json.data.showOn).toBe("click");
+  });
+
   test("tours: create, read, list, patch, delete; the widget sees the result", async () => {
     const { t, alice } = await engagementSetup();
     const created = await rest(t, "POST", "/api/v1/tours", tourBody);
