@@ -3,7 +3,7 @@
 // of any particular app.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { join } from "node:path";
-import { httpActionGeneric, makeFunctionReference } from "convex/server";
+import { makeFunctionReference } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import { AuthVerifier, type UserIdentity } from "./auth";
 import { componentModules, findComponents } from "./components";
@@ -18,6 +18,8 @@ import { loadModules, modulePathOf, type ModuleMap } from "./modules";
 import { Persistence, type Doc, type PersistedState } from "./persistence";
 import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
+import { invokeHttpAction } from "./http-action";
+import { restoreState, resumeScheduledJobs } from "./restart";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -55,7 +57,7 @@ export class Engine {
   private readonly listeners = new Set<(event: CommitEvent) => void>();
   private readonly inFlightRequests = new Map<string, Promise<RunResult>>();
   private readonly crons: CronRunner;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastTs: bigint;
   /** Runs a callback outside every async context, so work it starts is not charged to a request. */
   private readonly outside = AsyncLocalStorage.snapshot();
@@ -125,7 +127,7 @@ export class Engine {
       onCommit: (event) => engine.committed(event),
     });
     captureConsole(executions, options.echoFunctionLogs ?? false);
-    await engine.resumeScheduledJobs();
+    await resumeScheduledJobs({ global, internals, isAction: (path, udfPath) => engine.isAction(path, udfPath), timers: engine.timers });
     persistence.compact(engine.persistedState());
     const cronsFile = moduleAt("crons");
     if (cronsFile) {
@@ -188,22 +190,9 @@ export class Engine {
     const router = ((await this.modules[httpFile]!()) as { default?: { lookup(path: string, method: string): [unknown, string, string] | null } }).default;
     const found = router?.lookup(new URL(request.url).pathname, request.method);
     if (!found) return null;
-    const { internals } = this;
     const { metadata } = this.executions.start({ ip: details.ip, userAgent: details.userAgent });
     const identity = await this.identityFromHeader(request.headers.get("authorization"));
-    const auth = new internals.AuthFake(identity, null);
-    return internals.convexGlobalStorage.run(this.global, () => {
-      const calls = internals.withAuth(auth);
-      const action = httpActionGeneric((ctx, req) =>
-        internals.runWithGlobalOverrides({}, () =>
-          internals.getHandler(found[0])({ ...ctx, runQuery: calls.query, runMutation: calls.mutation, runAction: calls.action, auth }, req),
-        ) as Promise<Response>,
-      ) as unknown as { invokeHttpAction(request: Request): Promise<Response> };
-      const httpContext = { componentPath: "", udfPath: "http", udfType: "http", depth: 0, paginatedQueries: 0 };
-      return internals.executionContextStorage.run(httpContext, () =>
-        internals.requestMetadataStorage.run(metadata, () => action.invokeHttpAction(request)),
-      );
-    });
+    return invokeHttpAction({ internals: this.internals, global: this.global, handler: found[0], request, metadata, identity });
   }
 
   /** Stores an uploaded blob through the app's storage, as an upload URL does on Convex. */
@@ -274,7 +263,7 @@ export class Engine {
   }
 
   /** Component jobs are retried like mutations: their modules are not in the app's map. */
-  private async isAction(componentPath: string, udfPath: string): Promise<boolean> {
+  async isAction(componentPath: string, udfPath: string): Promise<boolean> {
     if (componentPath !== "") return false;
     const { modulePath, exportName } = modulePathOf(udfPath);
     const file = this.moduleFile(modulePath);
@@ -324,54 +313,6 @@ export class Engine {
   private async runScheduled(udfPath: string, argsJson: unknown): Promise<void> {
     await this.outside(() => this.t.fun({ componentPath: "", udfPath }, jsonToConvex(argsJson as JSONValue)));
   }
-
-  /**
-   * Re-arms the scheduled functions that were pending when the backend stopped. A job caught
-   * in progress is a mutation that never committed (run it again) or an action whose effects
-   * are unknown (mark it failed, as Convex does).
-   */
-  private async resumeScheduledJobs(): Promise<void> {
-    for (const [componentPath, { db }] of Object.entries(this.global.components)) {
-      for (const doc of Object.values(db._documents)) {
-        if (tableNameFromId(String(doc._id)) !== "_scheduled_functions") continue;
-        const job = doc as { _id: string; name: string; args: Value[]; scheduledTime: number; state: { kind: string } };
-        if (job.state.kind === "inProgress") {
-          job.state = (await this.isAction(componentPath, job.name)) ? { kind: "failed" } : { kind: "pending" };
-        }
-        if (job.state.kind !== "pending") continue;
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          void this.internals.convexGlobalStorage.run(this.global, () =>
-            this.internals.runScheduledFunction({
-              db,
-              jobId: job._id,
-              componentPath,
-              functionPath: { componentPath, udfPath: job.name },
-              args: job.args[0] ?? {},
-              name: job.name,
-            }),
-          );
-        }, Math.max(0, job.scheduledTime - Date.now()));
-        this.timers.add(timer);
-      }
-    }
-  }
-}
-
-function restoreState(global: ConvexGlobal, state: PersistedState, files: FileStore): void {
-  for (const [path, { db }] of Object.entries(global.components)) {
-    const saved = state.components[path];
-    if (saved === undefined) continue;
-    db._documents = saved.documents;
-    db._nextDocId = saved.nextDocId;
-    db._lastCreationTime = saved.lastCreationTime;
-    for (const id of Object.keys(saved.documents)) {
-      if (tableNameFromId(id) !== "_storage") continue;
-      const blob = files.load(id);
-      if (blob !== null) db._storage[id] = blob;
-    }
-  }
-  if (state.ts > global.transactionManager._lastCommitTs) global.transactionManager._lastCommitTs = state.ts;
 }
 
 function capitalise(word: string): string {
