@@ -225,11 +225,18 @@ describe("Next.js App Router", () => {
       NEXT_PUBLIC_OPENCOM_CONVEX_URL: stack.demo.convexUrl,
       NEXT_PUBLIC_OPENCOM_WORKSPACE_ID: stack.demo.workspaceId,
     };
-    const built = spawnSync("npx", ["--no-install", "next", "build", "examples/nextjs"], { cwd: ROOT, env, encoding: "utf8", timeout: 240_000 });
+    // The example is its own package, as a customer's app would be: Next.js stays out of the
+    // widget's dependencies (and out of its lock file, whose `npm ci` must work on every
+    // platform's registry mirror). It is installed into a scratch copy here.
+    const app = join(work, "nextjs-app");
+    cpSync(join(ROOT, "examples/nextjs"), app, { recursive: true });
+    const installed = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", "--ignore-scripts"], { cwd: app, env, encoding: "utf8", timeout: 240_000 });
+    expect(installed.status, `${installed.stdout}\n${installed.stderr}`).toBe(0);
+    const built = spawnSync("npx", ["--no-install", "next", "build"], { cwd: app, env, encoding: "utf8", timeout: 240_000 });
     expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
 
     const port = await freePort();
-    server = spawn("npx", ["--no-install", "next", "start", "examples/nextjs", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, detached: true, stdio: "ignore" });
+    server = spawn("npx", ["--no-install", "next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: app, env, detached: true, stdio: "ignore" });
     const url = `http://127.0.0.1:${port}`;
     await expect.poll(() => fetch(url).then((r) => r.status, () => 0), { timeout: 30_000, interval: 250 }).toBe(200);
 
