@@ -12,20 +12,20 @@ const backend = await startBackend({
   apiPort: config.apiPort,
   sitePort: config.sitePort,
   echoFunctionLogs: config.echoFunctionLogs,
+  prepare: async (engine, urls) => {
+    for (const failure of engine.moduleFailures) {
+      console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);
+    }
+    const seed = config.seed;
+    if (seed === null || !engine.firstStart) return;
+    const result = await engine.runInternal(seed.functionName);
+    if (result !== null && typeof result === "object" && !Array.isArray(result)) {
+      const output = join(config.dataDir, seed.outputFile);
+      writeFileSync(output, `${JSON.stringify({ ...result, convexUrl: urls.apiUrl, siteUrl: urls.siteUrl }, null, 2)}\n`, { mode: 0o600 });
+      console.log(`[local-backend] seeded by ${seed.functionName}: ${relative(process.cwd(), output)}`);
+    }
+  },
 });
-
-for (const failure of backend.engine.moduleFailures) {
-  console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);
-}
-
-if (config.seed !== null && backend.engine.firstStart) {
-  const result = await backend.engine.runInternal(config.seed.functionName);
-  if (result !== null && typeof result === "object" && !Array.isArray(result)) {
-    const output = join(config.dataDir, config.seed.outputFile);
-    writeFileSync(output, `${JSON.stringify({ ...result, convexUrl: backend.apiUrl, siteUrl: backend.siteUrl }, null, 2)}\n`, { mode: 0o600 });
-    console.log(`[local-backend] seeded by ${config.seed.functionName}: ${relative(process.cwd(), output)}`);
-  }
-}
 
 console.log(
   [

@@ -17,6 +17,11 @@ export interface BackendOptions {
   sitePort: number;
   echoFunctionLogs?: boolean;
   log?: (line: string) => void;
+  /**
+   * Work to finish before the ports open (e.g. a first-start seed), so that a client that
+   * sees /health answer also sees its results.
+   */
+  prepare?: (engine: Engine, urls: { apiUrl: string; siteUrl: string }) => Promise<void>;
 }
 
 export interface RunningBackend {
@@ -38,6 +43,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     ...(options.echoFunctionLogs !== undefined ? { echoFunctionLogs: options.echoFunctionLogs } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });
+  await options.prepare?.(engine, { apiUrl, siteUrl });
   const registry = new QueryRegistry(engine);
 
   const api = createServer(guard((req, res) => handleClientApi(engine, req, res)));

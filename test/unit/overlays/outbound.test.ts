@@ -61,11 +61,33 @@ describe("outbound messages", () => {
     expect(() => buttonNamed(run.shadow, "Dismiss")).toThrow();
   });
 
-  it("a chat message opens the messenger on Reply", () => {
-    const run = start(message({ type: "chat", title: null, senderName: "Grace" }));
-    expect(run.shadow.querySelector('[role="dialog"]')?.getAttribute("aria-label")).toBe("Message from Grace");
-    act(() => buttonNamed(run.shadow, "Reply").click());
-    expect(run.context.openMessenger).toHaveBeenCalled();
-    expect(run.actions()).toContain("clicked");
+  it("a chat's Reply starts the conversation from the message and opens the messenger on it", async () => {
+    const chat = message({ type: "chat", title: null, senderName: "Grace" }) as { id: string };
+    const started: Array<{ name: string; args: Record<string, unknown> }> = [];
+    const setup = overlayContext(chat, {
+      kind: "outbound",
+      mutate: async (name, args) => {
+        started.push({ name, args });
+        return name === "outboundMessages:startChat" ? { conversationId: "conversation-1" } : null;
+      },
+    });
+    act(() => void handles.push(mount(setup.context)));
+    expect(setup.shadow.querySelector('[role="dialog"]')?.getAttribute("aria-label")).toBe("Message from Grace");
+    act(() => buttonNamed(setup.shadow, "Reply").click());
+    await until(() => expect(setup.context.openMessenger).toHaveBeenCalledWith("conversation-1"));
+    expect(started).toContainEqual({ name: "outboundMessages:startChat", args: { messageId: chat.id } });
+  });
+
+  it("still opens the messenger, on its list, when the chat cannot be started", async () => {
+    const setup = overlayContext(message({ type: "chat", title: null, senderName: "Grace" }), {
+      kind: "outbound",
+      mutate: async (name) => {
+        if (name === "outboundMessages:startChat") throw new Error("offline");
+        return null;
+      },
+    });
+    act(() => void handles.push(mount(setup.context)));
+    act(() => buttonNamed(setup.shadow, "Reply").click());
+    await until(() => expect(setup.context.openMessenger).toHaveBeenCalledWith(undefined));
   });
 });
