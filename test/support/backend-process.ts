@@ -46,6 +46,11 @@ export class BackendProcess {
       env: { ...process.env, ...this.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    // If the test process ends without disposing (a crash, a timeout), the backend goes too.
+    const child = this.child;
+    const killChild = () => child.kill("SIGKILL");
+    process.once("exit", killChild);
+    child.once("exit", () => process.off("exit", killChild));
     this.child.stdout?.on("data", (chunk) => (this.output += String(chunk)));
     this.child.stderr?.on("data", (chunk) => (this.output += String(chunk)));
     await this.waitForHealth();

@@ -28,13 +28,21 @@ const ROOT = resolve(import.meta.dirname, "../../..");
 export async function startStack(options: { backendEnv?: Record<string, string> } = {}): Promise<Stack> {
   if (!existsSync(join(ROOT, "dist/widget.js"))) throw new Error("dist/widget.js is missing: run `npm run build` first (npm test does)");
   const backend = new BackendProcess(join(ROOT, "convex"), ["--seed", "seed:demo", "--seed-output", "demo.json"], options.backendEnv);
-  await backend.start();
-  const demo = JSON.parse(readFileSync(join(backend.dataDir, "demo.json"), "utf8")) as DemoCredentials;
-  const site = await serveStatic([join(ROOT, "dist"), join(ROOT, "test/e2e/pages")], {
-    CONVEX_URL: demo.convexUrl,
-    SITE_URL: demo.siteUrl,
-    WORKSPACE_ID: demo.workspaceId,
-  });
+  let demo: DemoCredentials;
+  let site: StaticSite;
+  try {
+    await backend.start();
+    demo = JSON.parse(readFileSync(join(backend.dataDir, "demo.json"), "utf8")) as DemoCredentials;
+    site = await serveStatic([join(ROOT, "dist"), join(ROOT, "test/e2e/pages")], {
+      CONVEX_URL: demo.convexUrl,
+      SITE_URL: demo.siteUrl,
+      WORKSPACE_ID: demo.workspaceId,
+    });
+  } catch (error) {
+    // A stack that fails half-way must not leave its backend running after the test run.
+    await backend.dispose();
+    throw error;
+  }
   return {
     backend,
     site,
