@@ -32,13 +32,21 @@ export function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Compares two strings in time independent of where they differ. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  // The length of a SHA-256 hex digest is public, so an early exit on length leaks nothing.
+/**
+ * Compares two byte strings in time independent of their contents: every byte
+ * is visited, no early exit. Lengths are public (an HMAC-SHA256 is 32 bytes).
+ */
+export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return difference === 0;
+}
+
+/** Compares two strings in time independent of where they differ (their UTF-8 bytes). */
+export function constantTimeEqual(a: string, b: string): boolean {
+  // The length of a SHA-256 hex digest is public, so an early exit on length leaks nothing.
+  return timingSafeEqualBytes(new TextEncoder().encode(a), new TextEncoder().encode(b));
 }
 
 /** `wst_` + 32 random bytes: a bearer credential for one widget session. */

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, type JWTPayload } from "jose";
 import { z } from "zod";
 import { ConvexError } from "convex/values";
+import { timingSafeEqualBytes } from "./crypto";
 import { appError, type AppErrorData } from "./errors";
 import { checkAttributes } from "./inputRules";
 import type { IdentityPolicy } from "./identitySecrets";
@@ -28,17 +29,6 @@ const encoder = new TextEncoder();
 
 function refusal(message: string, field: string): ConvexError<AppErrorData> {
   return appError("IDENTITY_VERIFICATION_FAILED", message, field);
-}
-
-/**
- * Compares two byte strings in time independent of their contents: every byte
- * is visited, no early exit. Lengths are public (an HMAC-SHA256 is 32 bytes).
- */
-export function timingSafeEqualBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
 }
 
 /** Hex (either case) to bytes; null when it is not an even-length hex string. */

@@ -1,9 +1,9 @@
 import { ConvexError } from "convex/values";
 import { describe, expect, test } from "vitest";
+import { timingSafeEqualBytes } from "../../../convex/lib/crypto";
 import {
   hexToBytes,
   resolveIdentity,
-  timingSafeEqualBytes,
   userHashMatches,
   verifyUserJwt,
 } from "../../../convex/lib/identity";
