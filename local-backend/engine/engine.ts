@@ -8,20 +8,21 @@ import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/v
 import { AuthVerifier, type UserIdentity } from "./auth";
 import { componentModules, findComponents } from "./components";
 import { CronRunner, type CronJobSpec } from "./crons";
-import { ArgumentValidationError, describeFailure, FunctionNotFoundError, type FunctionFailure } from "./errors";
+import { assertCallable, type FunctionKind, type RegisteredFunction } from "./callable";
+import { describeFailure, type FunctionFailure } from "./errors";
 import { Executions } from "./executions";
 import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
 import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
 import { captureConsole } from "./logs";
 import { installLongTimers } from "./long-timers";
-import { loadModules, modulePathOf, type ModuleMap } from "./modules";
+import { loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
 import { Persistence, type Doc, type PersistedState } from "./persistence";
 import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
 import { invokeHttpAction } from "./http-action";
 import { restoreState, resumeScheduledJobs } from "./restart";
 
-export type FunctionKind = "query" | "mutation" | "action";
+export type { FunctionKind } from "./callable";
 
 interface RunDetails {
   logLines: string[];
@@ -48,9 +49,7 @@ export interface EngineOptions {
   log?: (line: string) => void;
 }
 
-type RegisteredFunction = Record<string, unknown> & { exportArgs(): string };
 
-const KIND_FLAG: Record<FunctionKind, string> = { query: "isQuery", mutation: "isMutation", action: "isAction" };
 const MAX_REMEMBERED_REQUESTS = 10_000;
 
 export class Engine {
@@ -84,9 +83,8 @@ export class Engine {
     installLongTimers();
     const internals = await loadConvexTestInternals();
     const loaded = await loadModules(options.functionsDir);
-    const moduleAt = (name: string) => Object.keys(loaded.map).find((f) => /\.(ts|js|mjs)$/.test(f) && f.replace(/\.[^.]+$/, "") === join(options.functionsDir, name));
-    const schemaFile = moduleAt("schema");
-    const schema = schemaFile ? ((await loaded.map[schemaFile]!()) as { default?: unknown }).default : undefined;
+    const defaultExport = async (name: string) => (await loadModuleOf(loaded.map, options.functionsDir, name))?.default;
+    const schema = await defaultExport("schema");
     const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map });
     for (const component of await findComponents(options.functionsDir)) {
       const { modules, schema: componentSchema } = await componentModules(component.dir);
@@ -106,8 +104,7 @@ export class Engine {
     const files = new FileStore(join(options.dataDir, "storage"), options.publicUrl);
     restoreState(global, state, files);
     const executions = new Executions(() => internals.requestMetadataStorage.getStore());
-    const authFile = moduleAt("auth.config");
-    const providers = authFile ? (((await loaded.map[authFile]!()) as { default?: { providers?: [] } }).default?.providers ?? []) : [];
+    const providers = ((await defaultExport("auth.config")) as { providers?: [] } | undefined)?.providers ?? [];
     const engine = new Engine(options, internals, t, global, loaded.map, persistence, executions, files, new AuthVerifier(providers), state.requests, firstStart, loaded.failures);
     const currentComponentPath = () => (internals.executionContextStorage.getStore()?.componentPath as string | undefined) ?? "";
     installHooks({
@@ -129,11 +126,8 @@ export class Engine {
     captureConsole(executions, options.echoFunctionLogs ?? false);
     await resumeScheduledJobs({ global, internals, isAction: (path, udfPath) => engine.isAction(path, udfPath), timers: engine.timers });
     persistence.compact(engine.persistedState());
-    const cronsFile = moduleAt("crons");
-    if (cronsFile) {
-      const crons = ((await loaded.map[cronsFile]!()) as { default?: { crons?: Record<string, CronJobSpec> } }).default?.crons;
-      if (crons) engine.crons.start(crons);
-    }
+    const crons = ((await defaultExport("crons")) as { crons?: Record<string, CronJobSpec> } | undefined)?.crons;
+    if (crons) engine.crons.start(crons);
     return engine;
   }
 
@@ -185,9 +179,8 @@ export class Engine {
   }
 
   async runHttpAction(request: Request, details: { ip: string | null; userAgent: string | null }): Promise<Response | null> {
-    const httpFile = this.moduleFile("http");
-    if (httpFile === undefined) return null;
-    const router = ((await this.modules[httpFile]!()) as { default?: { lookup(path: string, method: string): [unknown, string, string] | null } }).default;
+    const http = await loadModuleOf(this.modules, this.options.functionsDir, "http");
+    const router = http?.default as { lookup(path: string, method: string): [unknown, string, string] | null } | undefined;
     const found = router?.lookup(new URL(request.url).pathname, request.method);
     if (!found) return null;
     const { metadata } = this.executions.start({ ip: details.ip, userAgent: details.userAgent });
@@ -226,7 +219,7 @@ export class Engine {
     });
     try {
       const value = jsonToConvex(args);
-      await this.checkCallable(kind, udfPath, value);
+      assertCallable({ kind, udfPath, fn: await this.exportOf(udfPath), args: value, validate: this.internals.validateValidator });
       const caller = options.identity ? this.t.withIdentity(options.identity) : this.t;
       const result = await this.internals.requestMetadataStorage.run(metadata, () =>
         caller[kind](makeFunctionReference(udfPath), value),
@@ -238,42 +231,18 @@ export class Engine {
     }
   }
 
-  /** Refuses unknown and internal functions and bad arguments with Convex's wording. */
-  private async checkCallable(kind: FunctionKind, udfPath: string, args: Value): Promise<void> {
+  /** The export a function name points at; `_generated` and other `_` modules hold none. */
+  private async exportOf(udfPath: string): Promise<RegisteredFunction | undefined> {
     const { modulePath, exportName } = modulePathOf(udfPath);
-    const file = this.moduleFile(modulePath);
-    const module = file === undefined || modulePath.startsWith("_") ? undefined : await this.modules[file]!();
-    const fn = module?.[exportName] as RegisteredFunction | undefined;
-    if (fn === undefined || fn.isPublic !== true) {
-      throw new FunctionNotFoundError(`Could not find public function for '${udfPath}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
-    }
-    if (fn[KIND_FLAG[kind]] !== true) {
-      const actual = (Object.keys(KIND_FLAG) as FunctionKind[]).find((k) => fn[KIND_FLAG[k]] === true) ?? "unknown";
-      throw new FunctionNotFoundError(`Trying to execute ${udfPath} as ${capitalise(kind)}, but it is defined as ${capitalise(actual)}.`);
-    }
-    if (typeof args !== "object" || args === null || Array.isArray(args)) {
-      throw new ArgumentValidationError(`The arguments to ${udfPath} must be an object.`);
-    }
-    try {
-      this.internals.validateValidator(JSON.parse(fn.exportArgs()), args);
-    } catch (error) {
-      const reason = (error as Error).message.replace(/^Validator error: /, "");
-      throw new ArgumentValidationError(`${reason} in the arguments of ${udfPath}. Received: ${JSON.stringify(convexToJson(args))}`);
-    }
+    if (modulePath.startsWith("_")) return undefined;
+    const module = await loadModuleOf(this.modules, this.options.functionsDir, modulePath);
+    return module?.[exportName] as RegisteredFunction | undefined;
   }
 
   /** Component jobs are retried like mutations: their modules are not in the app's map. */
   async isAction(componentPath: string, udfPath: string): Promise<boolean> {
     if (componentPath !== "") return false;
-    const { modulePath, exportName } = modulePathOf(udfPath);
-    const file = this.moduleFile(modulePath);
-    const module = file === undefined ? undefined : await this.modules[file]!().catch(() => undefined);
-    return (module?.[exportName] as { isAction?: boolean } | undefined)?.isAction === true;
-  }
-
-  private moduleFile(modulePath: string): string | undefined {
-    const wanted = join(this.options.functionsDir, modulePath);
-    return Object.keys(this.modules).find((f) => f.replace(/\.[^.]+$/, "") === wanted);
+    return (await this.exportOf(udfPath).catch(() => undefined))?.isAction === true;
   }
 
   private async identityFromHeader(header: string | null): Promise<UserIdentity | null> {
@@ -313,8 +282,4 @@ export class Engine {
   private async runScheduled(udfPath: string, argsJson: unknown): Promise<void> {
     await this.outside(() => this.t.fun({ componentPath: "", udfPath }, jsonToConvex(argsJson as JSONValue)));
   }
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -55,3 +55,15 @@ export function modulePathOf(udfPath: string): { modulePath: string; exportName:
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The file of module `modulePath` ("lib/users") in a loaded map, if there is one. */
+export function moduleFileOf(map: ModuleMap, functionsDir: string, modulePath: string): string | undefined {
+  const wanted = join(functionsDir, modulePath);
+  return Object.keys(map).find((file) => file.replace(/\.[^.]+$/, "") === wanted);
+}
+
+/** Module `modulePath`'s exports, or undefined when the app has no such module. */
+export async function loadModuleOf(map: ModuleMap, functionsDir: string, modulePath: string): Promise<Record<string, unknown> | undefined> {
+  const file = moduleFileOf(map, functionsDir, modulePath);
+  return file === undefined ? undefined : map[file]!();
+}

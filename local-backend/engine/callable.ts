@@ -1,0 +1,41 @@
+// Whether a client may call a function the way it asks, refused with Convex's own wording:
+// unknown and internal functions are "not found", a query called as a mutation says so, and
+// bad arguments name what is wrong.
+import { convexToJson, type Value } from "convex/values";
+import { ArgumentValidationError, FunctionNotFoundError } from "./errors";
+
+export type FunctionKind = "query" | "mutation" | "action";
+
+export type RegisteredFunction = Record<string, unknown> & { exportArgs(): string };
+
+const KIND_FLAG: Record<FunctionKind, string> = { query: "isQuery", mutation: "isMutation", action: "isAction" };
+
+export function assertCallable(options: {
+  kind: FunctionKind;
+  udfPath: string;
+  fn: RegisteredFunction | undefined;
+  args: Value;
+  validate: (validator: unknown, value: unknown) => void;
+}): void {
+  const { kind, udfPath, fn, args } = options;
+  if (fn === undefined || fn.isPublic !== true) {
+    throw new FunctionNotFoundError(`Could not find public function for '${udfPath}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
+  }
+  if (fn[KIND_FLAG[kind]] !== true) {
+    const actual = (Object.keys(KIND_FLAG) as FunctionKind[]).find((k) => fn[KIND_FLAG[k]] === true) ?? "unknown";
+    throw new FunctionNotFoundError(`Trying to execute ${udfPath} as ${capitalise(kind)}, but it is defined as ${capitalise(actual)}.`);
+  }
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    throw new ArgumentValidationError(`The arguments to ${udfPath} must be an object.`);
+  }
+  try {
+    options.validate(JSON.parse(fn.exportArgs()), args);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Validator error: /, "");
+    throw new ArgumentValidationError(`${reason} in the arguments of ${udfPath}. Received: ${JSON.stringify(convexToJson(args))}`);
+  }
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
