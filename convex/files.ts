@@ -8,7 +8,7 @@ import {
   hasTextName,
   isPlainText,
   sniffContentType,
-} from "../src/messenger/attachments/rules";
+} from "../core/messages/attachments";
 import { appError, invalidArgument } from "./lib/errors";
 import { visitorMutation } from "./lib/visitorFunctions";
 import { authenticateSession } from "./model/sessions";

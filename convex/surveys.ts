@@ -1,8 +1,8 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalQuery, type DatabaseReader } from "./_generated/server";
-import { DAY_MS, isDue, NEVER_SHOWN, type ExposureHistory } from "../src/engine/frequency";
-import { normalizeAnswers, validateAnswers, type AnswerValue } from "../src/engine/survey-answers";
+import { DAY_MS, isDue, NEVER_SHOWN, type ExposureHistory } from "../core/engagement/frequency";
+import { normalizeAnswers, validateAnswers, type AnswerValue } from "../core/engagement/survey-answers";
 import { contentAdminFunctions } from "./lib/contentAdmin";
 import { answerValueValidator } from "./lib/engagementValidators";
 import { widgetSurvey, type WidgetSurvey } from "./lib/engagementViews";

@@ -1,5 +1,5 @@
 import { v } from "convex/values";
-import { isDue, NEVER_SHOWN } from "../src/engine/frequency";
+import { isDue, NEVER_SHOWN } from "../core/engagement/frequency";
 import { contentAdminFunctions } from "./lib/contentAdmin";
 import { widgetTooltip, type WidgetTooltip } from "./lib/engagementViews";
 import { checkUrl } from "./lib/inputRules";

@@ -1,7 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
-import { isWithinSchedule, type ExposureHistory } from "../../src/engine/frequency";
-import { evaluateAudience, referencedEvents, type AudienceContext, type Scalar } from "../../src/engine/rules";
-import { canFireOnPage, type Trigger } from "../../src/engine/triggers";
+import { isWithinSchedule, type ExposureHistory } from "../../core/engagement/frequency";
+import { evaluateAudience, referencedEvents, type AudienceContext, type Scalar } from "../../core/engagement/rules";
+import { canFireOnPage, type Trigger } from "../../core/engagement/triggers";
 import type { ContentStatus } from "./engagementValidators";
 
 /**

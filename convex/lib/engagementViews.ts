@@ -1,9 +1,9 @@
 import type { Doc, Id } from "../_generated/dataModel";
-import { completionRatio, type TaskCompletion } from "../../src/engine/checklist-machine";
-import { isDue, type ExposureHistory } from "../../src/engine/frequency";
-import type { SurveyQuestion } from "../../src/engine/survey-answers";
-import type { Placement, TourStep } from "../../src/engine/tour-machine";
-import type { Trigger } from "../../src/engine/triggers";
+import { completionRatio, type TaskCompletion } from "../../core/engagement/checklist-machine";
+import { isDue, type ExposureHistory } from "../../core/engagement/frequency";
+import type { SurveyQuestion } from "../../core/engagement/survey-answers";
+import type { Placement, TourStep } from "../../core/engagement/tour-machine";
+import type { Trigger } from "../../core/engagement/triggers";
 
 /**
  * What the widget receives for each engagement kind. Built field by field (no

@@ -1,12 +1,14 @@
 import { invalidArgument } from "./errors";
 import type { Attributes } from "./validators";
+import { MESSAGE_MAX_LENGTH } from "../../core/messages/text";
 
 /**
  * Limits on what visitors may send. Validators in function definitions check
  * types; these check sizes and shapes, throwing INVALID_ARGUMENT naming the field.
  */
 
-export const MESSAGE_BODY_MAX = 5000;
+/** One limit for both sides: the composer and the backend read the same constant. */
+export const MESSAGE_BODY_MAX = MESSAGE_MAX_LENGTH;
 export const EVENT_NAME_MAX = 100;
 export const PREVIEW_MAX = 140;
 const ID_MAX = 128;

@@ -1,7 +1,7 @@
 import type { Doc, Id, TableNames } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import type { ExposureHistory } from "../../src/engine/frequency";
-import type { AudienceContext } from "../../src/engine/rules";
+import type { ExposureHistory } from "../../core/engagement/frequency";
+import type { AudienceContext } from "../../core/engagement/rules";
 import { appError } from "../lib/errors";
 import {
   byPriority,

@@ -1,6 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import { applyEvent, completesTask, emptyProgress, type ChecklistEvent } from "../../src/engine/checklist-machine";
+import { applyEvent, completesTask, emptyProgress, type ChecklistEvent } from "../../core/engagement/checklist-machine";
 import { activeContent } from "./engagement";
 
 /**

@@ -1,6 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
-import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../src/messenger/attachments/rules";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../core/messages/attachments";
 import { invalidArgument } from "../lib/errors";
 import type { Attachment } from "../lib/messengerValidators";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { validateRule } from "../../src/engine/rules";
-import { QUESTION_TYPES } from "../../src/engine/survey-answers";
+import { validateRule } from "../../core/engagement/rules";
+import { QUESTION_TYPES } from "../../core/engagement/survey-answers";
 
 /**
  * Request bodies of the engagement CRUD routes. `create` fills defaults

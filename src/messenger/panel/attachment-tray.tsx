@@ -1,4 +1,4 @@
-import { formatBytes } from "../attachments/rules";
+import { formatBytes } from "../../../core/messages/attachments";
 import { CloseIcon } from "../icons";
 import { useI18n } from "./i18n";
 import type { PendingFile } from "./use-attachments";

@@ -1,8 +1,8 @@
 import { useRef, useState } from "preact/hooks";
 import type { OutboxAttachment } from "../../runtime/outbox";
-import { ACCEPTED_TYPES } from "../attachments/rules";
+import { ACCEPTED_TYPES } from "../../../core/messages/attachments";
 import { AttachIcon, SendIcon } from "../icons";
-import { checkMessage, COUNTER_THRESHOLD, MESSAGE_MAX_LENGTH } from "../message-rules";
+import { checkMessage, COUNTER_THRESHOLD, MESSAGE_MAX_LENGTH } from "../../../core/messages/text";
 import { AttachmentTray } from "./attachment-tray";
 import { useT } from "./i18n";
 import { SendingTooFast } from "./send-notice";

@@ -1,4 +1,4 @@
-import { formatBytes, isImageType } from "../attachments/rules";
+import { formatBytes, isImageType } from "../../../core/messages/attachments";
 import { safeImageUrl } from "../format";
 import type { DisplayAttachment } from "../merge";
 import { useI18n } from "./i18n";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { OutboxAttachment } from "../../runtime/outbox";
 import { logError } from "../../sdk/log";
-import { attachmentProblem, formatBytes, isImageType, MAX_ATTACHMENTS_PER_MESSAGE } from "../attachments/rules";
+import { attachmentProblem, formatBytes, isImageType, MAX_ATTACHMENTS_PER_MESSAGE } from "../../../core/messages/attachments";
 import type { MessengerController } from "../types";
 import { useI18n } from "./i18n";
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import type { AnswerValue, SurveyQuestion } from "../../engine/survey-answers";
+import type { AnswerValue, SurveyQuestion } from "../../../core/engagement/survey-answers";
 import { readAppError } from "../../runtime/errors";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";

@@ -1,5 +1,5 @@
 import type { Candidate, ExperienceKind } from "../../engine/arbitration";
-import { isTriggerSatisfied, type PageState, type Trigger } from "../../engine/triggers";
+import { isTriggerSatisfied, type PageState, type Trigger } from "../../../core/engagement/triggers";
 
 /*
  * The host's view of the engagement live queries: only what it needs to decide

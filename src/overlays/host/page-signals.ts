@@ -1,4 +1,4 @@
-import type { PageState } from "../../engine/triggers";
+import type { PageState } from "../../../core/engagement/triggers";
 import { watchPageViews } from "../../runtime/page-views";
 import type { Timers } from "../../runtime/timers";
 

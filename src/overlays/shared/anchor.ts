@@ -1,5 +1,5 @@
 import { arrow, autoUpdate, computePosition, flip, offset, shift, type Placement as FloatingPlacement } from "@floating-ui/dom";
-import type { Placement } from "../../engine/tour-machine";
+import type { Placement } from "../../../core/engagement/tour-machine";
 
 export type AnchorParts = {
   reference: Element;

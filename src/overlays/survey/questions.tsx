@@ -1,5 +1,5 @@
-import type { AnswerValue, SurveyQuestion } from "../../engine/survey-answers";
-import { SHORT_TEXT_MAX, LONG_TEXT_MAX } from "../../engine/survey-answers";
+import type { AnswerValue, SurveyQuestion } from "../../../core/engagement/survey-answers";
+import { SHORT_TEXT_MAX, LONG_TEXT_MAX } from "../../../core/engagement/survey-answers";
 import { overlayStrings as t } from "../shared/strings";
 
 export type QuestionProps = {

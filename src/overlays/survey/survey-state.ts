@@ -1,4 +1,4 @@
-import { validateAnswers, type AnswerValue, type SurveyQuestion } from "../../engine/survey-answers";
+import { validateAnswers, type AnswerValue, type SurveyQuestion } from "../../../core/engagement/survey-answers";
 
 /**
  * The survey overlay's state, pure: one question at a time, each checked (with the

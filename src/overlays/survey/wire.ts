@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { QUESTION_TYPES, type SurveyQuestion } from "../../engine/survey-answers";
+import { QUESTION_TYPES, type SurveyQuestion } from "../../../core/engagement/survey-answers";
 import { parseOrNull } from "../shared/wire";
 
 const question = v.object({

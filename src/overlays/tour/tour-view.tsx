@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { TourStep } from "../../engine/tour-machine";
+import type { TourStep } from "../../../core/engagement/tour-machine";
 import { Markdown } from "../../ui/markdown/render";
 import { anchorTo, revealElement } from "../shared/anchor";
 import { CloseButton } from "../shared/close-button";

@@ -6,7 +6,7 @@ import {
   waitForElementMs,
   type TourEvent,
   type TourState,
-} from "../../engine/tour-machine";
+} from "../../../core/engagement/tour-machine";
 import { findElement } from "../shared/anchor";
 import { tryMutate } from "../shared/mount";
 import type { OverlayContext } from "../types";

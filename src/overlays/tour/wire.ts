@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { TourStep } from "../../engine/tour-machine";
+import type { TourStep } from "../../../core/engagement/tour-machine";
 import { parseOrNull } from "../shared/wire";
 
 const placement = v.picklist(["top", "bottom", "left", "right", "auto"]);

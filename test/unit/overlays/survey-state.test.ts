@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SurveyQuestion } from "../../../src/engine/survey-answers";
+import type { SurveyQuestion } from "../../../core/engagement/survey-answers";
 import {
   answersToSend,
   initialSurveyState,

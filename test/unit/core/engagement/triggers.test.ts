@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canFireOnPage, isTrigger, isTriggerSatisfied, type PageState } from "../../../src/engine/triggers";
+import { canFireOnPage, isTrigger, isTriggerSatisfied, type PageState } from "../../../../core/engagement/triggers";
 
 const state: PageState = {
   url: "https://app.example.com/reports/42",

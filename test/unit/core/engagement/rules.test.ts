@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { evaluateAudience, referencedEvents, validateRule, type AudienceContext } from "../../../src/engine/rules";
+import { evaluateAudience, referencedEvents, validateRule, type AudienceContext } from "../../../../core/engagement/rules";
 
 const context: AudienceContext = {
   visitor: {

@@ -4,7 +4,7 @@ import {
   completionRatio,
   emptyProgress,
   type Checklist,
-} from "../../../src/engine/checklist-machine";
+} from "../../../../core/engagement/checklist-machine";
 
 const checklist: Checklist = {
   id: "onboarding",

@@ -8,7 +8,7 @@ import {
   type Tour,
   type TourEvent,
   type TourState,
-} from "../../../src/engine/tour-machine";
+} from "../../../../core/engagement/tour-machine";
 
 const tour: Tour = {
   id: "welcome",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { matchesUrlPattern } from "../../../src/engine/url-pattern";
+import { matchesUrlPattern } from "../../../../core/engagement/url-pattern";
 
 describe("matchesUrlPattern", () => {
   test("* matches any run of characters, including none and slashes", () => {

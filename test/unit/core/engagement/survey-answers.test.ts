@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { normalizeAnswers, validateAnswers, type SurveyQuestion } from "../../../src/engine/survey-answers";
+import { normalizeAnswers, validateAnswers, type SurveyQuestion } from "../../../../core/engagement/survey-answers";
 
 const questions: SurveyQuestion[] = [
   { id: "nps", type: "nps", title: "How likely…", required: true },

@@ -7,7 +7,7 @@ import {
   hasTextName,
   isPlainText,
   sniffContentType,
-} from "../../../src/messenger/attachments/rules";
+} from "../../../../core/messages/attachments";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const MB = 1024 * 1024;

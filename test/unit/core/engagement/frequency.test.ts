@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DAY_MS, isDue, isFrequency, isWithinSchedule, NEVER_SHOWN } from "../../../src/engine/frequency";
+import { DAY_MS, isDue, isFrequency, isWithinSchedule, NEVER_SHOWN } from "../../../../core/engagement/frequency";
 
 const now = Date.UTC(2025, 5, 1);
 
