@@ -1,4 +1,4 @@
-import { API_METHODS, VALUE_FALLBACKS, VALUE_METHODS, type ApiMethod } from "../sdk/methods";
+import { API_METHODS, KNOWN_NOTHING_YET, VALUE_FALLBACKS, VALUE_METHODS, type ApiMethod } from "../sdk/methods";
 
 type AnyApi = Record<ApiMethod, (...args: unknown[]) => unknown>;
 
@@ -26,6 +26,8 @@ export function createCallQueue(): CallQueue {
   for (const method of API_METHODS) {
     stub[method] = (...args: unknown[]) => {
       if (real) return real[method](...args);
+      const answerNow = KNOWN_NOTHING_YET[method];
+      if (answerNow) return answerNow();
       if (!VALUE_METHODS.includes(method)) {
         queue.push({ method, args });
         return undefined;

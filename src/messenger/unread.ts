@@ -5,7 +5,7 @@ import type { Store } from "../runtime/store";
 import { parse } from "../runtime/wire";
 import type { Emitter } from "../sdk/emitter";
 import type { WidgetEvents } from "../sdk/types";
-import type { WidgetUiState } from "./types";
+import type { WidgetUiState } from "../runtime/ui-state";
 
 const summary = v.object({
   unreadCount: v.number(),

@@ -30,7 +30,16 @@ export type ApiMethod = (typeof API_METHODS)[number];
  * Methods whose caller expects a value. Before the runtime has loaded, the stub returns a
  * promise for that value (and resolves it once the queued call has been replayed).
  */
-export const VALUE_METHODS: readonly ApiMethod[] = ["getAvailableTours", "getVisitorId"];
+export const VALUE_METHODS: readonly ApiMethod[] = ["getVisitorId"];
+
+/**
+ * Methods that answer at once with what is known, as the Opencom reference documents
+ * (`const tours = OpencomWidget.getAvailableTours()`): before the runtime has loaded, the
+ * stub returns this and queues nothing.
+ */
+export const KNOWN_NOTHING_YET: Partial<Record<ApiMethod, () => unknown>> = {
+  getAvailableTours: () => [],
+};
 
 /** What a value method resolves to when the runtime never arrives (offline, blocked). */
 export const VALUE_FALLBACKS: Partial<Record<ApiMethod, unknown>> = {

@@ -1,5 +1,6 @@
 import type { Candidate, ExperienceKind } from "../../engine/arbitration";
 import { isTriggerSatisfied, type PageState, type Trigger } from "../../../core/engagement/triggers";
+import type { TourSummary } from "../../sdk/types";
 
 /*
  * The host's view of the engagement live queries: only what it needs to decide
@@ -92,4 +93,17 @@ function triggerFires(trigger: Trigger, page: PageState): boolean {
   } catch {
     return false;
   }
+}
+
+/** `getAvailableTours()`'s answer for one tour. */
+export function tourSummary(entry: Entry, resolves: (selector: string) => boolean): TourSummary {
+  const item = entry.raw as Raw;
+  const status = item["status"];
+  return {
+    id: entry.id,
+    name: String(item["name"]),
+    description: typeof item["description"] === "string" ? item["description"] : null,
+    status: status === "in_progress" || status === "completed" ? status : "new",
+    elementsAvailable: entry.selectors.every(resolves),
+  };
 }

@@ -39,7 +39,7 @@ describe("the ES module entry", () => {
 describe("type declarations", () => {
   it("type-check a consumer of the entry and of the global, and reject a bad config", () => {
     const files = emitDeclarations(join(temporary, "types"));
-    expect(files).toEqual(["index.d.ts", "sdk/module-api.d.ts", "sdk/types.d.ts", "global.d.ts"]);
+    expect(files).toEqual(["index.d.ts", "app/module-api.d.ts", "sdk/types.d.ts", "global.d.ts"]);
     const consumer = join(temporary, "consumer.ts");
     writeFileSync(
       consumer,

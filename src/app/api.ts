@@ -1,13 +1,13 @@
-import { createWidget } from "../runtime/identity-switch";
-import type { WidgetInstance } from "../runtime/instance";
-import { parseAttributes, parseConfig, parseUser, type ResolvedConfig } from "./config";
-import { createEmitter, type Emitter } from "./emitter";
-import { logError, logWarn } from "./log";
 import { matchLocale, SUPPORTED_LOCALES } from "../i18n/locales";
-import { API_METHODS, VALUE_FALLBACKS } from "./methods";
-import type { OpencomWidgetApi, TourSummary, WidgetEventName, WidgetEvents } from "./types";
+import { parseAttributes, parseConfig, parseUser, type ResolvedConfig } from "../sdk/config";
+import { createEmitter, type Emitter } from "../sdk/emitter";
+import { logError, logWarn } from "../sdk/log";
+import { API_METHODS, VALUE_FALLBACKS } from "../sdk/methods";
+import type { OpencomWidgetApi, WidgetEventName, WidgetEvents } from "../sdk/types";
+import { createWidget, type Widget } from "./identity-switch";
+import type { WidgetInstance } from "./instance";
 
-type CreateInstance = (config: ResolvedConfig, emitter: Emitter<WidgetEvents>) => WidgetInstance;
+type CreateWidget = (config: ResolvedConfig, emitter: Emitter<WidgetEvents>) => Widget;
 
 const EVENT_NAMES: readonly WidgetEventName[] = ["ready", "open", "close", "unreadCountChange", "messageReceived", "error"];
 
@@ -16,24 +16,26 @@ const EVENT_NAMES: readonly WidgetEventName[] = ["ready", "open", "close", "unre
  * the running widget, `init()` may start a new one, and listeners registered with `on`
  * stay registered across both.
  */
-export function createOpencomWidget(createInstance: CreateInstance = createWidget): OpencomWidgetApi {
+export function createOpencomWidget(create: CreateWidget = createWidget): OpencomWidgetApi {
   const emitter = createEmitter<WidgetEvents>();
-  let instance: WidgetInstance | null = null;
+  let widget: Widget | null = null;
 
-  const running = (method: string): WidgetInstance | null => {
-    if (!instance) logError(`${method}() was called before init(); call init({ convexUrl, workspaceId }) first`);
-    return instance;
+  const running = (method: string): Widget | null => {
+    if (!widget) logError(`${method}() was called before init(); call init({ convexUrl, workspaceId }) first`);
+    return widget;
   };
+  /** The instance showing the current visitor, if any (none while hidden after a refused identity). */
+  const live = (method: string): WidgetInstance | null => running(method)?.current() ?? null;
   /** Engagement experiences by id; an unknown id is reported once the visitor's list is known. */
   const startExperience = (kind: "tour" | "survey" | "checklist", method: string, id: unknown) => {
     if (typeof id !== "string" || id.trim() === "") return logError(`${method}(): the id must be a non-empty string`);
-    running(method)?.startExperience(kind, id.trim());
+    live(method)?.startExperience(kind, id.trim());
   };
   const isEvent = (event: unknown): event is WidgetEventName => EVENT_NAMES.includes(event as WidgetEventName);
 
   const api: OpencomWidgetApi = {
     init(config) {
-      if (instance) {
+      if (widget) {
         logWarn("init() was called again while the widget is running; ignored. Call destroy() first to start over.");
         return;
       }
@@ -43,7 +45,7 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
       if (locale !== undefined && matchLocale(locale) === null) {
         logWarn(`init(): locale "${locale}" is not supported (${SUPPORTED_LOCALES.join(", ")}); using the browser's languages`);
       }
-      instance = createInstance(parsed.value, emitter);
+      widget = create(parsed.value, emitter);
     },
     identify(user) {
       const parsed = parseUser(user);
@@ -52,33 +54,33 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
     },
     trackEvent(name, properties) {
       if (typeof name !== "string" || name.trim() === "") return logError("trackEvent(): the event name must be a non-empty string");
-      if (properties === undefined) return running("trackEvent")?.track(name.trim());
+      if (properties === undefined) return live("trackEvent")?.track(name.trim());
       const parsed = parseAttributes(properties);
       if (!parsed.ok) return logError(`trackEvent(): ${parsed.message} (values must be strings, numbers, booleans or null)`);
-      running("trackEvent")?.track(name.trim(), parsed.value);
+      live("trackEvent")?.track(name.trim(), parsed.value);
     },
     startTour: (tourId) => startExperience("tour", "startTour", tourId),
-    getAvailableTours: () => running("getAvailableTours")?.availableTours() ?? Promise.resolve<TourSummary[]>([]),
+    getAvailableTours: () => live("getAvailableTours")?.availableTours() ?? [],
     // A logout: the visitor's session is revoked and its data in this browser forgotten, so
     // the next init() (another user, or none) starts a new visitor (see identity-switch.ts).
     destroy() {
-      instance?.destroy();
-      instance = null;
+      widget?.destroy();
+      widget = null;
     },
-    open: () => running("open")?.setOpen(true),
-    close: () => running("close")?.setOpen(false),
+    open: () => live("open")?.setOpen(true),
+    close: () => live("close")?.setOpen(false),
     toggle() {
-      const current = running("toggle");
+      const current = live("toggle");
       current?.setOpen(!current.isOpen());
     },
-    showMessages: () => running("showMessages")?.showMessages(),
+    showMessages: () => live("showMessages")?.showMessages(),
     showNewMessage(text) {
       if (text !== undefined && typeof text !== "string") return logError("showNewMessage(): text must be a string");
-      running("showNewMessage")?.showNewMessage(text ?? "");
+      live("showNewMessage")?.showNewMessage(text ?? "");
     },
     showArticle(articleId) {
       if (typeof articleId !== "string" || articleId.trim() === "") return logError("showArticle(): the article id must be a non-empty string");
-      running("showArticle")?.showArticle(articleId.trim());
+      live("showArticle")?.showArticle(articleId.trim());
     },
     startSurvey: (surveyId) => startExperience("survey", "startSurvey", surveyId),
     startChecklist: (checklistId) => startExperience("checklist", "startChecklist", checklistId),
@@ -89,7 +91,7 @@ export function createOpencomWidget(createInstance: CreateInstance = createWidge
         logError(`setLocale(): "${locale}" is not supported; use one of ${SUPPORTED_LOCALES.join(", ")}`);
       }
     },
-    getVisitorId: () => instance?.visitorId() ?? null,
+    getVisitorId: () => widget?.current()?.visitorId() ?? null,
     on(event, listener) {
       if (!isEvent(event)) return logError(`on(): unknown event "${String(event)}"; known: ${EVENT_NAMES.join(", ")}`);
       if (typeof listener !== "function") return logError("on(): the listener must be a function");

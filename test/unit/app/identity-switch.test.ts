@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWidget } from "../../../src/runtime/identity-switch";
-import type { WidgetInstance } from "../../../src/runtime/instance";
+import { createWidget, type Widget } from "../../../src/app/identity-switch";
 import { memoryStore, storageKeys } from "../../../src/runtime/storage";
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { UserIdentity, WidgetEvents } from "../../../src/sdk/types";
@@ -8,7 +7,7 @@ import { convexError, FakeClient } from "../helpers/fake-client";
 import { BOOT_SETTINGS, until } from "../helpers/widget";
 
 const HASH = "ab".repeat(32);
-const running: WidgetInstance[] = [];
+const running: Widget[] = [];
 
 afterEach(() => {
   for (const widget of running.splice(0)) widget.destroy();
@@ -55,14 +54,16 @@ function setup(options: { user?: UserIdentity; boot?: (args: Record<string, unkn
   return { widget, clients, storage, errors, emitter };
 }
 
+/** The visitor the widget shows now; null while it shows none. */
+const visitorOf = (widget: Widget) => widget.current()?.visitorId() ?? null;
 const hosts = () => document.querySelectorAll("opencom-widget");
 const sessionId = (storage: ReturnType<typeof memoryStore>) => storage.get(storageKeys.sessionId("demo"));
 
 describe("user switch (logout isolation)", () => {
   it("identify() with another user logs out, wipes the old visitor and boots a new one for the new user", async () => {
     const { widget, clients, storage } = setup({ user: { userId: "alice", userHash: HASH } });
-    await until(() => widget.visitorId() !== null);
-    const aliceVisitor = widget.visitorId()!;
+    await until(() => visitorOf(widget) !== null);
+    const aliceVisitor = visitorOf(widget)!;
     const aliceSession = sessionId(storage);
     storage.set(storageKeys.outbox("demo", aliceVisitor), JSON.stringify([{ clientMessageId: "x", conversationKey: "c", body: "Alice's secret", createdAt: 1, status: "queued" }]));
     storage.set(`opencom:demo:${aliceVisitor}:overlays`, "{}");
@@ -78,20 +79,20 @@ describe("user switch (logout isolation)", () => {
     expect(alice?.callsTo("widgetSessions:logout")[0]?.args).toEqual({ sessionToken: "wst_1" });
     expect(alice?.callsTo("visitors:identify")).toEqual([]);
 
-    await until(() => widget.visitorId() !== null);
+    await until(() => visitorOf(widget) !== null);
     const bobBoot = clients[1]?.callsTo("widgetSessions:boot")[0]?.args;
     expect(bobBoot?.user).toEqual({ userId: "bob", userHash: HASH });
     expect(bobBoot?.sessionId).not.toBe(aliceSession);
     expect(sessionId(storage)).toBe(bobBoot?.sessionId);
-    expect(widget.visitorId()).not.toBe(aliceVisitor);
+    expect(visitorOf(widget)).not.toBe(aliceVisitor);
     await until(() => alice?.closed === true); // after the logout call went out
   });
 
   it("identify() of the same user, or of an anonymous visitor, only identifies", async () => {
     const { widget, clients } = setup();
-    await until(() => widget.visitorId() !== null);
+    await until(() => visitorOf(widget) !== null);
     const [client] = clients;
-    client?.on("visitors:identify", () => ({ visitorId: widget.visitorId(), identified: true, verified: true }));
+    client?.on("visitors:identify", () => ({ visitorId: visitorOf(widget), identified: true, verified: true }));
     widget.identify({ userId: "alice", userHash: HASH });
     widget.identify({ userId: "alice", userHash: HASH, name: "Alice" });
     await until(() => client?.callsTo("visitors:identify").length === 2);
@@ -101,13 +102,13 @@ describe("user switch (logout isolation)", () => {
 
   it("switches when the server answers IDENTITY_CHANGED to identify", async () => {
     const { widget, clients, storage } = setup();
-    await until(() => widget.visitorId() !== null);
+    await until(() => visitorOf(widget) !== null);
     const anonymousSession = sessionId(storage);
     clients[0]?.on("visitors:identify", () => {
       throw convexError({ code: "IDENTITY_CHANGED", message: "This user already has a visitor" });
     });
     widget.identify({ userId: "alice", userHash: HASH });
-    await until(() => clients.length === 2 && widget.visitorId() !== null);
+    await until(() => clients.length === 2 && visitorOf(widget) !== null);
     expect(clients[0]?.callsTo("widgetSessions:logout")).toHaveLength(1);
     expect(clients[1]?.callsTo("widgetSessions:boot")[0]?.args).toMatchObject({ user: { userId: "alice" } });
     expect(sessionId(storage)).not.toBe(anonymousSession);
@@ -126,7 +127,7 @@ describe("user switch (logout isolation)", () => {
     await until(() => errors.length === 1);
     expect(boots).toBe(2); // the stored visitor, then one fresh visitor; then it stops
     expect(clients).toHaveLength(2);
-    expect(widget.visitorId()).toBeNull();
+    expect(visitorOf(widget)).toBeNull();
     expect(hosts()).toHaveLength(0);
     expect(error).toHaveBeenCalledTimes(1);
   });
@@ -142,24 +143,24 @@ describe("user switch (logout isolation)", () => {
         settings: BOOT_SETTINGS,
       }),
     });
-    await until(() => widget.visitorId() !== null);
-    const first = widget.visitorId();
+    await until(() => visitorOf(widget) !== null);
+    const first = visitorOf(widget);
     const firstSession = sessionId(storage);
     clients[0]?.on("events:track", () => {
       throw convexError({ code: "UNAUTHENTICATED", message: "revoked" });
     });
-    widget.track("clicked");
-    await until(() => clients.length === 2 && widget.visitorId() !== null);
-    expect(widget.visitorId()).not.toBe("someone-else");
-    expect(widget.visitorId()).not.toBe(first);
+    widget.current()?.track("clicked");
+    await until(() => clients.length === 2 && visitorOf(widget) !== null);
+    expect(visitorOf(widget)).not.toBe("someone-else");
+    expect(visitorOf(widget)).not.toBe(first);
     expect(sessionId(storage)).not.toBe(firstSession);
     expect(hosts()).toHaveLength(1);
   });
 
   it("destroy() logs out and forgets the visitor; the next widget is a new visitor", async () => {
     const first = setup({ user: { userId: "alice", userHash: HASH } });
-    await until(() => first.widget.visitorId() !== null);
-    const visitor = first.widget.visitorId()!;
+    await until(() => visitorOf(first.widget) !== null);
+    const visitor = visitorOf(first.widget)!;
     first.storage.set(storageKeys.outbox("demo", visitor), "[]");
     first.widget.destroy();
     expect(hosts()).toHaveLength(0);
@@ -185,15 +186,15 @@ describe("identity verification refused", () => {
     expect(String(error.mock.calls[0]?.[0])).toBe(
       "[OpencomWidget] the widget is hidden for this user: userHash does not match (IDENTITY_VERIFICATION_FAILED, user.userHash)",
     );
-    expect(widget.isOpen()).toBe(false);
-    widget.setOpen(true); // harmless while hidden
+    expect(widget.current()?.isOpen() ?? false).toBe(false);
+    widget.current()?.setOpen(true); // harmless while hidden
     expect(hosts()).toHaveLength(0);
   });
 
   it("hides an anonymous visitor's widget when identify is refused, and a valid identify brings it back", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { widget, clients, errors, storage } = setup();
-    await until(() => widget.visitorId() !== null);
+    await until(() => visitorOf(widget) !== null);
     const anonymousSession = sessionId(storage);
     clients[0]?.on("visitors:identify", () => {
       throw convexError({ code: "IDENTITY_VERIFICATION_FAILED", message: "A verified identity is required", field: "user.userId" });
@@ -204,7 +205,7 @@ describe("identity verification refused", () => {
     expect(clients[0]?.callsTo("widgetSessions:logout")).toEqual([]); // not a logout: same browser, same person
 
     widget.identify({ userId: "alice", userHash: HASH });
-    await until(() => hosts().length === 1 && widget.visitorId() !== null);
+    await until(() => hosts().length === 1 && visitorOf(widget) !== null);
     expect(clients[1]?.callsTo("widgetSessions:boot")[0]?.args).toMatchObject({ sessionId: anonymousSession, user: { userId: "alice" } });
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createOpencomWidget } from "../../../src/sdk/api";
+import { createOpencomWidget } from "../../../src/app/api";
+import type { Widget } from "../../../src/app/identity-switch";
+import type { WidgetInstance } from "../../../src/app/instance";
 import { API_METHODS } from "../../../src/sdk/methods";
-import type { WidgetInstance } from "../../../src/runtime/instance";
 import type { ResolvedConfig } from "../../../src/sdk/config";
 
 let errors: ReturnType<typeof vi.spyOn>;
@@ -13,10 +14,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function fakeInstance(): WidgetInstance & { calls: string[] } {
+/** An instance that is its own identity switch: `current()` is always itself. */
+function fakeInstance(): WidgetInstance & Widget & { calls: string[] } {
   const calls: string[] = [];
   let open = false;
-  return {
+  const instance: WidgetInstance & Widget & { calls: string[] } = {
+    current: () => instance,
     calls,
     identify: (user) => void calls.push(`identify ${JSON.stringify(user)}`),
     track: (name, properties) => void calls.push(`track ${name} ${JSON.stringify(properties)}`),
@@ -34,10 +37,10 @@ function fakeInstance(): WidgetInstance & { calls: string[] } {
     },
     visitorId: () => "visitor-1",
     startExperience: (kind, id) => void calls.push(`start ${kind} ${id}`),
-    availableTours: () =>
-      Promise.resolve([{ id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true }]),
+    availableTours: () => [{ id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true }],
     destroy: () => void calls.push("destroy"),
   };
+  return instance;
 }
 
 const CONFIG = { convexUrl: "https://x.convex.cloud", workspaceId: "demo" };
@@ -144,10 +147,10 @@ describe("public API", () => {
     expect(instance.calls).toEqual(["showArticle a1", "setLocale fr-CA", "setLocale tlh"]);
   });
 
-  it("starts tours, surveys and checklists by id, refusing ids that are not strings", async () => {
+  it("starts tours, surveys and checklists by id, refusing ids that are not strings", () => {
     const instance = fakeInstance();
     const api = createOpencomWidget(() => instance);
-    await expect(api.getAvailableTours()).resolves.toEqual([]); // before init: none
+    expect(api.getAvailableTours()).toEqual([]); // before init: none, at once
     api.init(CONFIG);
     api.startTour(" t1 ");
     api.startSurvey("s1");
@@ -157,9 +160,7 @@ describe("public API", () => {
     expect(lastError()).toBe("[OpencomWidget] startTour(): the id must be a non-empty string");
     api.startSurvey(42 as never);
     expect(lastError()).toBe("[OpencomWidget] startSurvey(): the id must be a non-empty string");
-    await expect(api.getAvailableTours()).resolves.toEqual([
-      { id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true },
-    ]);
+    expect(api.getAvailableTours()).toEqual([{ id: "t1", name: "Welcome", description: null, status: "new", elementsAvailable: true }]);
   });
 
   it("registers and removes event listeners, rejecting unknown events", () => {

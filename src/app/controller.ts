@@ -1,18 +1,17 @@
-import type { MessengerController, WidgetUiState } from "../messenger/types";
 import type { Emitter } from "../sdk/emitter";
 import type { WidgetEvents } from "../sdk/types";
-import { functions, type ActionRef } from "./functions";
-import type { Gateway } from "./gateway";
-import type { Outbox } from "./outbox";
-import type { Store } from "./store";
+import type { Delivery } from "../runtime/delivery";
+import { functions, type ActionRef } from "../runtime/functions";
+import type { Gateway } from "../runtime/gateway";
+import type { Store } from "../runtime/store";
+import type { WidgetUiState } from "../runtime/ui-state";
+import type { MessengerController } from "../messenger/types";
 
 export interface ControllerDeps {
   state: Store<WidgetUiState>;
-  outbox: Outbox;
+  delivery: Delivery;
   gateway: Gateway;
   emitter: Emitter<WidgetEvents>;
-  /** Start (or continue) delivering the outbox. */
-  deliver(): void;
   /** Starts a tour or checklist through the engagement overlays (WidgetInstance.startExperience). */
   startExperience(kind: "tour" | "checklist", id: string): void;
   /** Runs an action with the session token (see gateway.ts callAction). */
@@ -21,10 +20,10 @@ export interface ControllerDeps {
 
 /** The messenger UI's view of the runtime (see MessengerController). */
 export function createController(deps: ControllerDeps): MessengerController {
-  const { state, outbox, gateway, emitter } = deps;
+  const { state, delivery, gateway, emitter } = deps;
   return {
     state,
-    outbox,
+    outbox: delivery.outbox,
     setOpen(open) {
       if (state.get().open === open) return;
       state.set({ open });
@@ -37,14 +36,8 @@ export function createController(deps: ControllerDeps): MessengerController {
       // Best effort: the next visible message marks the conversation read again anyway.
       gateway.mutate(functions.markAsRead, { conversationId }).catch(() => {});
     },
-    send(conversationKey, body, attachments) {
-      outbox.add(conversationKey, body, attachments);
-      deps.deliver();
-    },
-    retry(clientMessageId) {
-      outbox.retry(clientMessageId);
-      deps.deliver();
-    },
+    send: (conversationKey, body, attachments) => delivery.send(conversationKey, body, attachments),
+    retry: (clientMessageId) => delivery.retry(clientMessageId),
     watch: (query, args, onValue, onError) => gateway.watch(query, args, onValue, onError),
     mutate: (mutation, args) => gateway.mutate(mutation, args),
     act: (action, args) => deps.act(action, args),

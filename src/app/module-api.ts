@@ -5,7 +5,7 @@
  * first, in which case that one is used), so code written for the global keeps working.
  */
 import { createOpencomWidget } from "./api";
-import type { OpencomWidgetApi } from "./types";
+import type { OpencomWidgetApi } from "../sdk/types";
 
 type GlobalWindow = Window & { OpencomWidget?: unknown };
 

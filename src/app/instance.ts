@@ -1,31 +1,29 @@
 import type { ConnectionState } from "convex/browser";
-import { mountMessenger } from "../messenger/mount";
-import { watchUnread } from "../messenger/unread";
 import { matchLocale, negotiateLocale } from "../i18n/locales";
-import { createEngagementHost } from "../overlays/host/host";
-import type { ConnectionStatus, WidgetUiState } from "../messenger/types";
 import type { ResolvedConfig } from "../sdk/config";
 import type { Emitter } from "../sdk/emitter";
 import { logError } from "../sdk/log";
 import type { Attributes, TourSummary, UserIdentity, WidgetEvents } from "../sdk/types";
+import { createDeferredClient } from "../runtime/deferred-client";
+import { createDelivery } from "../runtime/delivery";
+import { detectDevice } from "../runtime/device";
+import { isIdentityRefusal, readAppError, type AppErrorInfo } from "../runtime/errors";
+import { functions } from "../runtime/functions";
+import { callAction, createGateway, type ClientLike } from "../runtime/gateway";
+import { userForReboot } from "../runtime/identity";
+import { watchPageViews } from "../runtime/page-views";
+import { startPresence } from "../runtime/presence";
+import { createSession, type SessionSnapshot } from "../runtime/session";
+import { parseSettings } from "../runtime/settings";
+import { browserStore, forgetVisitor, readJson, storageKeys, type KeyValueStore } from "../runtime/storage";
+import { createStore } from "../runtime/store";
+import { createTimers } from "../runtime/timers";
+import { PAGE_VIEW_EVENT, PRESENCE_EVENT, trackEvent } from "../runtime/tracking";
+import type { ConnectionStatus, WidgetUiState } from "../runtime/ui-state";
+import { mountMessenger } from "../messenger/mount";
+import { watchUnread } from "../messenger/unread";
+import { createEngagementHost } from "../overlays/host/host";
 import { createController } from "./controller";
-import { detectDevice } from "./device";
-import { isIdentityRefusal, readAppError, type AppErrorInfo } from "./errors";
-import { functions } from "./functions";
-import { callAction, createGateway, type ClientLike } from "./gateway";
-import { createDeferredClient } from "./deferred-client";
-import { userForReboot } from "./identity";
-import { createOutbox } from "./outbox";
-import { createOutboxSender } from "./outbox-sender";
-import { watchPageViews } from "./page-views";
-import { startPresence } from "./presence";
-import { createSession, type SessionSnapshot } from "./session";
-import { parseSettings } from "./settings";
-import { browserStore, forgetVisitor, readJson, storageKeys, type KeyValueStore } from "./storage";
-import { createStore } from "./store";
-import { createTimers } from "./timers";
-import { PAGE_VIEW_EVENT, PRESENCE_EVENT, trackEvent } from "./tracking";
-import { wire } from "./wire";
 
 /** One running widget. Everything it creates is released by `destroy()`. */
 export interface WidgetInstance {
@@ -42,7 +40,8 @@ export interface WidgetInstance {
   visitorId(): string | null;
   /** Engagement (src/overlays): start one experience now, or as soon as its turn comes. */
   startExperience(kind: "tour" | "survey" | "checklist", id: string): void;
-  availableTours(): Promise<TourSummary[]>;
+  /** The tours the visitor may take on this page, as known now ([] until the list arrives). */
+  availableTours(): TourSummary[];
   /**
    * Ends this widget. With `logout`, also ends the visitor in this browser: the widget
    * forgets the sessionId and the visitor's stored data at once, and revokes the session
@@ -73,7 +72,7 @@ export function browserEnv(): InstanceEnv {
   return {
     win: window,
     storage: browserStore(),
-    createClient: (url) => createDeferredClient(() => import("./convex-client").then((module) => module.connect(url))),
+    createClient: (url) => createDeferredClient(() => import("../runtime/convex-client").then((module) => module.connect(url))),
   };
 }
 
@@ -135,38 +134,31 @@ export function createWidgetInstance(
     },
   });
   const gateway = createGateway(client, session);
-  const outbox = createOutbox(storage);
-  const sender = createOutboxSender({
-    outbox,
-    send: async (args) => {
-      const result = wire.send(await gateway.mutate(functions.send, args));
-      trackVisitorEvent(MESSAGE_SENT_EVENT); // completes "send a message" checklist tasks
-      return result;
-    },
-    sleep: (ms) => timers.sleep(ms),
-    onFailed: (_entry, message) => emitter.emit("error", { code: "SEND_FAILED", message }),
+  const delivery = createDelivery({
+    storage,
+    gateway,
+    timers,
+    isReady: () => state.get().ready,
+    onSent: () => trackVisitorEvent(MESSAGE_SENT_EVENT), // completes "send a message" checklist tasks
+    onFailed: (message) => emitter.emit("error", { code: "SEND_FAILED", message }),
   });
-  // Delivery waits for boot: the outbox must first load what earlier page loads left unsent,
-  // or a newer message could overtake an older one.
-  const deliver = () => state.get().ready && sender.pump();
   const controller = createController({
     state,
-    outbox,
+    delivery,
     gateway,
     emitter,
-    deliver,
     startExperience: (kind, id) => engagement.start(kind, id),
     act: (action, args) => callAction(client, session, action, args),
   });
 
   function onSession(snapshot: SessionSnapshot): void {
     storage.set(storageKeys.settings(workspaceId), JSON.stringify(snapshot.settings));
-    outbox.attach(storageKeys.outbox(workspaceId, snapshot.visitorId));
+    delivery.attach(storageKeys.outbox(workspaceId, snapshot.visitorId));
     const firstBoot = visitorId === null;
     visitorId = snapshot.visitorId;
     state.set({ settings: snapshot.settings, ready: true });
     if (firstBoot) emitter.emit("ready", { visitorId: snapshot.visitorId });
-    deliver();
+    delivery.pump();
   }
   cleanups.push(session.subscribe(onSession));
   session.ready().catch(() => {}); // failures are reported through onFatal or retried
@@ -181,7 +173,7 @@ export function createWidgetInstance(
     cancelReconnecting();
     if (status !== "reconnecting") state.set({ connection: status });
     else cancelReconnecting = timers.timeout(() => state.set({ connection: status }), RECONNECTING_GRACE_MS);
-    if (status === "online") deliver();
+    if (status === "online") delivery.pump();
   };
   cleanups.push(client.subscribeToConnectionState(onConnection));
 
@@ -265,14 +257,14 @@ export function createWidgetInstance(
           logError("cleanup failed during destroy()", error);
         }
       }
-      sender.stop();
+      delivery.stop();
       session.destroy();
       timers.clearAll();
       if (!options?.logout) {
         client.close().catch(() => {});
         return;
       }
-      outbox.discard();
+      delivery.outbox.discard();
       forgetVisitor(storage, workspaceId, visitorId);
       endSession(client, token);
     },

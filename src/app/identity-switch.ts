@@ -3,9 +3,23 @@ import type { Emitter } from "../sdk/emitter";
 import { logError } from "../sdk/log";
 import type { UserIdentity, WidgetEvents } from "../sdk/types";
 import { matchLocale } from "../i18n/locales";
-import type { AppErrorInfo } from "./errors";
-import { isDifferentUser } from "./identity";
+import type { AppErrorInfo } from "../runtime/errors";
+import { isDifferentUser } from "../runtime/identity";
 import { browserEnv, createWidgetInstance, type InstanceEnv, type InstanceHooks, type WidgetInstance } from "./instance";
+
+/**
+ * The widget the public API drives. Only what changes person (or outlives one) lives here;
+ * everything else the API asks of `current()`, so a new public method needs no line here.
+ */
+export interface Widget {
+  /** The instance showing the current visitor; null while hidden (refused identity) or destroyed. */
+  current(): WidgetInstance | null;
+  identify(user: UserIdentity): void;
+  /** False (and no change) when the locale is not supported; kept for the next visitor too. */
+  setLocale(locale: string): boolean;
+  /** A logout: the next init() starts a new visitor. */
+  destroy(): void;
+}
 
 export type CreateInstance = (
   config: ResolvedConfig,
@@ -32,7 +46,7 @@ export function createWidget(
   emitter: Emitter<WidgetEvents>,
   env: InstanceEnv = browserEnv(),
   createInstance: CreateInstance = createWidgetInstance,
-): WidgetInstance {
+): Widget {
   const { user: initialUser, ...base } = config;
   let user: UserIdentity | undefined = initialUser;
   let current: WidgetInstance | null = null;
@@ -69,6 +83,7 @@ export function createWidget(
 
   start(initialUser, false);
   return {
+    current: () => current,
     identify(next) {
       if (destroyed) return;
       if (current === null) return start(next, false); // hidden after a refusal: try the new identity
@@ -76,21 +91,12 @@ export function createWidget(
       user = next;
       current.identify(next);
     },
-    track: (name, properties) => current?.track(name, properties),
-    setOpen: (open) => current?.setOpen(open),
-    isOpen: () => current?.isOpen() ?? false,
-    showMessages: () => current?.showMessages(),
-    showNewMessage: (text) => current?.showNewMessage(text),
-    showArticle: (articleId) => current?.showArticle(articleId),
     setLocale(locale) {
       if (matchLocale(locale) === null) return false;
       base.locale = locale; // a later switch to another visitor keeps the language
       current?.setLocale(locale);
       return true;
     },
-    visitorId: () => current?.visitorId() ?? null,
-    startExperience: (kind, id) => current?.startExperience(kind, id),
-    availableTours: () => current?.availableTours() ?? Promise.resolve([]),
     destroy() {
       // The public destroy() is a logout: the next init() starts a new visitor.
       destroyed = true;
