@@ -1,7 +1,7 @@
 import type { Emitter } from "../sdk/emitter";
 import type { WidgetEvents } from "../sdk/types";
 import type { Delivery } from "../runtime/delivery";
-import { functions, type ActionRef } from "../runtime/functions";
+import { backend, type ActionRef, type ResultOf, type SessionArgsOf } from "../runtime/functions";
 import type { Gateway } from "../runtime/gateway";
 import type { Store } from "../runtime/store";
 import type { WidgetUiState } from "../runtime/ui-state";
@@ -15,7 +15,7 @@ export interface ControllerDeps {
   /** Starts a tour or checklist through the engagement overlays (WidgetInstance.startExperience). */
   startExperience(kind: "tour" | "checklist", id: string): void;
   /** Runs an action with the session token (see gateway.ts callAction). */
-  act(action: ActionRef, args: Record<string, unknown>): Promise<unknown>;
+  act<A extends ActionRef>(action: A, args: SessionArgsOf<A>): Promise<ResultOf<A>>;
 }
 
 /** The messenger UI's view of the runtime (see MessengerController). */
@@ -29,12 +29,12 @@ export function createController(deps: ControllerDeps): MessengerController {
       state.set({ open });
       emitter.emit(open ? "open" : "close", undefined);
     },
-    watchConversations: (onValue, onError) => gateway.watch(functions.listConversations, {}, onValue, onError),
+    watchConversations: (onValue, onError) => gateway.watch(backend.conversations.listForVisitor, {}, onValue, onError),
     watchMessages: (conversationId, onValue, onError) =>
-      gateway.watch(functions.listMessages, { conversationId }, onValue, onError),
+      gateway.watch(backend.messages.list, { conversationId }, onValue, onError),
     markAsRead(conversationId) {
       // Best effort: the next visible message marks the conversation read again anyway.
-      gateway.mutate(functions.markAsRead, { conversationId }).catch(() => {});
+      gateway.mutate(backend.conversations.markAsRead, { conversationId }).catch(() => {});
     },
     send: (conversationKey, body, attachments) => delivery.send(conversationKey, body, attachments),
     retry: (clientMessageId) => delivery.retry(clientMessageId),

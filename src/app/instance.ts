@@ -8,7 +8,7 @@ import { createDeferredClient } from "../runtime/deferred-client";
 import { createDelivery } from "../runtime/delivery";
 import { detectDevice } from "../runtime/device";
 import { isIdentityRefusal, readAppError, type AppErrorInfo } from "../runtime/errors";
-import { functions } from "../runtime/functions";
+import { backend } from "../runtime/functions";
 import { callAction, createGateway, type ClientLike } from "../runtime/gateway";
 import { userForReboot } from "../runtime/identity";
 import { watchPageViews } from "../runtime/page-views";
@@ -115,8 +115,8 @@ export function createWidgetInstance(
     workspaceId,
     storage,
     timers,
-    callBoot: (args) => client.action(functions.boot, args),
-    callRefresh: (args) => client.action(functions.refresh, args),
+    callBoot: (args) => client.action(backend.widgetSessions.boot, args),
+    callRefresh: (args) => client.action(backend.widgetSessions.refresh, args),
     bootContext: () => ({
       origin: win.location.origin,
       url: win.location.href,
@@ -216,7 +216,7 @@ export function createWidgetInstance(
   return {
     identify(next) {
       user = next; // later boots (re-boot after expiry) carry it too
-      gateway.mutate(functions.identify, { user: next }).catch((error: unknown) => {
+      gateway.mutate(backend.visitors.identify, { user: next }).catch((error: unknown) => {
         if (destroyed) return;
         const info = readAppError(error);
         if (isIdentityRefusal(info) && hooks.onIdentityRefused) hooks.onIdentityRefused(info);
@@ -282,7 +282,7 @@ function endSession(client: ClientLike, token: string | undefined): void {
   if (token === undefined) return close();
   const timer = setTimeout(close, LOGOUT_TIMEOUT_MS);
   client
-    .mutation(functions.logout, { sessionToken: token })
+    .mutation(backend.widgetSessions.logout, { sessionToken: token })
     .catch(() => {})
     .finally(() => {
       clearTimeout(timer);

@@ -1,5 +1,5 @@
 import type { ClientLike } from "../runtime/gateway";
-import { mutationRef, queryRef } from "./refs";
+import type { FunctionArgs } from "convex/server";
 
 /*
  * The first lazy step of the engagement code, loaded when something is due (or for the
@@ -40,7 +40,8 @@ export async function startAuthoring(services: {
     shadow: services.shadow,
     container: services.container,
     token,
-    watch: (name, args, onValue, onError) => client.onUpdate(queryRef(name), args, onValue, onError),
-    mutate: (name, args) => client.mutation(mutationRef(name), args),
+    // The widget's loose argument types (ids as strings) are what the server's validators check.
+    watch: (query, args, onValue, onError) => client.onUpdate(query, args as FunctionArgs<typeof query>, onValue, onError),
+    mutate: (mutation, args) => client.mutation(mutation, args as FunctionArgs<typeof mutation>),
   });
 }

@@ -1,4 +1,4 @@
-import { functions } from "./functions";
+import { backend } from "./functions";
 import type { Gateway } from "./gateway";
 import { createOutbox, type Outbox, type OutboxAttachment } from "./outbox";
 import { createOutboxSender } from "./outbox-sender";
@@ -43,7 +43,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const sender = createOutboxSender({
     outbox,
     send: async (args) => {
-      const result = wire.send(await deps.gateway.mutate(functions.send, args));
+      const result = wire.send(await deps.gateway.mutate(backend.messages.send, args));
       deps.onSent();
       return result;
     },

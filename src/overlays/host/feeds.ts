@@ -1,6 +1,7 @@
 import type { Candidate, ExperienceKind } from "../../engine/arbitration";
 import { isTriggerSatisfied, type PageState, type Trigger } from "../../../core/engagement/triggers";
 import type { TourSummary } from "../../sdk/types";
+import { backend, type QueryRef } from "../../runtime/functions";
 
 /*
  * The host's view of the engagement live queries: only what it needs to decide
@@ -9,13 +10,13 @@ import type { TourSummary } from "../../sdk/types";
  */
 
 /** The live query behind each kind. CSAT's takes no `url`. */
-export const FEEDS: ReadonlyArray<readonly [ExperienceKind, string]> = [
-  ["tour", "tours:listAll"],
-  ["tooltip", "tooltips:getActiveForVisitor"],
-  ["outbound", "outboundMessages:getEligible"],
-  ["survey", "surveys:getActiveSurveys"],
-  ["checklist", "checklists:getAllProgress"],
-  ["csat", "csat:getPending"],
+export const FEEDS: ReadonlyArray<readonly [ExperienceKind, QueryRef]> = [
+  ["tour", backend.tours.listAll],
+  ["tooltip", backend.tooltips.getActiveForVisitor],
+  ["outbound", backend.outboundMessages.getEligible],
+  ["survey", backend.surveys.getActiveSurveys],
+  ["checklist", backend.checklists.getAllProgress],
+  ["csat", backend.csat.getPending],
 ];
 
 export type Entry = Candidate & {

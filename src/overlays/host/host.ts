@@ -7,7 +7,7 @@ import type { Timers } from "../../runtime/timers";
 import { logError } from "../../sdk/log";
 import type { TourSummary } from "../../sdk/types";
 import type { Stage } from "../stage";
-import { mutationRef, queryRef } from "../refs";
+import { backend } from "../../runtime/functions";
 import { FEEDS, isDueNow, toEntries, tourSummary, type Entry } from "./feeds";
 import { watchPageSignals } from "./page-signals";
 
@@ -91,11 +91,11 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
       waitedForFeeds = true;
       evaluate();
     }, FEEDS_WAIT_MS);
-    unwatch = FEEDS.map(([kind, name]) =>
-      gateway.watch(queryRef(name), kind === "csat" ? {} : { url }, (value) => received(kind, toEntries(kind, value))),
+    unwatch = FEEDS.map(([kind, query]) =>
+      gateway.watch(query, kind === "csat" ? {} : { url }, (value) => received(kind, toEntries(kind, value))),
     );
     // Checklist URL tasks complete through page views; without them, report the URL itself.
-    if (!deps.trackPageViews) gateway.mutate(mutationRef("checklists:recordEvent"), { url }).catch(() => {});
+    if (!deps.trackPageViews) gateway.mutate(backend.checklists.recordEvent, { url }).catch(() => {});
   }
 
   function received(kind: ExperienceKind, entries: Entry[]): void {
