@@ -1,9 +1,9 @@
 import { v } from "convex/values";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { widgetChecklist, type WidgetChecklist } from "./lib/engagementViews";
 import { appError, invalidArgument } from "./lib/errors";
 import { checkUrl, normalizeEventName } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, targetedContent } from "./model/engagement";
 import {
   applyChecklistEvent,

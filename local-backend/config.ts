@@ -1,5 +1,5 @@
 // Where the local backend listens and keeps its data: environment first, then flags, then the
-// defaults of DESIGN.md section 3.
+// defaults the README lists (3210, 3211, .opencom-local/).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 

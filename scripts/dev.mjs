@@ -1,7 +1,7 @@
 // `npm run dev`: the local backend, the widget built in watch mode, and the demo site with
 // the widget embedded by script tag (plus the agent console) on http://127.0.0.1:5173.
 //
-// Environment (DESIGN.md 3): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
+// Environment (see the README): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
 // OPENCOM_DEMO_PORT (5173), OPENCOM_DATA_DIR (.opencom-local/).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";

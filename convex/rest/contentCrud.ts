@@ -1,7 +1,7 @@
 import type { FunctionReference } from "convex/server";
 import type { z } from "zod";
 import type { Id } from "../_generated/dataModel";
-import type { ApiContent } from "../lib/contentAdmin";
+import type { ApiContent } from "../model/contentAdmin";
 import type { ContentStatus } from "../lib/engagementValidators";
 import type { RestHandler } from "./conversations";
 import type { ContentSchemas } from "./engagementSchemas";
@@ -16,7 +16,7 @@ import { errorResponse, jsonResponse } from "./responses";
  *   GET    /api/v1/<resource>/{id}             read
  *   PATCH  /api/v1/<resource>/{id}             update any subset of fields
  *   DELETE /api/v1/<resource>/{id}             delete
- * The database work is in the table's internal functions (lib/contentAdmin.ts).
+ * The database work is in the table's internal functions (model/contentAdmin.ts).
  */
 
 export type Route = { pattern: string[]; methods: Partial<Record<string, RestHandler>> };

@@ -11,7 +11,7 @@ import {
 import { withAnyWorkspaceCors, withWorkspaceCors } from "./cors";
 import { ENGAGEMENT_ROUTES } from "./engagement";
 import { MESSENGER_ROUTES } from "./messengerRoutes";
-import { restRetryAfter } from "../rateLimits";
+import { restRetryAfter } from "../model/rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
 

@@ -1,4 +1,4 @@
-// window.OpencomWidget in Chromium: every method and event of DESIGN.md section 3, a custom
+// window.OpencomWidget in Chromium: every method and event of docs/js-api.md, a custom
 // launcher with a badge the page draws, and notifications across tabs (title flash, one
 // chime, open state kept in step). Issue "Messenger tabs and the Intercom-class JS API".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

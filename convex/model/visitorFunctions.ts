@@ -1,6 +1,6 @@
 import { v, type ObjectType, type PropertyValidators } from "convex/values";
 import { mutation, query, type MutationCtx, type QueryCtx } from "../_generated/server";
-import { authenticateSession, type VisitorAuth } from "../model/sessions";
+import { authenticateSession, type VisitorAuth } from "./sessions";
 
 /**
  * Builders for widget-facing functions (a hand-written, smaller take on

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
-import { findInWorkspace, type ContentTable } from "../model/engagement";
-import { invalidArgument } from "./errors";
-import { contentStatusValidator } from "./engagementValidators";
+import { findInWorkspace, type ContentTable } from "./engagement";
+import { invalidArgument } from "../lib/errors";
+import { contentStatusValidator } from "../lib/engagementValidators";
 
 /**
  * The admin (REST) side of a content table, made once per table: list, get,

@@ -1,7 +1,7 @@
 import { MINUTE, RateLimiter, SECOND, type RateLimitConfig } from "@convex-dev/rate-limiter";
-import { components } from "./_generated/api";
-import type { ActionCtx, MutationCtx } from "./_generated/server";
-import { rateLimitedError } from "./lib/errors";
+import { components } from "../_generated/api";
+import type { ActionCtx, MutationCtx } from "../_generated/server";
+import { rateLimitedError } from "../lib/errors";
 
 /**
  * Every rate limit of the app, in one place (component: @convex-dev/rate-limiter,
