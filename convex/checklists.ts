@@ -20,7 +20,7 @@ import {
  * (or `OpencomWidget.startChecklist`) asks.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("checklists");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("checklists");
 
 /** The checklists this visitor may see (audience, schedule, active), best first, with progress. */
 export const getAllProgress = visitorQuery({

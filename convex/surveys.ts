@@ -23,7 +23,7 @@ import {
  * check before sending. A response completes the survey for the frequency rules.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("surveys");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("surveys");
 
 async function latestResponse(
   db: DatabaseReader,

@@ -1,6 +1,7 @@
+import { makeFunctionReference } from "convex/server";
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
-import { internalMutation, internalQuery } from "../_generated/server";
+import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { findInWorkspace, type ContentTable } from "./engagement";
 import { invalidArgument } from "../lib/errors";
 import { contentStatusValidator } from "../lib/engagementValidators";
@@ -16,8 +17,25 @@ export type ApiContent = { id: string; createdAt: number; updatedAt: number } & 
 
 /** A content document as the REST API shows it: `id` for `_id`, no internal columns. */
 export function apiContent(doc: Doc<ContentTable>): ApiContent {
-  const { _id, _creationTime, workspaceId, ...fields } = doc;
+  const { _id, _creationTime, workspaceId, windowPassedAt, ...fields } = doc;
   return { ...fields, id: _id };
+}
+
+/*
+ * Date windows take effect when the time passes. Visitor queries judge `startsAt`/`endsAt`
+ * with the time of their run, and Convex re-runs a live query only when something it read
+ * is written, never because time passed. So every boundary still ahead is a scheduled
+ * write to the item (`windowBoundary`): each query that read it runs again, on the other
+ * side of the boundary, and the widget shows or hides the item without a reload. A
+ * boundary moved by an update leaves its old job behind; that one writes harmlessly.
+ */
+const boundaryOf = (table: ContentTable) => makeFunctionReference<"mutation", { id: string }>(`${table}:windowBoundary`);
+
+async function scheduleWindowBoundaries(ctx: MutationCtx, table: ContentTable, doc: Doc<ContentTable>): Promise<void> {
+  const now = Date.now();
+  for (const at of new Set([doc.startsAt, doc.endsAt])) {
+    if (at !== undefined && at > now) await ctx.scheduler.runAt(at, boundaryOf(table), { id: doc._id });
+  }
 }
 
 function checkSchedule(doc: { startsAt?: number | undefined; endsAt?: number | undefined }): void {
@@ -71,6 +89,7 @@ export function contentAdminFunctions(table: ContentTable) {
         const id = await ctx.db.insert(table, document as never);
         const created = await ctx.db.get(id);
         if (created === null) throw new Error("Content vanished right after insert");
+        await scheduleWindowBoundaries(ctx, table, created);
         return apiContent(created);
       },
     }),
@@ -86,7 +105,19 @@ export function contentAdminFunctions(table: ContentTable) {
         checkSchedule({ ...doc, ...changes });
         await ctx.db.patch(doc._id, { ...changes, updatedAt: Date.now() } as never);
         const updated = await ctx.db.get(doc._id);
-        return updated === null ? null : apiContent(updated);
+        if (updated === null) return null;
+        if (changes["startsAt"] !== undefined || changes["endsAt"] !== undefined) await scheduleWindowBoundaries(ctx, table, updated);
+        return apiContent(updated);
+      },
+    }),
+
+    /** A date-window boundary of the item passed: the write makes its live queries run again. */
+    windowBoundary: internalMutation({
+      args: { id: v.string() },
+      handler: async (ctx, args): Promise<void> => {
+        const id = ctx.db.normalizeId(table, args.id);
+        if (id === null || (await ctx.db.get(id)) === null) return; // deleted since
+        await ctx.db.patch(id, { windowPassedAt: Date.now() } as never);
       },
     }),
 

@@ -203,8 +203,9 @@ describe("methods and events", () => {
       });
     }
 
-    const tours = (await callWidget(page, "getAvailableTours")) as Array<{ id: string; name: string }>;
-    expect(tours.map((tour) => tour.name)).toContain("Reports tour");
+    // `const tours = OpencomWidget.getAvailableTours()`: an array, not a promise.
+    expect(await page.evaluate(() => Array.isArray((window as unknown as { OpencomWidget: { getAvailableTours(): unknown } }).OpencomWidget.getAvailableTours()))).toBe(true);
+    await expect.poll(async () => ((await callWidget(page, "getAvailableTours")) as Array<{ name: string }>).map((tour) => tour.name), { timeout: 10_000 }).toContain("Reports tour");
     const checklists = await stack.agent.request<{ data: Array<{ id: string; name: string }> }>("GET", "/checklists?status=active");
     const checklist = checklists.data.find((item) => item.name === "Get started")!;
     // A checklist may open unasked on a first visit and, blocking, hold the tour back: pause it meanwhile.
