@@ -473,7 +473,13 @@ describe("arbitration", () => {
     await closeWhenShown(dialog(page, "Arbitration post"), "Close");
     await closeWhenShown(dialog(page, /Arbitration survey/), "Close survey");
     // Two checklists were asked for (the seeded one and this page's); either may go first.
-    for (let i = 0; i < 2; i++) await closeWhenShown(page.getByRole("dialog", { name: /^(Get started|Arbitration checklist)$/ }), "Close checklist");
+    // The next may show the moment the first closes: wait for each by its own name.
+    for (let i = 0; i < 2; i++) {
+      const either = page.getByRole("dialog", { name: /^(Get started|Arbitration checklist)$/ });
+      await shows(either, 15_000);
+      const name = await either.first().locator("h2").first().innerText();
+      await closeWhenShown(dialog(page, name), "Close checklist");
+    }
     await closeWhenShown(dialog(page, "How was your conversation?"), "Close rating");
 
     const { seen, mostBlocking } = await timeline(page);
