@@ -1,24 +1,19 @@
-import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
+import { HttpRouterWithHono } from "convex-helpers/server/hono";
+import type { ActionCtx } from "./_generated/server";
 import { httpAction } from "./_generated/server";
+import { API_BASE, restApp } from "./rest/app";
 import { handlePreflight } from "./rest/cors";
-import { API_BASE, handleRestRequest } from "./rest/router";
+import { REST_ROUTES } from "./rest/routes";
 
 /*
- * HTTP actions, served on the deployment's site URL. The admin REST API lives
- * under /api/v1/; routing below that prefix happens in rest/router.ts so that a
- * path id can be validated (a malformed one is a 404, not a crash).
+ * HTTP actions, served on the deployment's site URL. The admin REST API
+ * (/api/v1) is a Hono app built from the route declarations in rest/routes.ts;
+ * Convex routes registered here are matched first, Hono's after them.
  */
-const http = httpRouter();
-
-const restApi = httpAction(handleRestRequest);
-
-for (const method of ROUTABLE_HTTP_METHODS) {
-  if (method === "OPTIONS") continue;
-  http.route({ pathPrefix: API_BASE, method, handler: restApi });
-}
+const http = new HttpRouterWithHono<ActionCtx>(restApp(REST_ROUTES));
 
 // CORS preflight carries no credentials, so it is answered before authentication
 // (with CORS headers only for an Origin some workspace allows; see rest/cors.ts).
-http.route({ pathPrefix: API_BASE, method: "OPTIONS", handler: httpAction(handlePreflight) });
+http.route({ pathPrefix: `${API_BASE}/`, method: "OPTIONS", handler: httpAction(handlePreflight) });
 
 export default http;

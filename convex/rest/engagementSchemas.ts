@@ -15,7 +15,7 @@ const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, "Use 1–50 letters, di
 const selector = z.string().trim().min(1).max(500);
 const placement = z.enum(["top", "bottom", "left", "right", "auto"]);
 const urlPattern = z.string().min(1).max(2048);
-const epochMs = z.number().int().min(0);
+const epochMs = z.number().int().min(0).describe("Milliseconds since the Unix epoch.");
 
 const audience = z.unknown().superRefine((value, ctx) => {
   for (const error of validateRule(value)) {
@@ -102,13 +102,18 @@ const OPTIONAL_TARGETING = ["audience", "startsAt", "endsAt", "priority"];
 
 type Shape = Record<string, z.ZodType>;
 
-export type ContentSchemas = { create: z.ZodType<Record<string, unknown>>; patch: z.ZodType<Record<string, unknown>> };
+export type ContentSchemas = {
+  create: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  patch: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  /** What the API answers: the stored fields (create's output) with id and timestamps. */
+  view: z.ZodType;
+};
 
 /**
- * Builds both schemas from the type's fields: `required` ones must be given on
+ * Builds the schemas from the type's fields: `required` ones must be given on
  * create; `optional` ones may be left out (and cleared with null on patch).
  */
-function contentSchemas(options: { timed: boolean; required: Shape; optional: Shape }): ContentSchemas {
+function contentSchemas(name: string, options: { timed: boolean; required: Shape; optional: Shape }): ContentSchemas {
   const optionalShape: Shape = { ...options.optional };
   for (const key of OPTIONAL_TARGETING) optionalShape[key] = targeting[key as keyof typeof targeting];
   const createShape: Shape = {
@@ -134,25 +139,27 @@ function contentSchemas(options: { timed: boolean; required: Shape; optional: Sh
       ctx.addIssue({ code: "custom", message: "endsAt must be after startsAt.", path: ["endsAt"] });
     }
   };
+  const view = z.object({ id: z.string(), ...createShape, createdAt: epochMs, updatedAt: epochMs }).meta({ id: name });
   return {
-    create: z.strictObject(createShape).superRefine(schedule) as z.ZodType<Record<string, unknown>>,
-    patch: z.strictObject(patchShape).superRefine(schedule) as z.ZodType<Record<string, unknown>>,
+    create: z.strictObject(createShape).superRefine(schedule) as ContentSchemas["create"],
+    patch: z.strictObject(patchShape).superRefine(schedule) as ContentSchemas["patch"],
+    view,
   };
 }
 
-export const tourSchemas = contentSchemas({
+export const tourSchemas = contentSchemas("Tour", {
   timed: true,
   required: { steps: z.array(tourStep).min(1).max(50) },
   optional: { description: optionalText(1000) },
 });
 
-export const tooltipSchemas = contentSchemas({
+export const tooltipSchemas = contentSchemas("Tooltip", {
   timed: true,
   required: { body: text(2000) },
   optional: { selector, placement, showOn: z.enum(["auto", "hover", "click"]), title: optionalText(200) },
 });
 
-export const outboundSchemas = contentSchemas({
+export const outboundSchemas = contentSchemas("OutboundMessage", {
   timed: true,
   required: { type: z.enum(["post", "chat", "banner"]), body: text(5000) },
   optional: {
@@ -164,7 +171,7 @@ export const outboundSchemas = contentSchemas({
   },
 });
 
-export const surveySchemas = contentSchemas({
+export const surveySchemas = contentSchemas("Survey", {
   timed: true,
   required: {
     format: z.enum(["small", "large"]),
@@ -173,7 +180,7 @@ export const surveySchemas = contentSchemas({
   optional: { intro: optionalText(1000), thankYou: optionalText(1000) },
 });
 
-export const checklistSchemas = contentSchemas({
+export const checklistSchemas = contentSchemas("Checklist", {
   timed: false,
   required: { tasks: z.array(task).min(1).max(20).superRefine(uniqueIds) },
   optional: { description: optionalText(1000) },
