@@ -21,6 +21,12 @@ const audience = z.unknown().superRefine((value, ctx) => {
   for (const error of validateRule(value)) {
     ctx.addIssue({ code: "custom", message: error.message, path: error.path === "(rule)" ? [] : error.path.split(".") });
   }
+}).meta({
+  id: "AudienceRule",
+  description:
+    "Who sees it: {all: [rule]}, {any: [rule]}, {not: rule}, or a condition: {attribute, op, value?}, " +
+    "{customAttribute, op, value?}, {identified: boolean}, {event, op: gt|lt|eq, count}, {url: pattern}. " +
+    "Operators eq, neq, contains, gt, lt, exists. Absent: everyone.",
 });
 
 const trigger = z.discriminatedUnion("type", [
@@ -29,13 +35,13 @@ const trigger = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("time_on_page"), seconds: z.number().min(0).max(86_400) }),
   z.strictObject({ type: z.literal("scroll_depth"), percent: z.number().min(0).max(100) }),
   z.strictObject({ type: z.literal("event"), name: text(100) }),
-]);
+]).meta({ id: "Trigger" });
 
 const frequency = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("once") }),
   z.strictObject({ type: z.literal("until_completed") }),
   z.strictObject({ type: z.literal("every"), days: z.number().int().min(1).max(3650) }),
-]);
+]).meta({ id: "Frequency" });
 
 function uniqueIds(items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
@@ -53,7 +59,7 @@ const tourStep = z.strictObject({
   body: optionalText(5000),
   waitForElementMs: z.number().int().min(0).max(60_000).optional(),
   onMissing: z.enum(["skip", "end"]).optional(),
-});
+}).meta({ id: "TourStep" });
 
 const button = z
   .strictObject({
@@ -61,7 +67,8 @@ const button = z
     action: z.enum(["dismiss", "url", "open_messenger"]),
     url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
   })
-  .refine((b) => b.action !== "url" || b.url !== undefined, { message: "A url button needs a url.", path: ["url"] });
+  .refine((b) => b.action !== "url" || b.url !== undefined, { message: "A url button needs a url.", path: ["url"] })
+  .meta({ id: "OutboundButton" });
 
 const question = z
   .strictObject({
@@ -86,7 +93,7 @@ const task = z.strictObject({
     z.strictObject({ type: z.literal("url"), pattern: urlPattern }),
     z.strictObject({ type: z.literal("manual") }),
   ]),
-});
+}).meta({ id: "ChecklistTask" });
 
 /** Fields every content type has; `timed` ones (not checklists) add trigger and frequency. */
 const targeting = {
