@@ -1,16 +1,23 @@
-import { HttpRouterWithHono } from "convex-helpers/server/hono";
-import type { ActionCtx } from "./_generated/server";
+import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
 import { httpAction } from "./_generated/server";
-import { API_BASE, restApp } from "./rest/app";
+import { API_BASE } from "./rest/app";
 import { handlePreflight } from "./rest/cors";
-import { REST_ROUTES } from "./rest/routes";
+import { REST_API } from "./rest/routes";
 
 /*
- * HTTP actions, served on the deployment's site URL. The admin REST API
- * (/api/v1) is a Hono app built from the route declarations in rest/routes.ts;
- * Convex routes registered here are matched first, Hono's after them.
+ * HTTP actions, served on the deployment's site URL. Everything under /api/v1/
+ * goes to the REST API, a Hono app built from the route declarations
+ * (rest/routes.ts), which answers 404/405 for what is not declared. Other paths
+ * stay Convex's (its own 404, and routes later issues add beside this one).
  */
-const http = new HttpRouterWithHono<ActionCtx>(restApp(REST_ROUTES));
+const http = httpRouter();
+
+const restApi = httpAction(async (ctx, request) => await REST_API.fetch(request, ctx));
+
+for (const method of ROUTABLE_HTTP_METHODS) {
+  if (method === "OPTIONS") continue;
+  http.route({ pathPrefix: `${API_BASE}/`, method, handler: restApi });
+}
 
 // CORS preflight carries no credentials, so it is answered before authentication
 // (with CORS headers only for an Origin some workspace allows; see rest/cors.ts).

@@ -75,6 +75,3 @@ export function defineRoute<
 >(spec: RouteSpec<P, Q, B, A>): Route {
   return spec as unknown as Route;
 }
-
-/** `{data: <schema>}`, the envelope of every successful JSON answer. */
-export type DataEnvelope<T extends z.ZodType> = z.ZodObject<{ data: T }>;

@@ -1,7 +1,9 @@
 import { ACTIVITY_ROUTES } from "./activity";
+import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
+import { AUTH } from "./authSchemes";
 import { MESSENGER_SETTINGS_ROUTES } from "./messengerSettings";
 import { openApiDocument } from "./openapi";
 import { jsonResponse } from "./responses";
@@ -33,7 +35,7 @@ const openApiRoute = defineRoute({
   operationId: "getOpenApiDocument",
   summary: "This API's OpenAPI 3.1 document",
   tags: ["Meta"],
-  auth: { scheme: "public" },
+  auth: AUTH.public,
   responses: { 200: { description: "The OpenAPI document" } },
   handler: async () => jsonResponse(restOpenApiDocument(), 200, { "Cache-Control": "public, max-age=300" }),
 });
@@ -45,3 +47,6 @@ export function restOpenApiDocument(): Record<string, unknown> {
   cachedDocument ??= openApiDocument(REST_ROUTES);
   return cachedDocument;
 }
+
+/** The app convex/http.ts mounts under /api/v1/. */
+export const REST_API = restApp(REST_ROUTES);
