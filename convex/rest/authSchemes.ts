@@ -1,7 +1,6 @@
 import type { ActionCtx } from "../_generated/server";
-import { verifyAdminApiKey, type AuthVerdict } from "./auth";
+import { verifyAdminApiKey, type AuthVerdict, type Caller } from "./auth";
 import { errorResponse } from "./responses";
-import type { Caller } from "./auth";
 
 /*
  * How a route proves who calls it. Every route declares one requirement or a
@@ -31,6 +30,11 @@ export const AUTH = {
   oauth: (...scopes: string[]): AuthRequirement => ({ scheme: "oauthBearer", scopes }),
 } as const satisfies Record<string, AuthRequirement | ((...scopes: string[]) => AuthRequirement)>;
 
+/**
+ * Checks one request against one requirement. A verifier that needs the body
+ * (a signature over the raw bytes) reads `request.clone()`, so the route can
+ * still read it.
+ */
 export type AuthVerifier = (ctx: ActionCtx, request: Request, requirement: AuthRequirement) => Promise<AuthVerdict>;
 
 /** An OpenAPI 3.1 Security Scheme Object. */
