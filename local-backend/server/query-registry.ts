@@ -52,7 +52,7 @@ export class QueryRegistry {
   }
 
   acquire(udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: string | null): SharedQuery {
-    const key = JSON.stringify([udfPath, args, identity?.tokenIdentifier ?? null, journal]);
+    const key = JSON.stringify([udfPath, args, identityKey(identity), journal]);
     let query = this.queries.get(key);
     if (query === undefined) {
       query = { key, udfPath, args, identity, journal, pinnedJournal: journal, result: undefined, resultHash: "", stale: true, running: undefined, subscribers: 0 };
@@ -122,6 +122,16 @@ export class QueryRegistry {
       this.flushing = false;
     }
   }
+}
+
+/**
+ * Convex shares a query's result only between callers with the same identity, claims and
+ * all: the same subject in two organisations (or before and after a token refresh) must not
+ * see one another's results. Keys are sorted so claim order does not matter.
+ */
+export function identityKey(identity: UserIdentity | null): string | null {
+  if (identity === null) return null;
+  return JSON.stringify(Object.keys(identity).sort().map((claim) => [claim, identity[claim]]));
 }
 
 function dependsOn(result: RunResult, event: CommitEvent): boolean {
