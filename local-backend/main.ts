@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readConfig } from "./config";
+import { ADMIN_KEY_FILE } from "./engine/admin-key";
 import { startBackend } from "./server/server";
 
 const config = readConfig(process.argv.slice(2), process.env);
@@ -34,6 +35,7 @@ console.log(
     `  HTTP actions       ${backend.siteUrl}`,
     `  functions          ${relative(process.cwd(), config.functionsDir) || "."}`,
     `  data               ${relative(process.cwd(), config.dataDir) || config.dataDir}`,
+    `  admin key          ${backend.engine.adminKey.value}  (also in ${join(relative(process.cwd(), config.dataDir) || config.dataDir, ADMIN_KEY_FILE)})`,
   ].join("\n"),
 );
 

@@ -16,9 +16,11 @@ export function assertCallable(options: {
   fn: RegisteredFunction | undefined;
   args: Value;
   validate: (validator: unknown, value: unknown) => void;
+  /** Admin callers (the admin key) may run internal functions too. */
+  admin?: boolean;
 }): void {
   const { kind, udfPath, fn, args } = options;
-  if (fn === undefined || fn.isPublic !== true) {
+  if (fn === undefined || (fn.isPublic !== true && !(options.admin === true && fn.isInternal === true))) {
     throw new FunctionNotFoundError(`Could not find public function for '${udfPath}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`);
   }
   if (fn[KIND_FLAG[kind]] !== true) {

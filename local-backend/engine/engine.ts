@@ -5,6 +5,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { join } from "node:path";
 import { makeFunctionReference } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { AdminKey, ensureAdminKey } from "./admin-key";
 import { AuthVerifier, type UserIdentity } from "./auth";
 import { componentModules, findComponents } from "./components";
 import { CronRunner, type CronJobSpec } from "./crons";
@@ -38,6 +39,10 @@ export interface RunOptions {
   requestKey?: string;
   ip?: string | null;
   userAgent?: string | null;
+  /** The component the function lives in; "" (the app) by default. Admin only. */
+  componentPath?: string;
+  /** Called with the admin key: internal and component functions are allowed. */
+  admin?: boolean;
 }
 
 export interface EngineOptions {
@@ -58,6 +63,7 @@ export class Engine {
   private readonly crons: CronRunner;
   readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastTs: bigint;
+  readonly adminKey: AdminKey;
   /** Runs a callback outside every async context, so work it starts is not charged to a request. */
   private readonly outside = AsyncLocalStorage.snapshot();
 
@@ -76,6 +82,7 @@ export class Engine {
     readonly moduleFailures: Array<{ file: string; error: string }>,
   ) {
     this.lastTs = global.transactionManager._lastCommitTs;
+    this.adminKey = new AdminKey(ensureAdminKey(options.dataDir));
     this.crons = new CronRunner((udfPath, args) => this.runScheduled(udfPath, args), this.log);
   }
 
@@ -219,10 +226,14 @@ export class Engine {
     });
     try {
       const value = jsonToConvex(args);
-      assertCallable({ kind, udfPath, fn: await this.exportOf(udfPath), args: value, validate: this.internals.validateValidator });
+      const componentPath = options.componentPath ?? "";
+      const path = canonicalUdfPath(udfPath);
+      const fn = await this.exportOf(path, componentPath);
+      assertCallable({ kind, udfPath: path, fn, args: value, validate: this.internals.validateValidator, admin: options.admin === true });
       const caller = options.identity ? this.t.withIdentity(options.identity) : this.t;
       const result = await this.internals.requestMetadataStorage.run(metadata, () =>
-        caller[kind](makeFunctionReference(udfPath), value),
+        // Auth does not cross into components, as on Convex.
+        componentPath === "" ? caller[kind](makeFunctionReference(path), value) : this.t.fun({ componentPath, udfPath: path }, value),
       );
       const ts = state.commitTs ?? this.lastTs;
       return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
@@ -232,9 +243,14 @@ export class Engine {
   }
 
   /** The export a function name points at; `_generated` and other `_` modules hold none. */
-  private async exportOf(udfPath: string): Promise<RegisteredFunction | undefined> {
+  private async exportOf(udfPath: string, componentPath = ""): Promise<RegisteredFunction | undefined> {
     const { modulePath, exportName } = modulePathOf(udfPath);
     if (modulePath.startsWith("_")) return undefined;
+    if (componentPath !== "") {
+      const component = this.global.components[componentPath];
+      const module = component === undefined ? undefined : await component.modules(modulePath).catch(() => undefined);
+      return module?.[exportName] as RegisteredFunction | undefined;
+    }
     const module = await loadModuleOf(this.modules, this.options.functionsDir, modulePath);
     return module?.[exportName] as RegisteredFunction | undefined;
   }
@@ -282,4 +298,11 @@ export class Engine {
   private async runScheduled(udfPath: string, argsJson: unknown): Promise<void> {
     await this.outside(() => this.t.fun({ componentPath: "", udfPath }, jsonToConvex(argsJson as JSONValue)));
   }
+}
+
+/** "messages.js:list" and "messages:list" name the same function, as on Convex. */
+export function canonicalUdfPath(udfPath: string): string {
+  const [modulePath = "", exportName] = udfPath.split(":");
+  const bare = modulePath.replace(/\.js$/, "");
+  return exportName === undefined ? bare : `${bare}:${exportName}`;
 }
