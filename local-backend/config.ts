@@ -1,6 +1,8 @@
 // Where the local backend listens and keeps its data: environment first, then flags, then the
 // defaults of DESIGN.md section 3.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { assertEnvVar, parseEnvLines, type EnvVars } from "./engine/deployment-env";
 import { parseArgs } from "node:util";
 
 export interface LocalBackendConfig {
@@ -12,6 +14,9 @@ export interface LocalBackendConfig {
   /** A function to run once on an empty data dir, and the file (in the data dir) for its result. */
   seed: { functionName: string; outputFile: string } | null;
   echoFunctionLogs: boolean;
+  /** Deployment variables for this run (`--env NAME=VALUE`, `--env-file FILE`). */
+  env: EnvVars;
+  generateSecrets: string[];
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackendConfig {
@@ -22,9 +27,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
       seed: { type: "string" },
       "seed-output": { type: "string", default: "seed.json" },
       "echo-logs": { type: "boolean", default: false },
+      env: { type: "string", multiple: true, default: [] },
+      "env-file": { type: "string" },
+      "generate-secret": { type: "string", multiple: true, default: [] },
     },
     strict: true,
   });
+  const deploymentEnv: EnvVars = values["env-file"] ? parseEnvLines(readFileSync(values["env-file"], "utf8"), values["env-file"]) : {};
+  for (const pair of values.env) {
+    const separator = pair.indexOf("=");
+    if (separator <= 0) throw new Error(`--env expects NAME=VALUE, got "${pair}"`);
+    const [name, value] = [pair.slice(0, separator), pair.slice(separator + 1)];
+    assertEnvVar(name, value);
+    deploymentEnv[name] = value;
+  }
   return {
     functionsDir: resolve(values.functions),
     dataDir: resolve(env.OPENCOM_DATA_DIR || ".opencom-local"),
@@ -33,6 +49,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
     sitePort: port(env.OPENCOM_SITE_PORT, 3211, "OPENCOM_SITE_PORT"),
     seed: values.seed ? { functionName: values.seed, outputFile: values["seed-output"] } : null,
     echoFunctionLogs: values["echo-logs"],
+    env: deploymentEnv,
+    generateSecrets: values["generate-secret"],
   };
 }
 

@@ -3,7 +3,10 @@ import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readConfig } from "./config";
 import { ADMIN_KEY_FILE } from "./engine/admin-key";
+import { runEnvCommand } from "./env-command";
 import { startBackend } from "./server/server";
+
+if (process.argv[2] === "env") process.exit(runEnvCommand(process.argv.slice(3), process.env));
 
 const config = readConfig(process.argv.slice(2), process.env);
 const backend = await startBackend({
@@ -13,6 +16,8 @@ const backend = await startBackend({
   apiPort: config.apiPort,
   sitePort: config.sitePort,
   echoFunctionLogs: config.echoFunctionLogs,
+  env: config.env,
+  generateSecrets: config.generateSecrets,
   prepare: async (engine, urls) => {
     for (const failure of engine.moduleFailures) {
       console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);

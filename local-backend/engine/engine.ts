@@ -22,6 +22,7 @@ import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
 import { invokeHttpAction } from "./http-action";
 import { restoreState, resumeScheduledJobs } from "./restart";
+import { installRuntime, withDeploymentGlobals } from "./runtime";
 
 export type { FunctionKind } from "./callable";
 
@@ -52,6 +53,8 @@ export interface EngineOptions {
   publicUrl: string;
   echoFunctionLogs?: boolean;
   log?: (line: string) => void;
+  /** The deployment's environment variables, the only ones functions see. */
+  env?: () => Record<string, string>;
 }
 
 
@@ -89,7 +92,9 @@ export class Engine {
   static async create(options: EngineOptions): Promise<Engine> {
     installLongTimers();
     const internals = await loadConvexTestInternals();
-    const loaded = await loadModules(options.functionsDir);
+    installRuntime(internals, { env: options.env ?? (() => ({})) });
+    // Module top levels (auth.config.ts above all) read process.env too: the deployment's.
+    const loaded = await withDeploymentGlobals(internals, () => loadModules(options.functionsDir));
     const defaultExport = async (name: string) => (await loadModuleOf(loaded.map, options.functionsDir, name))?.default;
     const schema = await defaultExport("schema");
     const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map });

@@ -20,6 +20,7 @@ const EXPORTED_INTERNALS = [
   "runScheduledFunction",
   "validateValidator",
   "getFunctionPathFromAddress",
+  "globalOverridesStorage",
 ] as const;
 
 export interface DatabaseFake {
@@ -94,6 +95,11 @@ export interface ConvexTestInternals {
     name: string;
   }) => Promise<void>;
   validateValidator: (validator: unknown, value: unknown) => void;
+  /** The per-handler globals (Date, Math, process, fetch…) convex-test reads through accessors. */
+  globalOverridesStorage: {
+    run<R>(store: Record<string, unknown>, fn: (...args: unknown[]) => R, ...args: unknown[]): R;
+    getStore(): Record<string, unknown> | undefined;
+  };
 }
 
 export interface TestConvex {
