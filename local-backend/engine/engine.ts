@@ -234,7 +234,7 @@ export class Engine {
       const componentPath = options.componentPath ?? "";
       const path = canonicalUdfPath(udfPath);
       const fn = await this.exportOf(path, componentPath);
-      assertCallable({ kind, udfPath: path, fn, args: value, validate: this.internals.validateValidator, admin: options.admin === true });
+      assertCallable({ kind, udfPath: path, fn, args: value, admin: options.admin === true });
       const caller = options.identity ? this.t.withIdentity(options.identity) : this.t;
       const result = await this.internals.requestMetadataStorage.run(metadata, () =>
         // Auth does not cross into components, as on Convex.

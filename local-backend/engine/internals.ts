@@ -30,6 +30,7 @@ export interface DatabaseFake {
   _nextDocId: number;
   _lastCreationTime: number;
   _schema: unknown;
+  _validate(table: string, doc: Record<string, unknown>): void;
   commit(commitTs: bigint | null): void;
   get(table: string | undefined, id: string): Record<string, unknown> | null;
   _iterateDocs(table: string, callback: (doc: Record<string, unknown>) => void): void;
