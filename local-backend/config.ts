@@ -17,6 +17,8 @@ export interface LocalBackendConfig {
   /** Deployment variables for this run (`--env NAME=VALUE`, `--env-file FILE`). */
   env: EnvVars;
   generateSecrets: string[];
+  /** Multiplies Convex's 1 s limit on queries and mutations (slow or shared machines). */
+  functionTimeoutMultiplier: number;
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackendConfig {
@@ -30,6 +32,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
       env: { type: "string", multiple: true, default: [] },
       "env-file": { type: "string" },
       "generate-secret": { type: "string", multiple: true, default: [] },
+      "function-timeout-multiplier": { type: "string" },
     },
     strict: true,
   });
@@ -51,7 +54,15 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
     echoFunctionLogs: values["echo-logs"],
     env: deploymentEnv,
     generateSecrets: values["generate-secret"],
+    functionTimeoutMultiplier: multiplier(values["function-timeout-multiplier"] ?? env.OPENCOM_FUNCTION_TIMEOUT_MULTIPLIER),
   };
+}
+
+function multiplier(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 1;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 1) throw new Error(`the function timeout multiplier must be a number of at least 1, got "${raw}"`);
+  return value;
 }
 
 function port(raw: string | undefined, fallback: number, name: string): number {

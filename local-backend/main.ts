@@ -18,6 +18,7 @@ const backend = await startBackend({
   echoFunctionLogs: config.echoFunctionLogs,
   env: config.env,
   generateSecrets: config.generateSecrets,
+  functionTimeoutMultiplier: config.functionTimeoutMultiplier,
   prepare: async (engine, urls) => {
     for (const failure of engine.moduleFailures) {
       console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);

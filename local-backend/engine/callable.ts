@@ -3,6 +3,7 @@
 // bad arguments get Convex's ArgumentValidationError text (path, value and validator).
 import type { Value } from "convex/values";
 import { ArgumentValidationError, FunctionNotFoundError } from "./errors";
+import { binarySize, MAX_ARGS_BYTES, assertValueLimits, valueSize } from "./limits";
 import { checkValue, displayValue, type ValidatorJson } from "./validation";
 
 export type FunctionKind = "query" | "mutation" | "action";
@@ -30,10 +31,21 @@ export function assertCallable(options: {
   if (typeof args !== "object" || args === null || Array.isArray(args) || args instanceof ArrayBuffer) {
     throw new FunctionNotFoundError(`Expected to receive an object as the function's argument. Instead received: ${displayValue(args)}`);
   }
+  assertArgumentLimits(udfPath, args);
   const failure = checkValue(JSON.parse(fn.exportArgs()) as ValidatorJson, args);
   if (failure !== null) throw new ArgumentValidationError(failure.message);
 }
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function assertArgumentLimits(udfPath: string, args: Value): void {
+  try {
+    assertValueLimits(args);
+  } catch (error) {
+    throw new FunctionNotFoundError(`Invalid arguments for ${udfPath}: ${(error as Error).message}`);
+  }
+  const size = valueSize([args]);
+  if (size > MAX_ARGS_BYTES) throw new FunctionNotFoundError(`Arguments for ${udfPath} are too large (actual: ${binarySize(size)}, limit: ${binarySize(MAX_ARGS_BYTES)})`);
 }

@@ -12,6 +12,8 @@ import { CronRunner, type CronJobSpec } from "./crons";
 import { assertCallable, type FunctionKind, type RegisteredFunction } from "./callable";
 import { describeFailure, type FunctionFailure } from "./errors";
 import { Executions } from "./executions";
+import { assertResultLimits } from "./limits";
+import { enforceFunctionTimeout } from "./function-clock";
 import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
 import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
 import { captureConsole } from "./logs";
@@ -55,6 +57,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** The deployment's environment variables, the only ones functions see. */
   env?: () => Record<string, string>;
+  /** Stretches Convex's 1 s limit on queries and mutations for slow machines. Default 1. */
+  functionTimeoutMultiplier?: number;
 }
 
 
@@ -97,7 +101,8 @@ export class Engine {
     const loaded = await withDeploymentGlobals(internals, () => loadModules(options.functionsDir));
     const defaultExport = async (name: string) => (await loadModuleOf(loaded.map, options.functionsDir, name))?.default;
     const schema = await defaultExport("schema");
-    const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map });
+    // Convex's per-transaction limits: documents and bytes read and written, functions scheduled.
+    const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map, transactionLimits: true });
     for (const component of await findComponents(options.functionsDir)) {
       const { modules, schema: componentSchema } = await componentModules(component.dir);
       t.registerComponent(component.path, componentSchema, modules);
@@ -135,6 +140,7 @@ export class Engine {
       },
       onCommit: (event) => engine.committed(event),
     });
+    enforceFunctionTimeout(global.transactionManager, options.functionTimeoutMultiplier ?? 1);
     captureConsole(executions, options.echoFunctionLogs ?? false);
     await resumeScheduledJobs({ global, internals, isAction: (path, udfPath) => engine.isAction(path, udfPath), timers: engine.timers });
     persistence.compact(engine.persistedState());
@@ -240,6 +246,7 @@ export class Engine {
         // Auth does not cross into components, as on Convex.
         componentPath === "" ? caller[kind](makeFunctionReference(path), value) : this.t.fun({ componentPath, udfPath: path }, value),
       );
+      assertResultLimits(path, result as Value);
       const ts = state.commitTs ?? this.lastTs;
       return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
     } catch (error) {

@@ -41,7 +41,9 @@ export interface DatabaseFake {
 
 export interface TransactionManager {
   _lastCommitTs: bigint;
+  begin(isNested: boolean, transactionLimits?: unknown): Promise<void>;
   commit(isNested: boolean): bigint | null;
+  rollback(isNested: boolean): void;
 }
 
 export interface ConvexGlobal {
@@ -75,7 +77,7 @@ type Accessor = Record<string, (...args: never[]) => Promise<unknown>>;
 
 /** The subset of convex-test internals the local backend relies on. */
 export interface ConvexTestInternals {
-  convexTest: (options: { schema?: unknown; modules: Record<string, () => Promise<unknown>> }) => TestConvex;
+  convexTest: (options: { schema?: unknown; modules: Record<string, () => Promise<unknown>>; transactionLimits?: boolean }) => TestConvex;
   convexGlobalStorage: Store<ConvexGlobal>;
   requestMetadataStorage: Store<RequestMetadata>;
   executionContextStorage: Store<Record<string, unknown>>;

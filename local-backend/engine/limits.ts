@@ -3,6 +3,7 @@
 // at most 1,024 fields, values nested at most 64 deep; documents of at most 1 MiB, nested at
 // most 16 deep, with no top-level field starting with "_" but the system ones.
 import type { Value } from "convex/values";
+import { DeploymentError } from "./errors";
 
 export const MAX_ARRAY_LENGTH = 8192;
 export const MAX_OBJECT_FIELDS = 1024;
@@ -69,4 +70,15 @@ export function binarySize(bytes: number): string {
     unit += 1;
   }
   return `${unit === 0 ? value : Number(value.toFixed(2))} ${units[unit]}`;
+}
+
+/** A function's return value: the same value limits, and at most 16 MiB. */
+export function assertResultLimits(udfPath: string, result: Value): void {
+  try {
+    assertValueLimits(result);
+  } catch (error) {
+    throw new DeploymentError(`Function ${udfPath} return value invalid: ${(error as Error).message}`);
+  }
+  const size = valueSize(result);
+  if (size > MAX_RESULT_BYTES) throw new DeploymentError(`Function ${udfPath} return value is too large (actual: ${binarySize(size)}, limit: ${binarySize(MAX_RESULT_BYTES)})`);
 }

@@ -22,6 +22,8 @@ export interface BackendOptions {
   env?: EnvVars;
   /** Names of secrets to make on first start and keep in env.json (e.g. an encryption key). */
   generateSecrets?: string[];
+  /** Multiplies Convex's 1 s limit on queries and mutations. */
+  functionTimeoutMultiplier?: number;
   /**
    * Work to finish before the ports open (e.g. a first-start seed), so that a client that
    * sees /health answer also sees its results.
@@ -48,6 +50,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     dataDir: options.dataDir,
     publicUrl: apiUrl,
     env: () => env.current(),
+    ...(options.functionTimeoutMultiplier !== undefined ? { functionTimeoutMultiplier: options.functionTimeoutMultiplier } : {}),
     ...(options.echoFunctionLogs !== undefined ? { echoFunctionLogs: options.echoFunctionLogs } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });
