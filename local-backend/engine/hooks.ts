@@ -126,7 +126,9 @@ function serialiseStorageWrites(
     const db = global.components[options.currentComponentPath()]!.db;
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
     const sha256 = btoa(String.fromCharCode(...digest));
-    const storageId = await options.inTransaction(() => db.insert("_storage", { size: blob.size, sha256 }));
+    // Convex's `_storage` documents carry the upload's content type when it had one.
+    const metadata = { size: blob.size, sha256, ...(blob.type ? { contentType: blob.type } : {}) };
+    const storageId = await options.inTransaction(() => db.insert("_storage", metadata));
     db.storeFile(storageId, blob);
     return storageId;
   };
