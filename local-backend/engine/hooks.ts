@@ -3,6 +3,7 @@
 // paginated reads (to keep a re-run page's end stable), storage URLs, and stored blobs.
 import type { ConvexGlobal, DatabaseFake } from "./internals";
 import { enforceDocumentRules } from "./documents";
+import { rankSearches } from "./search";
 import type { Executions } from "./executions";
 import { makeJournal } from "./executions";
 import type { DocumentWrite } from "./read-set";
@@ -144,6 +145,7 @@ function serialiseStorageWrites(
 
 function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending: DocumentWrite[]): void {
   enforceDocumentRules(db);
+  rankSearches(db);
   const tables = new TableIndex(Object.keys(db._documents));
   // convex-test scans every document of the database to find one table's rows; keeping the
   // ids of each table makes a query cost its table's size, not the whole database's.
