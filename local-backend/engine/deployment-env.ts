@@ -10,8 +10,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join } from "node:path";
 
 export const ENV_FILE = "env.json";
-/** Convex's rules for names and values of environment variables. */
-const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+/** Convex's rules for names and values of environment variables, and its wording. */
+const NAME = /^[a-zA-Z_]+[a-zA-Z0-9_]*$/;
+const MAX_NAME_LENGTH = 256;
 const MAX_VALUE_BYTES = 8 * 1024;
 const SET_BY_DEPLOYMENT = new Set(["CONVEX_CLOUD_URL", "CONVEX_SITE_URL"]);
 
@@ -19,10 +20,14 @@ export type EnvVars = Record<string, string>;
 
 export function assertEnvVar(name: string, value: string): void {
   if (!NAME.test(name)) {
-    throw new Error(`Invalid environment variable name "${name}": names start with a letter, hold only letters, digits and underscores, and are at most 40 characters`);
+    throw new Error(`The environment variable name ${name} is invalid. Environment variable names must begin with a letter and may only include characters a-z, A-Z, 0-9, and underscores.`);
+  }
+  if (name.length >= MAX_NAME_LENGTH) {
+    throw new Error(`The environment variable name ${name} is too long. Environment variable names must be less than ${MAX_NAME_LENGTH}.`);
   }
   if (SET_BY_DEPLOYMENT.has(name)) throw new Error(`${name} is set by the deployment itself and cannot be changed`);
-  if (Buffer.byteLength(value) > MAX_VALUE_BYTES) throw new Error(`Environment variable ${name} is too large: values are at most 8 KiB`);
+  const size = Buffer.byteLength(value);
+  if (size > MAX_VALUE_BYTES) throw new Error(`The environment variable value is ${size} bytes, which is too large. (max size: ${MAX_VALUE_BYTES})`);
 }
 
 export function readStoredEnv(dataDir: string): EnvVars {
