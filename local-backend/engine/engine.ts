@@ -18,7 +18,7 @@ import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
 import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
 import { captureConsole } from "./logs";
 import { installLongTimers } from "./long-timers";
-import { loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
+import { canonicalUdfPath, loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
 import { Persistence, type Doc, type PersistedState } from "./persistence";
 import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
@@ -310,11 +310,4 @@ export class Engine {
   private async runScheduled(udfPath: string, argsJson: unknown): Promise<void> {
     await this.outside(() => this.t.fun({ componentPath: "", udfPath }, jsonToConvex(argsJson as JSONValue)));
   }
-}
-
-/** "messages.js:list" and "messages:list" name the same function, as on Convex. */
-export function canonicalUdfPath(udfPath: string): string {
-  const [modulePath = "", exportName] = udfPath.split(":");
-  const bare = modulePath.replace(/\.js$/, "");
-  return exportName === undefined ? bare : `${bare}:${exportName}`;
 }
