@@ -51,7 +51,10 @@ function signalGroup(child, signal) {
 
 // 1. The local backend (its own process group; it writes demo.json on first start).
 function startBackend() {
-  const child = spawn("npm", ["run", "--silent", "backend"], { stdio: "inherit", env: process.env, detached: true });
+  // Functions see only deployment variables, not this process's environment: the demo seed
+  // learns the demo site's port from one.
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`];
+  const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
