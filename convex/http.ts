@@ -1,5 +1,6 @@
 import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
 import { httpAction } from "./_generated/server";
+import { auth } from "./auth";
 import { handlePreflight } from "./rest/cors";
 import { API_BASE, handleRestRequest } from "./rest/router";
 
@@ -9,6 +10,9 @@ import { API_BASE, handleRestRequest } from "./rest/router";
  * path id can be validated (a malformed one is a 404, not a crash).
  */
 const http = httpRouter();
+
+// Convex Auth: /.well-known/openid-configuration and /.well-known/jwks.json (operator tokens).
+auth.addHttpRoutes(http);
 
 const restApi = httpAction(handleRestRequest);
 

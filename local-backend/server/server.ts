@@ -2,6 +2,7 @@
 // HTTP actions on another, with graceful shutdown.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
+import { ensureAuthKeys } from "../auth-keys";
 import { Engine } from "../engine/engine";
 import { handleClientApi } from "./client-api";
 import { Connection } from "./connection";
@@ -36,6 +37,8 @@ const SYNC_PATH = /^\/api\/[^/]+\/sync$/;
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const apiUrl = `http://${options.host}:${options.apiPort}`;
   const siteUrl = `http://${options.host}:${options.sitePort}`;
+  // Convex Auth's deployment variables, before any module (auth.config.ts reads them) loads.
+  Object.assign(process.env, ensureAuthKeys(options.dataDir, siteUrl, `http://${options.host}:${process.env.OPENCOM_INBOX_PORT || 5174}`));
   const engine = await Engine.create({
     functionsDir: options.functionsDir,
     dataDir: options.dataDir,
