@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../../../convex/_generated/api";
 import { newBackend } from "../helpers";
-import { TEST_SITE_URL, useAuthEnvironment } from "./support";
+import { TEST_SITE_URL, twoTeams, useAuthEnvironment } from "./support";
 
 useAuthEnvironment();
 
@@ -55,5 +55,24 @@ describe("operator accounts (Convex Auth, Password)", { timeout: 60_000 }, () =>
       signIn(t, "mallory@example.com", "long-enough-password", "signUp", { inviteToken: "x".repeat(40) }),
     ).rejects.toThrow(/invite/i);
     expect(await t.run((ctx) => ctx.db.query("users").collect())).toHaveLength(2);
+  });
+
+  test("signing out everywhere ends every session of that operator at once, and no one else's", async () => {
+    const t = newBackend();
+    const teams = await twoTeams(t);
+    const laptop = teams.acmeAgent;
+    const phoneSession = await t.run((ctx) =>
+      ctx.db.insert("authSessions", { userId: laptop.userId, expirationTime: Date.now() + 60_000 }),
+    );
+    const phone = t.withIdentity({ subject: `${laptop.userId}|${phoneSession}`, issuer: TEST_SITE_URL });
+    const workspaceId = teams.acme as string;
+    await expect(phone.query(api.members.list, { workspaceId })).resolves.toHaveLength(2);
+    await laptop.client.action(api.members.signOutEverywhere, {});
+    for (const device of [laptop.client, phone]) {
+      await expect(device.query(api.members.list, { workspaceId })).rejects.toMatchObject({ data: { code: "UNAUTHENTICATED" } });
+      expect(await device.query(api.members.me, {})).toBeNull();
+    }
+    await expect(teams.acmeAdmin.client.query(api.members.list, { workspaceId })).resolves.toHaveLength(2);
+    await expect(t.action(api.members.signOutEverywhere, {})).rejects.toMatchObject({ data: { code: "UNAUTHENTICATED" } });
   });
 });
