@@ -1,0 +1,68 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../../../convex/_generated/api";
+import type { OperatorProfile } from "../../../convex/members";
+import type { Workspace } from "../shell";
+import { useQuery } from "../use-convex";
+import { ConversationList } from "./conversation-list";
+import { ConversationView } from "./conversation-view";
+
+const FILTERS = [
+  { value: "open", label: "Open" },
+  { value: "mine", label: "Mine" },
+  { value: "unassigned", label: "Unassigned" },
+  { value: "closed", label: "Closed" },
+] as const;
+type Filter = (typeof FILTERS)[number]["value"];
+const PAGE = 25;
+
+type Props = { me: OperatorProfile; workspace: Workspace; conversationId: string | null };
+
+export function ChatsScreen({ me, workspace, conversationId }: Props) {
+  const [filter, setFilter] = useState<Filter>("open");
+  const [limit, setLimit] = useState(PAGE);
+  const { data, error } = useQuery(api.inboxConversations.list, { workspaceId: workspace.workspaceId, filter, limit });
+  const unread = data?.conversations.reduce((sum, conversation) => sum + conversation.unreadCount, 0) ?? 0;
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) Inbox · ${workspace.name}` : `Inbox · ${workspace.name}`;
+  }, [unread, workspace.name]);
+  return (
+    <main class={conversationId === null ? "chats" : "chats has-selection"}>
+      <section class="list-pane" aria-labelledby="chats-heading">
+        <h1 id="chats-heading">Chats</h1>
+        <div role="group" aria-label="Show" class="filters">
+          {FILTERS.map(({ value, label }) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={filter === value}
+              onClick={() => {
+                setFilter(value);
+                setLimit(PAGE);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        {error && <p role="alert" class="error">{error.message}</p>}
+        {data === undefined ? (
+          <p class="loading">Loading…</p>
+        ) : (
+          <ConversationList
+            conversations={data.conversations}
+            selectedId={conversationId}
+            hasMore={data.hasMore}
+            onLoadMore={() => setLimit((current) => current + PAGE)}
+          />
+        )}
+      </section>
+      {conversationId !== null ? (
+        <ConversationView key={conversationId} me={me} workspace={workspace} conversationId={conversationId} />
+      ) : (
+        <section class="conversation-pane empty-pane" aria-label="Conversation">
+          <p>Pick a conversation.</p>
+        </section>
+      )}
+    </main>
+  );
+}
