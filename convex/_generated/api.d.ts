@@ -24,6 +24,7 @@ import type * as http from "../http.js";
 import type * as inboxConversations from "../inboxConversations.js";
 import type * as inboxMessages from "../inboxMessages.js";
 import type * as inboxNotes from "../inboxNotes.js";
+import type * as inboxVisitors from "../inboxVisitors.js";
 import type * as invites from "../invites.js";
 import type * as lib_articleSearch from "../lib/articleSearch.js";
 import type * as lib_attachmentViews from "../lib/attachmentViews.js";
@@ -127,6 +128,7 @@ declare const fullApi: ApiFromModules<{
   inboxConversations: typeof inboxConversations;
   inboxMessages: typeof inboxMessages;
   inboxNotes: typeof inboxNotes;
+  inboxVisitors: typeof inboxVisitors;
   invites: typeof invites;
   "lib/articleSearch": typeof lib_articleSearch;
   "lib/attachmentViews": typeof lib_attachmentViews;

@@ -119,6 +119,9 @@ describe("the operator inbox", () => {
     await shows(log(agent.page));
     expect(await log(agent.page).innerText()).toContain("need");
     expect(await log(agent.page).locator("strong").innerText()).toBe("need");
+    const sidebar = agent.page.getByRole("complementary");
+    await expect.poll(() => sidebar.innerText(), { timeout: 10_000 }).toContain("basic.html");
+    expect(await sidebar.innerText()).toMatch(/Anonymous visitor[\s\S]*Previous conversations/);
     await agent.page.getByRole("button", { name: "Assign to me" }).click();
     await expect.poll(() => row(admin.page, "Hello").innerText(), { timeout: 10_000 }).toContain("Assigned to Alan Agent");
     await agent.page.getByRole("button", { name: "Mine" }).click();

@@ -5,6 +5,7 @@ import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
+import { VisitorSidebar } from "./visitor-sidebar";
 
 const FILTERS = [
   { value: "open", label: "Open" },
@@ -57,7 +58,10 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
         )}
       </section>
       {conversationId !== null ? (
-        <ConversationView key={conversationId} me={me} workspace={workspace} conversationId={conversationId} />
+        <>
+          <ConversationView key={conversationId} me={me} workspace={workspace} conversationId={conversationId} />
+          <VisitorSidebar workspace={workspace} conversationId={conversationId} />
+        </>
       ) : (
         <section class="conversation-pane empty-pane" aria-label="Conversation">
           <p>Pick a conversation.</p>

@@ -25,6 +25,7 @@ const memberCalls: Record<string, Call> = {
   "inboxMessages:reply": (c, ids) => c.mutation(api.inboxMessages.reply, { ...pick(ids), body: "Hello" }),
   "inboxNotes:list": (c, ids) => c.query(api.inboxNotes.list, pick(ids)),
   "inboxNotes:add": (c, ids) => c.mutation(api.inboxNotes.add, { ...pick(ids), body: "Internal" }),
+  "inboxVisitors:forConversation": (c, ids) => c.query(api.inboxVisitors.forConversation, pick(ids)),
 };
 
 /** Operator functions only admins may call. */
@@ -99,7 +100,7 @@ describe("operator functions allow", { timeout: 30_000 }, () => {
 });
 
 test("every public function of the operator modules is in this table", async () => {
-  const modules = ["members", "invites", "inboxConversations", "inboxMessages", "inboxNotes"] as const;
+  const modules = ["members", "invites", "inboxConversations", "inboxMessages", "inboxNotes", "inboxVisitors"] as const;
   const exported = await Promise.all(
     modules.map(async (name) => {
       const module = (await import(`../../../convex/${name}.ts`)) as Record<string, { isPublic?: boolean }>;

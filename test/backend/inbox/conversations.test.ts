@@ -102,4 +102,29 @@ describe("the inbox's conversations", () => {
     await t.mutation(api.conversations.markAsRead, { sessionToken: visitor.sessionToken, conversationId });
     expect((await agent.query(api.inboxConversations.get, { workspaceId, conversationId })).readByVisitorAt).not.toBeNull();
   });
+
+  test("the visitor beside the conversation: readable name, identity, page, device, attributes, earlier conversations", async () => {
+    const { t, teams, send, workspaceId } = await setup();
+    const earlier = await send("first visit");
+    const { conversationId } = await send("second visit");
+    await t.run(async (ctx) => {
+      const conversation = await ctx.db.get("conversations", conversationId);
+      await ctx.db.patch("visitors", conversation!.visitorId, {
+        lastPageUrl: "https://shop.example.com/checkout",
+        device: { browser: "Firefox", os: "Linux", deviceType: "desktop" },
+        customAttributes: { plan: "pro" },
+      });
+    });
+    const profile = await teams.acmeAgent.client.query(api.inboxVisitors.forConversation, { workspaceId, conversationId });
+    expect(profile).toMatchObject({
+      nameIsGenerated: true,
+      email: null,
+      verified: false,
+      currentPage: "https://shop.example.com/checkout",
+      device: { browser: "Firefox", os: "Linux", deviceType: "desktop" },
+      attributes: { plan: "pro" },
+    });
+    expect(profile?.name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(profile?.previousConversations.map((c) => c._id)).toEqual([earlier.conversationId]);
+  });
 });
