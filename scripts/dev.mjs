@@ -1,20 +1,18 @@
 // `npm run dev`: the local backend, the widget built in watch mode, the demo site with
-// the widget embedded by script tag (plus the agent console) on http://127.0.0.1:5173, and the
-// operator inbox, built in watch mode too, on http://127.0.0.1:5174 (an origin of its own, so
+// the widget embedded by script tag on http://127.0.0.1:5173, and the operator inbox, built in watch mode too, on http://127.0.0.1:5174 (an origin of its own, so
 // no demo page can read an operator's tokens).
 //
 // Environment: OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211), OPENCOM_DEMO_PORT (5173),
 // OPENCOM_INBOX_PORT (5174), OPENCOM_DATA_DIR (.opencom-local/).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { build } from "vite";
 
 const HOST = "127.0.0.1";
 const backendPort = Number(process.env.OPENCOM_BACKEND_PORT || 3210);
-const sitePort = Number(process.env.OPENCOM_SITE_PORT || 3211);
 const demoPort = Number(process.env.OPENCOM_DEMO_PORT || 5173);
 const inboxPort = Number(process.env.OPENCOM_INBOX_PORT || 5174);
 const inboxDist = resolve("dist/inbox");
@@ -91,7 +89,7 @@ async function readDemo() {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    log(`no readable ${file}: the agent console will ask for an API key`);
+    log(`no readable ${file}: the inbox's demo operators are listed there`);
     return {};
   }
 }
@@ -152,7 +150,7 @@ function fileUnder(root, urlPath) {
   return existsSync(candidate) && statSync(candidate).isFile() ? candidate : null;
 }
 
-function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
+function startSite({ convexUrl, workspaceId }) {
   const convex = new URL(convexUrl);
   const wsOrigin = `${convex.protocol === "https:" ? "wss" : "ws"}://${convex.host}`;
   // The demo runs under a strict CSP, as a careful customer's site would: no inline script
@@ -171,31 +169,11 @@ function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
   function renderHtml(file) {
     let html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:3210", convex.origin);
     html = html.replaceAll('data-opencom-workspace-id="demo"', `data-opencom-workspace-id="${workspaceId}"`);
-    if (file.startsWith(join(examplesDir, "agent-console"))) {
-      // A JSON data block (not executed, so the CSP allows it). Dev only: it holds the key.
-      const config = JSON.stringify({ apiBase: "/api/v1", apiKey: adminApiKey ?? "" }).replaceAll("<", "\\u003c");
-      html = html.replace("</head>", `  <script type="application/json" id="opencom-console-config">${config}</script>\n  </head>`);
-    }
     return html;
-  }
-
-  function proxy(req, res) {
-    const target = new URL(req.url, siteUrl);
-    const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
-      res.writeHead(reply.statusCode ?? 502, reply.headers);
-      reply.pipe(res);
-    });
-    upstream.on("error", (error) => {
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "BAD_GATEWAY", message: error.message } }));
-    });
-    req.pipe(upstream);
   }
 
   server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    // The admin REST API, proxied so the console stays same-origin.
-    if (pathname.startsWith("/api/v1/")) return proxy(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405).end();
       return;
@@ -270,12 +248,9 @@ try {
   // The ports in use now, not the ones demo.json recorded on first start.
   await startSite({
     convexUrl: `http://${HOST}:${backendPort}`,
-    siteUrl: `http://${HOST}:${sitePort}`,
     workspaceId: demo.workspaceId ?? "demo",
-    adminApiKey: demo.adminApiKey,
   });
   log(`demo site      http://${HOST}:${demoPort}/`);
-  log(`agent console  http://${HOST}:${demoPort}/agent-console/`);
   await startInbox({ convexUrl: `http://${HOST}:${backendPort}` });
   log(`inbox          http://${HOST}:${inboxPort}/  (operators from ${join(dataDir, "demo.json")}:)`);
   printOperators(demo);
