@@ -67,7 +67,9 @@ export default defineSchema({
     .index("by_workspace_session", ["workspaceId", "sessionId"])
     .index("by_workspace_user", ["workspaceId", "userId"])
     /** Finds the visitor a verified user resumes on another browser. */
-    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"]),
+    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"])
+    /** The inbox's Contacts, most recently seen first. */
+    .index("by_workspace_last_seen", ["workspaceId", "lastSeenAt"]),
 
   widgetSessions: defineTable({
     workspaceId: v.id("workspaces"),

@@ -21,6 +21,7 @@ import type * as csat from "../csat.js";
 import type * as events from "../events.js";
 import type * as files from "../files.js";
 import type * as http from "../http.js";
+import type * as inboxContacts from "../inboxContacts.js";
 import type * as inboxConversations from "../inboxConversations.js";
 import type * as inboxMessages from "../inboxMessages.js";
 import type * as inboxNotes from "../inboxNotes.js";
@@ -125,6 +126,7 @@ declare const fullApi: ApiFromModules<{
   events: typeof events;
   files: typeof files;
   http: typeof http;
+  inboxContacts: typeof inboxContacts;
   inboxConversations: typeof inboxConversations;
   inboxMessages: typeof inboxMessages;
   inboxNotes: typeof inboxNotes;

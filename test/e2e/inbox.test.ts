@@ -170,6 +170,19 @@ describe("the operator inbox", () => {
     await shows(row(admin.page, visitorName));
   });
 
+  it("finds the visitor among the contacts, with their conversation", async () => {
+    const visitorName = await agent.page.locator("#conversation-heading").innerText();
+    await admin.page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Contacts" }).click();
+    await admin.page.getByRole("searchbox", { name: "Search contacts" }).fill(visitorName.split(" ")[0]!);
+    const person = admin.page.getByRole("list", { name: "People" }).getByRole("button", { name: new RegExp(visitorName) });
+    await shows(person);
+    await person.click();
+    await shows(admin.page.getByRole("heading", { name: visitorName }));
+    expect(await axeViolations(admin.page)).toEqual([]);
+    await admin.page.getByRole("link", { name: /Which order/ }).click();
+    await shows(admin.page.getByRole("log"));
+  });
+
   it("lets the admin create an invite link, and a new agent join with it", async () => {
     await admin.page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Settings" }).click();
     await admin.page.getByRole("textbox", { name: "Teammate's email" }).fill("grace@example.com");

@@ -9,7 +9,7 @@ import { twoTeams, useAuthEnvironment } from "./support";
 useAuthEnvironment();
 
 type Client = Pick<TestBackend, "query" | "mutation" | "action">;
-type Ids = { workspaceId: string; conversationId: string; userId: string; inviteId: string };
+type Ids = { workspaceId: string; conversationId: string; userId: string; inviteId: string; visitorId: string };
 type Call = (client: Client, ids: Ids) => Promise<unknown>;
 
 /** Operator functions everyone in the workspace may call. */
@@ -26,6 +26,8 @@ const memberCalls: Record<string, Call> = {
   "inboxNotes:list": (c, ids) => c.query(api.inboxNotes.list, pick(ids)),
   "inboxNotes:add": (c, ids) => c.mutation(api.inboxNotes.add, { ...pick(ids), body: "Internal" }),
   "inboxVisitors:forConversation": (c, ids) => c.query(api.inboxVisitors.forConversation, pick(ids)),
+  "inboxContacts:list": (c, ids) => c.query(api.inboxContacts.list, { workspaceId: ids.workspaceId, search: "", limit: 10 }),
+  "inboxContacts:conversations": (c, ids) => c.query(api.inboxContacts.conversations, { workspaceId: ids.workspaceId, visitorId: ids.visitorId }),
 };
 
 /** Operator functions only admins may call. */
@@ -48,7 +50,7 @@ async function world() {
   const inviteId = await t.run((ctx) =>
     ctx.db.insert("invites", { workspaceId: teams.acme, email: "x@example.com", role: "agent", tokenHash: "h", createdAt: 0, expiresAt: Date.now() + 60_000 }),
   );
-  const ids: Ids = { workspaceId: teams.acme, conversationId: sent.conversationId, userId: teams.acmeAgent.userId, inviteId };
+  const ids: Ids = { workspaceId: teams.acme, conversationId: sent.conversationId, userId: teams.acmeAgent.userId, inviteId, visitorId: visitor.visitorId };
   return { t, teams, ids };
 }
 
@@ -76,7 +78,7 @@ describe("operator functions refuse", { timeout: 30_000 }, () => {
     await expectAppError(call(teams.acmeAgent.client, ids), "FORBIDDEN");
   });
 
-  test.each(Object.entries(memberCalls).filter(([name]) => name !== "members:list" && name !== "inboxConversations:list"))(
+  test.each(Object.entries(memberCalls).filter(([name]) => !["members:list", "inboxConversations:list", "inboxContacts:list", "inboxContacts:conversations"].includes(name)))(
     "%s: another workspace's conversation through one's own workspace",
     async (_name, call) => {
       const { t, teams, ids } = await world();
@@ -85,6 +87,11 @@ describe("operator functions refuse", { timeout: 30_000 }, () => {
       await expectAppError(call(teams.globexAdmin.client, { ...ids, workspaceId: teams.globex, conversationId: foreign }), "NOT_FOUND");
     },
   );
+
+  test("inboxContacts:conversations: another workspace's contact through one's own workspace", async () => {
+    const { teams, ids } = await world();
+    await expectAppError(memberCalls["inboxContacts:conversations"]!(teams.globexAdmin.client, { ...ids, workspaceId: teams.globex }), "NOT_FOUND");
+  });
 });
 
 describe("operator functions allow", { timeout: 30_000 }, () => {
@@ -100,7 +107,7 @@ describe("operator functions allow", { timeout: 30_000 }, () => {
 });
 
 test("every public function of the operator modules is in this table", async () => {
-  const modules = ["members", "invites", "inboxConversations", "inboxMessages", "inboxNotes", "inboxVisitors"] as const;
+  const modules = ["members", "invites", "inboxConversations", "inboxMessages", "inboxNotes", "inboxVisitors", "inboxContacts"] as const;
   const exported = await Promise.all(
     modules.map(async (name) => {
       const module = (await import(`../../../convex/${name}.ts`)) as Record<string, { isPublic?: boolean }>;

@@ -128,3 +128,22 @@ describe("the inbox's conversations", () => {
     expect(profile?.previousConversations.map((c) => c._id)).toEqual([earlier.conversationId]);
   });
 });
+
+describe("the inbox's contacts", () => {
+  test("most recently seen first, searchable by name and email, each with their conversations", async () => {
+    const { t, teams, send, workspaceId } = await setup();
+    const { conversationId } = await send("hello");
+    const grace = await bootVisitor(t, "visitor-grace", "acme", { userId: "u-grace", email: "grace@example.com", name: "Grace Hopper" });
+    const agent = teams.acmeAgent.client;
+    const all = await agent.query(api.inboxContacts.list, { workspaceId, search: "", limit: 10 });
+    expect(all.map((c) => c.name)).toHaveLength(2);
+    expect(all[0]?.name).toBe("Grace Hopper");
+    expect((await agent.query(api.inboxContacts.list, { workspaceId, search: "Grace", limit: 10 })).map((c) => c._id)).toEqual([grace.visitorId]);
+    expect((await agent.query(api.inboxContacts.list, { workspaceId, search: "nobody-like-this", limit: 10 }))).toEqual([]);
+    const first = all[1]!;
+    expect((await agent.query(api.inboxContacts.conversations, { workspaceId, visitorId: first._id })).map((c) => c._id)).toEqual([conversationId]);
+    await expect(agent.query(api.inboxContacts.list, { workspaceId, search: "x".repeat(101), limit: 10 })).rejects.toMatchObject({
+      data: { code: "INVALID_ARGUMENT", field: "search" },
+    });
+  });
+});
