@@ -170,6 +170,22 @@ describe("the operator inbox", () => {
     await shows(row(admin.page, visitorName));
   });
 
+  it("works from the keyboard: j opens the next conversation, ? lists the shortcuts", async () => {
+    await admin.page.goto(`${inbox.url}/#/chats`);
+    await shows(conversations(admin.page));
+    await admin.page.keyboard.press("j");
+    await shows(log(admin.page));
+    await admin.page.keyboard.press("?");
+    const sheet = admin.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await shows(sheet);
+    expect(await sheet.innerText()).toContain("Assign to me");
+    expect(await axeViolations(admin.page)).toEqual([]);
+    await admin.page.keyboard.press("Escape");
+    await expect.poll(() => sheet.isVisible()).toBe(false);
+    await admin.page.keyboard.press("r");
+    expect(await admin.page.evaluate(() => document.activeElement?.id)).toBe("composer-text");
+  });
+
   it("finds the visitor among the contacts, with their conversation", async () => {
     const visitorName = await agent.page.locator("#conversation-heading").innerText();
     await admin.page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Contacts" }).click();

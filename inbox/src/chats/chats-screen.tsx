@@ -1,10 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorProfile } from "../../../convex/members";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { useChatShortcuts } from "./use-shortcuts";
 import { VisitorSidebar } from "./visitor-sidebar";
 
 const FILTERS = [
@@ -23,13 +25,19 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const { data, error } = useQuery(api.inboxConversations.list, { workspaceId: workspace.workspaceId, filter, limit });
   const unread = data?.conversations.reduce((sum, conversation) => sum + conversation.unreadCount, 0) ?? 0;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useChatShortcuts(data?.conversations.map((conversation) => conversation._id) ?? [], conversationId, openHelp);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) Inbox · ${workspace.name}` : `Inbox · ${workspace.name}`;
   }, [unread, workspace.name]);
   return (
     <main class={conversationId === null ? "chats" : "chats has-selection"}>
       <section class="list-pane" aria-labelledby="chats-heading">
-        <h1 id="chats-heading">Chats</h1>
+        <div class="list-title">
+          <h1 id="chats-heading">Chats</h1>
+          <button type="button" class="quiet" aria-keyshortcuts="?" onClick={openHelp}>Shortcuts</button>
+        </div>
         <div role="group" aria-label="Show" class="filters">
           {FILTERS.map(({ value, label }) => (
             <button
@@ -67,6 +75,7 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
           <p>Pick a conversation.</p>
         </section>
       )}
+      <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
 }

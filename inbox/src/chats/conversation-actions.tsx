@@ -32,12 +32,12 @@ export function ConversationActions({ me, workspace, conversation, onAction }: P
         </select>
       </label>
       {conversation.assignee?.userId !== me.userId && (
-        <button type="button" onClick={() => assign(me.userId)}>Assign to me</button>
+        <button type="button" data-shortcut="assign" aria-keyshortcuts="a" onClick={() => assign(me.userId)}>Assign to me</button>
       )}
       {conversation.status === "open" ? (
-        <button type="button" onClick={() => onAction(client.mutation(api.inboxConversations.setStatus, { ...args, status: "closed" }))}>Close</button>
+        <button type="button" data-shortcut="toggleStatus" aria-keyshortcuts="c" onClick={() => onAction(client.mutation(api.inboxConversations.setStatus, { ...args, status: "closed" }))}>Close</button>
       ) : (
-        <button type="button" onClick={() => onAction(client.mutation(api.inboxConversations.setStatus, { ...args, status: "open" }))}>Reopen</button>
+        <button type="button" data-shortcut="toggleStatus" aria-keyshortcuts="c" onClick={() => onAction(client.mutation(api.inboxConversations.setStatus, { ...args, status: "open" }))}>Reopen</button>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plainText } from "../../../inbox/src/chats/plain-text";
+import { neighbourId, shortcutFor } from "../../../inbox/src/chats/shortcuts";
 import { seenMessageId, timeline } from "../../../inbox/src/chats/timeline";
 import { hrefOf, parseRoute } from "../../../inbox/src/routes";
 import { convexUrlOf } from "../../../inbox/src/config";
@@ -55,5 +56,29 @@ describe("the deployment URL", () => {
     expect(convexUrlOf(document)).toBe("https://happy-otter.convex.cloud");
     document.head.innerHTML = '<meta name="opencom-convex-url" content="{{CONVEX_URL}}">';
     expect(convexUrlOf(document)).toMatch(/^http:\/\/[^/]+:3210$/);
+  });
+});
+
+describe("Chats shortcuts", () => {
+  const press = (key: string, target: object | null = null, modifiers = {}) =>
+    shortcutFor({ key, ctrlKey: false, metaKey: false, altKey: false, target: target as EventTarget | null, ...modifiers });
+
+  it("map keys to actions, but never while typing in a field or with a modifier", () => {
+    expect(press("j")).toBe("next");
+    expect(press("?")).toBe("help");
+    expect(press("x")).toBeNull();
+    expect(press("j", { tagName: "TEXTAREA" })).toBeNull();
+    expect(press("a", { tagName: "INPUT" })).toBeNull();
+    expect(press("c", { isContentEditable: true })).toBeNull();
+    expect(press("r", null, { ctrlKey: true })).toBeNull();
+  });
+
+  it("move through the list and stop at its ends", () => {
+    expect(neighbourId([], null, 1)).toBeNull();
+    expect(neighbourId(["a", "b"], null, 1)).toBe("a");
+    expect(neighbourId(["a", "b"], "a", 1)).toBe("b");
+    expect(neighbourId(["a", "b"], "b", 1)).toBe("b");
+    expect(neighbourId(["a", "b"], "a", -1)).toBe("a");
+    expect(neighbourId(["a", "b"], "gone", -1)).toBe("a");
   });
 });
