@@ -110,9 +110,12 @@ export class AuthSession {
       }
       this.store(result.tokens);
       return result.tokens.token;
-    } catch {
-      // Offline or the backend restarting: keep the session, let the client retry later.
-      return this.storage.getItem(TOKEN_KEY);
+    } catch (error) {
+      // fetch() fails with a TypeError when offline or while the backend restarts: keep the
+      // session and let the client retry. Anything else is the server refusing the token.
+      if (error instanceof TypeError) return this.storage.getItem(TOKEN_KEY);
+      this.forget();
+      return null;
     }
   }
 

@@ -36,6 +36,18 @@ describe("operator accounts (Convex Auth, Password)", { timeout: 60_000 }, () =>
     }
   });
 
+  test("a refresh token buys a new pair, which still belongs to a live session", async () => {
+    const t = newBackend();
+    const demo = await t.action(internal.seed.demo, {});
+    const admin = demo!.operators[0]!;
+    const first = await signIn(t, admin.email, admin.password);
+    const refreshed = (await t.action(api.auth.signIn, { refreshToken: first!.refreshToken })) as { tokens?: Tokens | null };
+    expect(refreshed.tokens?.token).toBeTruthy();
+    expect(refreshed.tokens?.refreshToken).not.toBe(first!.refreshToken);
+    expect(claims(refreshed.tokens!.token).sub).toBe(claims(first!.token).sub);
+    await expect(t.action(api.auth.signIn, { refreshToken: "not-a-refresh-token" })).rejects.toThrow(/refresh token/);
+  });
+
   test("a wrong password is refused, and the 11th failure within an hour locks the account out", async () => {
     const t = newBackend();
     const demo = await t.action(internal.seed.demo, {});

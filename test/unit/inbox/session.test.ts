@@ -55,6 +55,11 @@ describe("the inbox's Convex Auth session (plain ConvexClient)", () => {
     expect(await f.fetch(true)).toBeNull();
     expect(f.session.state).toBe("signedOut");
 
+    const h = fakes([{ tokens: { token: "jwt-1", refreshToken: "r-1" } }, new Error("Can't parse refresh token")]);
+    await h.session.signIn("ada@example.com", "password123");
+    expect(await h.fetch(true)).toBeNull();
+    expect(h.session.state).toBe("signedOut");
+
     const g = fakes([{ tokens: { token: "jwt-1", refreshToken: "r-1" } }]);
     await g.session.signIn("ada@example.com", "password123");
     g.unauthenticated();
