@@ -108,6 +108,7 @@ describe("the operator inbox", () => {
     // Plain text in the list: no raw markdown, and an unread count.
     expect(await row(admin.page, "Hello").innerText()).not.toContain("**");
     expect(await row(admin.page, "Hello").innerText()).toMatch(/1\s*unread/);
+    await expect.poll(() => admin.page.title()).toBe("(1) Inbox · Demo workspace");
     // Live over the WebSocket: no HTTP query was made while waiting for the message.
     expect(admin.convexRequests.slice(before[0]).filter((path) => path.startsWith("/api/query"))).toEqual([]);
     expect(agent.convexRequests.slice(before[1]).filter((path) => path.startsWith("/api/query"))).toEqual([]);

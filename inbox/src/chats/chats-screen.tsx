@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorProfile } from "../../../convex/members";
 import type { Workspace } from "../shell";
@@ -6,6 +6,7 @@ import { useQuery } from "../use-convex";
 import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
 import { ShortcutSheet } from "./shortcut-sheet";
+import { useUnreadAlerts } from "./use-alerts";
 import { useChatShortcuts } from "./use-shortcuts";
 import { VisitorSidebar } from "./visitor-sidebar";
 
@@ -24,13 +25,10 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
   const [filter, setFilter] = useState<Filter>("open");
   const [limit, setLimit] = useState(PAGE);
   const { data, error } = useQuery(api.inboxConversations.list, { workspaceId: workspace.workspaceId, filter, limit });
-  const unread = data?.conversations.reduce((sum, conversation) => sum + conversation.unreadCount, 0) ?? 0;
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useChatShortcuts(data?.conversations.map((conversation) => conversation._id) ?? [], conversationId, openHelp);
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) Inbox · ${workspace.name}` : `Inbox · ${workspace.name}`;
-  }, [unread, workspace.name]);
+  useUnreadAlerts(data?.conversations, workspace.name);
   return (
     <main class={conversationId === null ? "chats" : "chats has-selection"}>
       <section class="list-pane" aria-labelledby="chats-heading">

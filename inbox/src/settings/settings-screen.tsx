@@ -3,6 +3,7 @@ import type { Workspace } from "../shell";
 import { useServices } from "../use-convex";
 import { InvitesSection } from "./invites-section";
 import { MembersSection } from "./members-section";
+import { NotificationsSection } from "./notifications-section";
 
 export function SettingsScreen({ me, workspace }: { me: OperatorProfile; workspace: Workspace }) {
   const { auth } = useServices();
@@ -16,6 +17,7 @@ export function SettingsScreen({ me, workspace }: { me: OperatorProfile; workspa
         <p>Signed in as {me.email}.</p>
         <button type="button" onClick={() => void auth.signOut(true)}>Sign out everywhere</button>
       </section>
+      <NotificationsSection />
     </main>
   );
 }
