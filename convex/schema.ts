@@ -9,6 +9,8 @@ import {
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
+import { ticketTables } from "./lib/ticketTables";
+import { memberRoleValidator } from "./lib/ticketValidators";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -148,6 +150,25 @@ export default defineSchema({
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
 
-  // Help center, tickets, uploads and typing indicators.
+  // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
+
+  // Tickets, their replies, support teams and SLA policies.
+  ...ticketTables,
+
+  /**
+   * Operators of a workspace. `userId` is the auth subject's user part (Convex
+   * Auth writes the subject as "<userId>|<sessionId>"); lib/operatorAccess.ts
+   * checks it on every operator function.
+   */
+  members: defineTable({
+    workspaceId: v.id("workspaces"),
+    userId: v.string(),
+    role: memberRoleValidator,
+    name: v.optional(v.string()),
+    email: v.optional(v.string()),
+    createdAt: v.number(),
+  })
+    .index("by_workspace_user", ["workspaceId", "userId"])
+    .index("by_user", ["userId"]),
 });

@@ -6,6 +6,8 @@ import { ConvexError } from "convex/values";
  */
 export type ErrorCode =
   | "UNAUTHENTICATED"
+  /** Signed in, but not a member of the workspace, or without the role the call needs. */
+  | "FORBIDDEN"
   | "NOT_FOUND"
   | "INVALID_ARGUMENT"
   | "ORIGIN_NOT_ALLOWED"
