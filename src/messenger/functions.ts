@@ -24,6 +24,7 @@ export const panelFunctions = {
   createTicket: mutation("tickets:create"),
   tickets: query("tickets:listForVisitor"),
   ticket: query("tickets:get"),
+  replyToTicket: mutation("tickets:reply"),
   tours: query("tours:listAll"),
   checklists: query("checklists:getAllProgress"),
 };
