@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { api, internal } from "../../../convex/_generated/api";
-import { newBackend } from "../helpers";
+import { insertDemoTickets } from "../../../convex/model/demoTickets";
+import { createWorkspace, newBackend } from "../helpers";
 import { addMember, firstPage } from "./support";
 
 test("seed:demo files tickets across priorities and states, with teams and a default SLA policy", async () => {
@@ -24,4 +25,19 @@ test("seed:demo files tickets across priorities and states, with teams and a def
   expect(waiting?.metrics.TIME_TO_RESOLVE).toMatchObject({ isPaused: true, pauseReason: "BY_STATE" });
   expect(waiting?.supportTeam?.name).toBe("Technical");
   expect(queue.find((ticket) => ticket.subject === "Card declined at checkout")?.author).toMatchObject({ name: "Maya Okafor" });
+});
+
+test("given a member, the demo tickets are assigned to them and answered in their name", async () => {
+  const t = newBackend();
+  const workspaceId = await createWorkspace(t);
+  const memberId = await addMember(t, workspaceId, "user-ana", "agent", "Ana");
+  await t.run(async (ctx) => insertDemoTickets(ctx, workspaceId, Date.now(), { id: memberId, name: "Ana" }));
+  const agent = t.withIdentity({ subject: "user-ana|session" });
+  const card = await agent.query(api.ticketsInbox.get, { workspaceId, ticket: "TK-1" });
+  expect(card).toMatchObject({ subject: "Card declined at checkout", state: "in_progress", assignee: { id: memberId, name: "Ana" } });
+  expect(card.replies).toMatchObject([{ author: "agent", authorName: "Ana" }]);
+  expect(card.metrics.TIME_TO_FIRST_RESPONSE).toMatchObject({ finished: true, thresholdMillis: 30 * 60_000 });
+  expect(card.metrics.TIME_WAITING_ASSIGNATION_IN_CURRENT_SUPPORT_TEAM.finished).toBe(true);
+  const unanswered = await agent.query(api.ticketsInbox.get, { workspaceId, ticket: "TK-2" });
+  expect(unanswered).toMatchObject({ assignee: null, replies: [] });
 });
