@@ -38,7 +38,7 @@ export function stateChangesOf(ticket: Ticket): StateChange[] {
 export function timelineOf(ticket: Ticket): TicketTimeline {
   return {
     createdAt: ticket.createdAt,
-    states: stateChangesOf(ticket),
+    states: stateChangesOf(ticket).map(({ state, at }) => ({ state, at })),
     teams: (ticket.teamChanges ?? []).map((change) => ({ teamId: change.supportTeamId, at: change.at })),
     assignees: (ticket.assigneeChanges ?? []).map((change) => ({ assigneeId: change.assigneeId, at: change.at })),
     firstResponseAt: ticket.firstResponseAt,

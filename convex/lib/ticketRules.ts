@@ -1,4 +1,5 @@
 import { MESSAGE_MAX_LENGTH } from "../../core/messages/text";
+import { TICKET_STATES as CORE_TICKET_STATES } from "../../core/sla/types";
 import { invalidArgument } from "./errors";
 import type { TicketField, TicketState } from "./messengerValidators";
 
@@ -7,7 +8,7 @@ import type { TicketField, TicketState } from "./messengerValidators";
  * against the workspace's form, and state changes with their history.
  */
 
-export const TICKET_STATES: readonly TicketState[] = ["submitted", "in_progress", "waiting_on_customer", "resolved", "cancelled"];
+export const TICKET_STATES: readonly TicketState[] = CORE_TICKET_STATES;
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_NOTE_MAX = 1000;
 /** Replies are messages: the same limit as the composer's. */

@@ -1,5 +1,6 @@
 import { v, type Infer } from "convex/values";
-import { ticketStateValidator } from "./messengerValidators";
+import type { SlaMetricKey as CoreMetricKey, TicketPriority as CorePriority, TicketState as CoreState } from "../../core/sla/types";
+import { ticketStateValidator, type TicketState } from "./messengerValidators";
 
 /*
  * Field validators of tickets' operator side: priority, assignee, support team,
@@ -43,3 +44,10 @@ export const memberRoleValidator = v.union(v.literal("admin"), v.literal("agent"
 export type TicketPriority = Infer<typeof ticketPriorityValidator>;
 export type SlaMetricKey = Infer<typeof slaMetricKeyValidator>;
 export type MemberRole = Infer<typeof memberRoleValidator>;
+
+/* The validators spell out core/sla's lists; these stop compiling if the two drift apart. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type PrioritiesMatchCore = Assert<Same<TicketPriority, CorePriority>>;
+export type MetricKeysMatchCore = Assert<Same<SlaMetricKey, CoreMetricKey>>;
+export type StatesMatchCore = Assert<Same<TicketState, CoreState>>;
