@@ -76,7 +76,8 @@ export const update = mutation({
     const { member } = await requireOperator(ctx, args.workspaceId);
     const ticket = await resolveTicket(ctx, args.workspaceId, args.ticket);
     const change: TicketChange = { by: member._id };
-    if (args.state !== undefined) change.state = args.state;
+    // Picking the current state again records nothing, unless it carries a note.
+    if (args.state !== undefined && (args.state !== ticket.state || args.note !== undefined)) change.state = args.state;
     if (args.priority !== undefined) change.priority = args.priority;
     if (args.note !== undefined) change.note = checkNote(args.note);
     if (args.assigneeId !== undefined) change.assigneeId = args.assigneeId === null ? null : await memberOf(ctx, args.workspaceId, args.assigneeId);

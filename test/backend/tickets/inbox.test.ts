@@ -99,6 +99,8 @@ describe("working a ticket", () => {
     await expectAppError(admin.mutation(api.supportTeams.create, { workspaceId, name: "  " }), "INVALID_ARGUMENT", "name");
     await admin.mutation(api.supportTeams.create, { workspaceId, name: "Billing" });
     await expectAppError(admin.mutation(api.supportTeams.create, { workspaceId, name: "billing" }), "CONFLICT", "name");
+    const same = await admin.mutation(api.ticketsInbox.update, { workspaceId, ticket: ticket.id, state: "submitted", priority: "MEDIUM" });
+    expect(same.updatedAt).toBe(ticket.updatedAt);
     const detail = await admin.query(api.ticketsInbox.get, { workspaceId, ticket: "tk-1" });
     expect(detail.history).toHaveLength(1);
     expect(detail.replies).toEqual([]);
