@@ -11,6 +11,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { operatorTables } from "./lib/operatorTables";
+import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -155,7 +156,7 @@ export default defineSchema({
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
 
-  // Help center, tickets, uploads and typing indicators.
+  // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
 
   // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
@@ -163,4 +164,7 @@ export default defineSchema({
 
   // Workspace members, invites, internal notes.
   ...operatorTables,
+
+  // Tickets, their replies, support teams and SLA policies.
+  ...ticketTables,
 });
