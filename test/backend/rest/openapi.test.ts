@@ -63,9 +63,9 @@ describe("the document and the routes agree", () => {
   test("the app answers only declared routes: Hono holds exactly them, other methods are 405", async () => {
     const declared = REST_ROUTES.map((route) => `${route.method} ${honoPath(route.path)}`).sort();
     expect(REST_API.routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual(declared);
-    // Convex hands /api/v1/ to that app and routes nothing else.
+    // Convex hands /api/v1/ to that app; beside it only Convex Auth's own discovery routes.
     const mounted = new Set(http.getRoutes().map(([path]) => path));
-    expect([...mounted]).toEqual(["/api/v1/*"]);
+    expect([...mounted].sort()).toEqual(["/.well-known/jwks.json", "/.well-known/openid-configuration", "/api/v1/*"]);
 
     const { t } = await restBackend();
     for (const path of new Set(REST_ROUTES.map((route) => route.path))) {
