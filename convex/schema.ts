@@ -9,6 +9,7 @@ import {
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
+import { outgoingTables } from "./lib/outgoingTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -150,4 +151,7 @@ export default defineSchema({
 
   // Help center, tickets, uploads and typing indicators.
   ...messengerTables,
+
+  // Outgoing calls of every integration (deliveries and their attempts) and webhook subscriptions.
+  ...outgoingTables,
 });

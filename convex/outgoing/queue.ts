@@ -1,0 +1,134 @@
+import type { Infer } from "convex/values";
+import { internal } from "../_generated/api";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { DatabaseWriter, MutationCtx } from "../_generated/server";
+import type { DeliveryKind, DeliveryPolicy } from "../lib/outgoingPolicy";
+import type { headerValidator, secretPartValidator, signingValidator } from "../lib/outgoingTables";
+
+/*
+ * The delivery queue's transitions, shared by the enqueue mutation, the
+ * attempt's bookkeeping and the operator's retry. Every attempt runs as the
+ * scheduled action outgoing/send:attempt; a delivery with an ordering key is
+ * only scheduled when no earlier delivery of that key is still under way.
+ */
+
+export type QueueCtx = Pick<MutationCtx, "db" | "scheduler">;
+
+export type NewDelivery = {
+  workspaceId: Id<"workspaces">;
+  kind: DeliveryKind;
+  url: string;
+  body: string;
+  policy: DeliveryPolicy;
+  method?: "POST" | "PUT" | "GET";
+  headers?: Array<Infer<typeof headerValidator>>;
+  secretParts?: Array<Infer<typeof secretPartValidator>>;
+  signing?: Infer<typeof signingValidator>;
+  sourceId?: string;
+  topic?: string;
+  orderingKey?: string;
+  idempotencyKey?: string;
+  /** A function handle (createFunctionHandle) of an internal mutation taking CompletionArgs. */
+  onComplete?: string;
+  replayOf?: Id<"deliveries">;
+};
+
+/** What `onComplete` receives once a delivery has succeeded or died. */
+export type CompletionArgs = {
+  deliveryId: Id<"deliveries">;
+  status: "succeeded" | "dead";
+  statusCode: number | null;
+  error: string | null;
+  /** The receiver's answer (up to 64 KiB), for integrations that act on it (bot responses). */
+  responseBody: string | null;
+};
+
+const ACTIVE: Array<Doc<"deliveries">["status"]> = ["in_flight", "failed"];
+
+/** Queues a call; returns the existing delivery when the idempotency key was seen before. */
+export async function enqueueDelivery(ctx: QueueCtx, input: NewDelivery): Promise<Id<"deliveries">> {
+  const { idempotencyKey } = input;
+  if (idempotencyKey !== undefined) {
+    const earlier = await ctx.db
+      .query("deliveries")
+      .withIndex("by_workspace_kind_idempotency", (q) =>
+        q.eq("workspaceId", input.workspaceId).eq("kind", input.kind).eq("idempotencyKey", idempotencyKey),
+      )
+      .first();
+    if (earlier !== null) return earlier._id;
+  }
+  const now = Date.now();
+  const id = await ctx.db.insert("deliveries", {
+    ...input,
+    method: input.method ?? "POST",
+    headers: input.headers ?? [],
+    status: "queued",
+    attempts: 0,
+    queuedAt: now,
+    updatedAt: now,
+  });
+  if (input.orderingKey === undefined || !(await keyIsBusy(ctx.db, input.kind, input.orderingKey, id))) {
+    await scheduleAttempt(ctx, id, 0);
+  }
+  return id;
+}
+
+/** Whether another delivery of the key is running, waiting to retry, or queued ahead of `self`. */
+async function keyIsBusy(db: DatabaseWriter, kind: DeliveryKind, orderingKey: string, self: Id<"deliveries">): Promise<boolean> {
+  for (const status of ACTIVE) {
+    const row = await db
+      .query("deliveries")
+      .withIndex("by_kind_ordering_status", (q) => q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", status))
+      .first();
+    if (row !== null && row._id !== self) return true;
+  }
+  const scheduled = await db
+    .query("deliveries")
+    .withIndex("by_kind_ordering_status", (q) => q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", "queued"))
+    .filter((q) => q.and(q.neq(q.field("_id"), self), q.neq(q.field("nextAttemptAt"), undefined)))
+    .first();
+  return scheduled !== null;
+}
+
+export async function scheduleAttempt(ctx: QueueCtx, deliveryId: Id<"deliveries">, delayMs: number): Promise<void> {
+  const at = Date.now() + delayMs;
+  await ctx.db.patch("deliveries", deliveryId, { nextAttemptAt: at, updatedAt: Date.now() });
+  await ctx.scheduler.runAfter(delayMs, internal.outgoing.send.attempt, { deliveryId });
+}
+
+/** After a delivery of an ordering key reached succeeded or dead: start the oldest one waiting behind it. */
+export async function startNextInOrder(ctx: QueueCtx, finished: Doc<"deliveries">): Promise<void> {
+  const { orderingKey } = finished;
+  if (orderingKey === undefined || (await keyIsBusy(ctx.db, finished.kind, orderingKey, finished._id))) return;
+  const next = await ctx.db
+    .query("deliveries")
+    .withIndex("by_kind_ordering_status", (q) => q.eq("kind", finished.kind).eq("orderingKey", orderingKey).eq("status", "queued"))
+    .first();
+  if (next !== null) await scheduleAttempt(ctx, next._id, 0);
+}
+
+/** Tells the integration, if it asked, that the delivery is settled. */
+export async function notifyCompletion(ctx: QueueCtx, delivery: Doc<"deliveries">, args: CompletionArgs): Promise<void> {
+  if (delivery.onComplete === undefined) return;
+  await ctx.scheduler.runAfter(0, delivery.onComplete as never, args as never);
+}
+
+/**
+ * An operator's retry of a dead delivery: a fresh budget of attempts and a
+ * fresh deadline, in its turn when its key has a delivery under way.
+ */
+export async function retryDead(ctx: QueueCtx, delivery: Doc<"deliveries">): Promise<void> {
+  const now = Date.now();
+  await ctx.db.patch("deliveries", delivery._id, {
+    status: "queued",
+    queuedAt: now,
+    updatedAt: now,
+    attemptsBeforeRetry: delivery.attempts,
+    nextAttemptAt: undefined,
+    completedAt: undefined,
+  });
+  const { orderingKey } = delivery;
+  if (orderingKey === undefined || !(await keyIsBusy(ctx.db, delivery.kind, orderingKey, delivery._id))) {
+    await scheduleAttempt(ctx, delivery._id, 0);
+  }
+}
