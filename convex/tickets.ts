@@ -15,6 +15,7 @@ import {
 import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
 import { findInWorkspace } from "./model/engagement";
 import { enforceRateLimit } from "./rateLimits";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /*
  * Tickets: a visitor files one with the workspace's form; agents move it
@@ -62,6 +63,7 @@ export const create = visitorMutation({
       createdAt: now,
       updatedAt: now,
     });
+    await emitWebhookEvent(ctx, ctx.workspace._id, "ticket.created", { ticketId: id });
     const ticket = await ctx.db.get(id);
     if (ticket === null) throw new Error("Ticket vanished right after insert");
     return ticketSummary(ticket);
@@ -127,6 +129,7 @@ export const adminUpdate = internalMutation({
     const state = args.state ?? ticket.state;
     const now = Date.now();
     await ctx.db.patch(ticket._id, { state, history: withStateChange(ticket.history, state, now, args.note), updatedAt: now });
+    if (state !== ticket.state) await emitWebhookEvent(ctx, args.workspaceId, "ticket.state_changed", { ticketId: ticket._id, previousState: ticket.state });
     const updated = await ctx.db.get(ticket._id);
     return updated === null ? null : apiTicket(updated);
   },

@@ -14,6 +14,7 @@ import { MESSENGER_ROUTES } from "./messengerRoutes";
 import { restRetryAfter } from "../rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
+import { WEBHOOK_ROUTES } from "./webhooks";
 
 export const API_BASE = "/api/v1/";
 
@@ -30,6 +31,7 @@ const ROUTES: Route[] = [
   ...ENGAGEMENT_ROUTES,
   // Help center, tickets, typing and seen receipts, messenger settings.
   ...MESSENGER_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];
 
 function matchRoute(segments: string[]): { route: Route; params: Record<string, string> } | null {
