@@ -70,6 +70,7 @@ import type * as model_visitors from "../model/visitors.js";
 import type * as model_workspaces from "../model/workspaces.js";
 import type * as outboundMessages from "../outboundMessages.js";
 import type * as outgoing_deliveries from "../outgoing/deliveries.js";
+import type * as outgoing_maintenance from "../outgoing/maintenance.js";
 import type * as outgoing_prepare from "../outgoing/prepare.js";
 import type * as outgoing_queue from "../outgoing/queue.js";
 import type * as outgoing_send from "../outgoing/send.js";
@@ -175,6 +176,7 @@ declare const fullApi: ApiFromModules<{
   "model/workspaces": typeof model_workspaces;
   outboundMessages: typeof outboundMessages;
   "outgoing/deliveries": typeof outgoing_deliveries;
+  "outgoing/maintenance": typeof outgoing_maintenance;
   "outgoing/prepare": typeof outgoing_prepare;
   "outgoing/queue": typeof outgoing_queue;
   "outgoing/send": typeof outgoing_send;

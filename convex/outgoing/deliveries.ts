@@ -1,8 +1,6 @@
 import { v } from "convex/values";
-import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
-import { nextStep, type AttemptOutcome } from "../lib/outgoingPolicy";
 import {
   deliveryKindValidator,
   deliveryPolicyValidator,
@@ -11,7 +9,7 @@ import {
   secretPartValidator,
   signingValidator,
 } from "../lib/outgoingTables";
-import { enqueueDelivery, notifyCompletion, retryDead, startNextInOrder } from "./queue";
+import { enqueueDelivery, retryDead, settleAttempt } from "./queue";
 import { deliveryDetail, deliveryView, type DeliveryDetail, type DeliveryView } from "./views";
 
 /*
@@ -76,9 +74,7 @@ const outcomeValidator = v.union(
   v.object({ kind: v.literal("permanent"), statusCode: v.optional(v.number()), error: v.string() }),
 );
 
-const SNIPPET_CHARS = 1024;
-
-/** Logs one attempt and moves the delivery on: succeeded, a retry at its backoff, or dead. */
+/** The sender's report of one attempt (see settleAttempt). */
 export const record = internalMutation({
   args: {
     deliveryId: v.id("deliveries"),
@@ -94,49 +90,7 @@ export const record = internalMutation({
     const delivery = await ctx.db.get("deliveries", args.deliveryId);
     // Only the attempt that claimed it may settle it (a swept, re-claimed delivery ignores a late report).
     if (delivery === null || delivery.status !== "in_flight" || delivery.attempts !== args.attempt) return null;
-    const outcome: AttemptOutcome = args.outcome;
-    const now = Date.now();
-    const step = nextStep(delivery.policy, outcome, {
-      attemptsMade: delivery.attempts - (delivery.attemptsBeforeRetry ?? 0),
-      queuedAt: delivery.queuedAt,
-      now,
-      jitter: args.jitter,
-    });
-    const statusCode = outcome.statusCode;
-    const error = outcome.kind === "success" ? undefined : outcome.error;
-    await ctx.db.insert("deliveryAttempts", {
-      deliveryId: delivery._id,
-      workspaceId: delivery.workspaceId,
-      attempt: args.attempt,
-      startedAt: args.startedAt,
-      latencyMs: args.latencyMs,
-      outcome: step.kind,
-      ...(statusCode !== undefined ? { statusCode } : {}),
-      ...(error !== undefined ? { error } : {}),
-      ...(args.responseBody ? { responseSnippet: args.responseBody.slice(0, SNIPPET_CHARS) } : {}),
-    });
-    const common = {
-      latencyMs: args.latencyMs,
-      lastStatusCode: statusCode,
-      lastError: error,
-      updatedAt: now,
-    };
-    if (step.kind === "retry") {
-      await ctx.db.patch("deliveries", delivery._id, { ...common, status: "failed", nextAttemptAt: step.at });
-      await ctx.scheduler.runAfter(step.at - now, internal.outgoing.send.attempt, { deliveryId: delivery._id });
-      return null;
-    }
-    const status = step.kind === "succeeded" ? "succeeded" : "dead";
-    await ctx.db.patch("deliveries", delivery._id, { ...common, status, nextAttemptAt: undefined, completedAt: now });
-    const settled = { ...delivery, status } as const;
-    await startNextInOrder(ctx, settled);
-    await notifyCompletion(ctx, settled, {
-      deliveryId: delivery._id,
-      status,
-      statusCode: statusCode ?? null,
-      error: error ?? null,
-      responseBody: args.responseBody,
-    });
+    await settleAttempt(ctx, delivery, args);
     return null;
   },
 });

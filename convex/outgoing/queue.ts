@@ -2,7 +2,7 @@ import type { Infer } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseWriter, MutationCtx } from "../_generated/server";
-import type { DeliveryKind, DeliveryPolicy } from "../lib/outgoingPolicy";
+import { nextStep, type AttemptOutcome, type DeliveryKind, type DeliveryPolicy } from "../lib/outgoingPolicy";
 import type { headerValidator, secretPartValidator, signingValidator } from "../lib/outgoingTables";
 
 /*
@@ -131,4 +131,57 @@ export async function retryDead(ctx: QueueCtx, delivery: Doc<"deliveries">): Pro
   if (orderingKey === undefined || !(await keyIsBusy(ctx.db, delivery.kind, orderingKey, delivery._id))) {
     await scheduleAttempt(ctx, delivery._id, 0);
   }
+}
+
+const SNIPPET_CHARS = 1024;
+
+export type AttemptReport = {
+  attempt: number;
+  startedAt: number;
+  latencyMs: number;
+  outcome: AttemptOutcome;
+  jitter: number;
+  responseBody: string | null;
+};
+
+/** Logs one attempt and moves the delivery on: succeeded, a retry at its backoff, or dead. */
+export async function settleAttempt(ctx: QueueCtx, delivery: Doc<"deliveries">, report: AttemptReport): Promise<void> {
+  const { outcome } = report;
+  const now = Date.now();
+  const step = nextStep(delivery.policy, outcome, {
+    attemptsMade: delivery.attempts - (delivery.attemptsBeforeRetry ?? 0),
+    queuedAt: delivery.queuedAt,
+    now,
+    jitter: report.jitter,
+  });
+  const statusCode = outcome.statusCode;
+  const error = outcome.kind === "success" ? undefined : outcome.error;
+  await ctx.db.insert("deliveryAttempts", {
+    deliveryId: delivery._id,
+    workspaceId: delivery.workspaceId,
+    attempt: report.attempt,
+    startedAt: report.startedAt,
+    latencyMs: report.latencyMs,
+    outcome: step.kind,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    ...(error !== undefined ? { error } : {}),
+    ...(report.responseBody ? { responseSnippet: report.responseBody.slice(0, SNIPPET_CHARS) } : {}),
+  });
+  const common = { latencyMs: report.latencyMs, lastStatusCode: statusCode, lastError: error, updatedAt: now };
+  if (step.kind === "retry") {
+    await ctx.db.patch("deliveries", delivery._id, { ...common, status: "failed", nextAttemptAt: step.at });
+    await ctx.scheduler.runAfter(step.at - now, internal.outgoing.send.attempt, { deliveryId: delivery._id });
+    return;
+  }
+  const status = step.kind === "succeeded" ? "succeeded" : "dead";
+  await ctx.db.patch("deliveries", delivery._id, { ...common, status, nextAttemptAt: undefined, completedAt: now });
+  const settled = { ...delivery, status } as const;
+  await startNextInOrder(ctx, settled);
+  await notifyCompletion(ctx, settled, {
+    deliveryId: delivery._id,
+    status,
+    statusCode: statusCode ?? null,
+    error: error ?? null,
+    responseBody: report.responseBody,
+  });
 }

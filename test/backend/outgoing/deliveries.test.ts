@@ -211,3 +211,35 @@ describe("the request on the wire", () => {
     expect(receiver.calls).toHaveLength(0);
   });
 });
+
+describe("upkeep", () => {
+  test("an attempt lost in flight (its action died) is counted as failed and retried", async () => {
+    const receiver = fakeReceiver(() => 200);
+    const longAgo = Date.now() - 10 * 60_000;
+    const id = await t.run(async (ctx) =>
+      ctx.db.insert("deliveries", {
+        workspaceId,
+        kind: "webhook",
+        method: "POST",
+        url: "http://127.0.0.1:9/hook",
+        headers: [],
+        body: "{}",
+        policy: FAST_POLICY,
+        status: "in_flight",
+        attempts: 1,
+        queuedAt: longAgo,
+        updatedAt: longAgo,
+      }),
+    );
+    const recent = await enqueue();
+    await settled(t, [recent]);
+    expect(await t.mutation(internal.outgoing.maintenance.sweepLost, {})).toBe(1);
+    const [row] = await settled(t, [id]);
+    expect(row).toMatchObject({ status: "succeeded", attempts: 2 });
+    expect((await attemptRows(t, id)).map((entry) => [entry.outcome, entry.error])).toEqual([
+      ["retry", "The attempt was lost before it reported (the sender stopped)."],
+      ["succeeded", undefined],
+    ]);
+    expect(receiver.calls).toHaveLength(2);
+  });
+});
