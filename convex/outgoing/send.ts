@@ -5,7 +5,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction } from "../_generated/server";
 import { destinationRefusal, privateTargetsAllowed, type ResolveName } from "../lib/addresses";
-import { prepareRequest, type ClaimedDelivery } from "./prepare";
+import { prepareRequest, USER_AGENT, type ClaimedDelivery } from "./prepare";
 import { sendWithTimeout, type WireResult } from "./wire";
 
 /*
@@ -35,6 +35,41 @@ export const attempt = internalAction({
       responseBody: result.responseBody,
     });
     return null;
+  },
+});
+
+/**
+ * One call now, outside the queue and its log, with the same destination check
+ * and time limit: for what a person waits on, such as the challenge GET that
+ * verifies a bot server's URL before a connection is saved. Never retried.
+ */
+export const callNow = internalAction({
+  args: {
+    method: v.union(v.literal("GET"), v.literal("POST"), v.literal("PUT")),
+    url: v.string(),
+    headers: v.optional(v.record(v.string(), v.string())),
+    body: v.optional(v.string()),
+    timeoutMs: v.number(),
+  },
+  handler: async (_ctx, args): Promise<{ ok: boolean; statusCode: number | null; error: string | null; responseBody: string | null }> => {
+    let refusal: string | null;
+    try {
+      refusal = await destinationRefusal(args.url, privateTargetsAllowed(), systemResolve);
+    } catch (error) {
+      refusal = `Could not resolve the URL's host: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (refusal !== null) return { ok: false, statusCode: null, error: `Refused: ${refusal}`, responseBody: null };
+    const headers = { "User-Agent": USER_AGENT, ...(args.headers ?? {}) };
+    const { outcome, responseBody } = await sendWithTimeout(
+      { url: args.url, method: args.method, headers, body: args.method === "GET" ? null : (args.body ?? "") },
+      args.timeoutMs,
+    );
+    return {
+      ok: outcome.kind === "success",
+      statusCode: outcome.statusCode ?? null,
+      error: outcome.kind === "success" ? null : outcome.error,
+      responseBody,
+    };
   },
 });
 

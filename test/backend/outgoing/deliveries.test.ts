@@ -243,3 +243,25 @@ describe("upkeep", () => {
     expect(receiver.calls).toHaveLength(2);
   });
 });
+
+describe("a call now (outside the queue)", () => {
+  test("answers with the status and body, with the same destination check and time limit", async () => {
+    const receiver = fakeReceiver((index, call) =>
+      index === 0 ? { status: 200, body: new URL(call.url).searchParams.get("challenge") ?? "" } : "hang",
+    );
+    const echoed = await t.action(internal.outgoing.send.callNow, {
+      method: "GET",
+      url: "http://127.0.0.1:9/bot?challenge=abc123&token=t0k",
+      timeoutMs: 100,
+    });
+    expect(echoed).toEqual({ ok: true, statusCode: 200, error: null, responseBody: "abc123" });
+    expect(receiver.calls[0]?.method).toBe("GET");
+    const slow = await t.action(internal.outgoing.send.callNow, { method: "POST", url: "http://127.0.0.1:9/bot", body: "{}", timeoutMs: 50 });
+    expect(slow).toEqual({ ok: false, statusCode: null, error: "Timed out after 50 ms", responseBody: null });
+
+    developmentEnv(false);
+    const refused = await t.action(internal.outgoing.send.callNow, { method: "GET", url: "http://[::1]:9/", timeoutMs: 50 });
+    expect(refused.error).toMatch(/^Refused: url must not point at a loopback address/);
+    expect(receiver.calls).toHaveLength(2);
+  });
+});
