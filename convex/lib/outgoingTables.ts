@@ -93,7 +93,8 @@ export const outgoingTables = {
     replayOf: v.optional(v.id("deliveries")),
   })
     .index("by_workspace_kind_idempotency", ["workspaceId", "kind", "idempotencyKey"])
-    .index("by_kind_ordering_status", ["kind", "orderingKey", "status"])
+    // Within "queued", the ones waiting behind their key (no nextAttemptAt) sort first, oldest first.
+    .index("by_kind_ordering_status_next", ["kind", "orderingKey", "status", "nextAttemptAt"])
     .index("by_workspace_source", ["workspaceId", "sourceId"])
     .index("by_workspace_source_status", ["workspaceId", "sourceId", "status"])
     .index("by_status_updated", ["status", "updatedAt"]),

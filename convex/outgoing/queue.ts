@@ -73,21 +73,23 @@ export async function enqueueDelivery(ctx: QueueCtx, input: NewDelivery): Promis
   return id;
 }
 
-/** Whether another delivery of the key is running, waiting to retry, or queued ahead of `self`. */
+/** Whether another delivery of the key is running, waiting to retry, or scheduled to go next. */
 async function keyIsBusy(db: DatabaseWriter, kind: DeliveryKind, orderingKey: string, self: Id<"deliveries">): Promise<boolean> {
   for (const status of ACTIVE) {
     const row = await db
       .query("deliveries")
-      .withIndex("by_kind_ordering_status", (q) => q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", status))
+      .withIndex("by_kind_ordering_status_next", (q) => q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", status))
       .first();
     if (row !== null && row._id !== self) return true;
   }
+  // Queued and scheduled (nextAttemptAt set): the head of the key, about to go. Those waiting behind it have none.
   const scheduled = await db
     .query("deliveries")
-    .withIndex("by_kind_ordering_status", (q) => q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", "queued"))
-    .filter((q) => q.and(q.neq(q.field("_id"), self), q.neq(q.field("nextAttemptAt"), undefined)))
-    .first();
-  return scheduled !== null;
+    .withIndex("by_kind_ordering_status_next", (q) =>
+      q.eq("kind", kind).eq("orderingKey", orderingKey).eq("status", "queued").gte("nextAttemptAt", 0),
+    )
+    .take(2);
+  return scheduled.some((row) => row._id !== self);
 }
 
 export async function scheduleAttempt(ctx: QueueCtx, deliveryId: Id<"deliveries">, delayMs: number): Promise<void> {
@@ -102,7 +104,9 @@ export async function startNextInOrder(ctx: QueueCtx, finished: Doc<"deliveries"
   if (orderingKey === undefined || (await keyIsBusy(ctx.db, finished.kind, orderingKey, finished._id))) return;
   const next = await ctx.db
     .query("deliveries")
-    .withIndex("by_kind_ordering_status", (q) => q.eq("kind", finished.kind).eq("orderingKey", orderingKey).eq("status", "queued"))
+    .withIndex("by_kind_ordering_status_next", (q) =>
+      q.eq("kind", finished.kind).eq("orderingKey", orderingKey).eq("status", "queued").eq("nextAttemptAt", undefined),
+    )
     .first();
   if (next !== null) await scheduleAttempt(ctx, next._id, 0);
 }

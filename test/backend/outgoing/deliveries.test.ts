@@ -124,6 +124,28 @@ describe("idempotency and ordering", () => {
     expect(receiver.stats.maxConcurrentPerKey).toBe(1);
   });
 
+  test("a receiver down for a while: retries, then every delivery of the key once and in order", async () => {
+    const downUntil = Date.now() + 300;
+    const accepted: number[] = [];
+    const receiver = fakeReceiver(
+      (_, call) => {
+        if (Date.now() < downUntil) return 503;
+        accepted.push((JSON.parse(call.body) as { n: number }).n);
+        return 200;
+      },
+      { delayMs: 2 },
+    );
+    const policy = { ...FAST_POLICY, maxAttempts: 100 };
+    const ids = [];
+    for (let n = 0; n < 10; n++) ids.push(await enqueue({ n, orderingKey: "chat-backlog", policy }));
+    const rows = await settled(t, ids, 10_000);
+    expect(rows.every((row) => row.status === "succeeded")).toBe(true);
+    expect(accepted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // While it was down, only the head of the key was tried.
+    expect(receiver.calls.slice(0, receiver.calls.length - 10).every((call) => call.body.includes('"n":0'))).toBe(true);
+    expect(receiver.stats.maxConcurrentPerKey).toBe(1);
+  });
+
   test("a dead delivery lets the next of its key go; an operator's retry sends it again", async () => {
     let healthy = false;
     const receiver = fakeReceiver((_, call) => (call.body.includes('"n":1') && !healthy ? 500 : 200));
