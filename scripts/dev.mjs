@@ -1,7 +1,7 @@
 // `npm run dev`: the local backend, the widget built in watch mode, and the demo site with
 // the widget embedded by script tag (plus the agent console) on http://127.0.0.1:5173.
 //
-// Environment (DESIGN.md 3): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
+// Environment (see the README): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
 // OPENCOM_DEMO_PORT (5173), OPENCOM_DATA_DIR (.opencom-local/).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -51,7 +51,10 @@ function signalGroup(child, signal) {
 
 // 1. The local backend (its own process group; it writes demo.json on first start).
 function startBackend() {
-  const child = spawn("npm", ["run", "--silent", "backend"], { stdio: "inherit", env: process.env, detached: true });
+  // Functions see only deployment variables, not this process's environment: the demo seed
+  // learns the demo site's port from one.
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`];
+  const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);

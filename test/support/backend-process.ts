@@ -9,6 +9,12 @@ import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import WebSocket from "ws";
 
 export const FIXTURE_FUNCTIONS = resolve(import.meta.dirname, "../local-backend/fixture/convex");
+export const APP_FUNCTIONS = resolve(import.meta.dirname, "../../convex");
+
+/** What `npm run backend` passes when it runs the app: the demo seed and the secrets key, made on first start. */
+export const APP_BACKEND_ARGS = ["--seed", "seed:demo", "--seed-output", "demo.json", "--generate-secret", "OPENCOM_SECRETS_KEY"];
+/** The development deployment's variables `npm run backend` sets: outgoing calls may reach loopback receivers. */
+export const APP_DEV_ENV: Readonly<Record<string, string>> = { OPENCOM_ALLOW_PRIVATE_OUTGOING: "1" };
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -29,7 +35,10 @@ export class BackendProcess {
   private child: ChildProcess | undefined;
   private ports: [number, number] | undefined;
 
-  /** `env`: extra environment for the backend process (e.g. test-only overrides). */
+  /**
+   * `env`: deployment variables the functions see (e.g. test-only overrides), passed as
+   * `--env NAME=VALUE`: the backend hands functions none of its own process environment.
+   */
   constructor(
     private readonly functionsDir = FIXTURE_FUNCTIONS,
     private readonly extraArgs: string[] = [],
@@ -42,8 +51,9 @@ export class BackendProcess {
     this.apiUrl = `http://127.0.0.1:${apiPort}`;
     this.siteUrl = `http://127.0.0.1:${sitePort}`;
     const started = Date.now();
-    this.child = spawn(process.execPath, ["--import", "tsx", "local-backend/main.ts", "--functions", this.functionsDir, ...this.extraArgs], {
-      env: { ...process.env, ...this.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
+    const envFlags = Object.entries(this.env).flatMap(([name, value]) => ["--env", `${name}=${value}`]);
+    this.child = spawn(process.execPath, ["--import", "tsx", "local-backend/main.ts", "--functions", this.functionsDir, ...this.extraArgs, ...envFlags], {
+      env: { ...process.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     // If the test process ends without disposing (a crash, a timeout), the backend goes too.

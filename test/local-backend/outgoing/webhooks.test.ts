@@ -1,15 +1,13 @@
 // The outgoing-call module end to end: the local backend runs the real convex/ app, a real
 // HTTP receiver listens on loopback, fails twice with 500, then accepts. It must see the same
 // signed delivery three times and nothing after it accepted.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackendProcess, httpClient } from "../../support/backend-process";
-
-const ROOT = resolve(import.meta.dirname, "../../..");
+import { APP_BACKEND_ARGS, APP_DEV_ENV, APP_FUNCTIONS, BackendProcess, httpClient } from "../../support/backend-process";
 
 type Received = { headers: IncomingHttpHeaders; body: string; status: number };
 
@@ -23,10 +21,9 @@ function verify(header: string, body: string, secret: string, nowSeconds: number
 }
 
 describe("outgoing webhooks through the local backend", () => {
-  const backend = new BackendProcess(join(ROOT, "convex"), ["--seed", "seed:demo", "--seed-output", "demo.json"], {
-    // What the local backend's development start sets (see docs/webhooks.md).
-    OPENCOM_ALLOW_PRIVATE_OUTGOING: "1",
-    OPENCOM_SECRETS_KEY: randomBytes(32).toString("base64"),
+  // Started as `npm run backend` starts it: the secrets key made on first start, loopback allowed.
+  const backend = new BackendProcess(APP_FUNCTIONS, APP_BACKEND_ARGS, {
+    ...APP_DEV_ENV,
     OPENCOM_OUTGOING_POLICY: JSON.stringify({ webhook: { backoffBaseMs: 100, backoffCapMs: 400, timeoutMs: 3000 } }),
   });
   const received: Received[] = [];

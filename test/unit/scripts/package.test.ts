@@ -40,7 +40,7 @@ describe("type declarations", () => {
   it("type-check a consumer of the entry and of the global, and reject a bad config", () => {
     const files = emitDeclarations(join(temporary, "types"));
     // Only the public surface ships: no runtime internals, and nothing of core/ the public types do not reach.
-    expect(files).toEqual(["src/index.d.ts", "src/sdk/module-api.d.ts", "src/sdk/types.d.ts", "index.d.ts", "global.d.ts"]);
+    expect(files).toEqual(["src/app/module-api.d.ts", "src/index.d.ts", "src/sdk/types.d.ts", "index.d.ts", "global.d.ts"]);
     const consumer = join(temporary, "consumer.ts");
     writeFileSync(
       consumer,
