@@ -1,5 +1,6 @@
 import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
 import { httpAction } from "./_generated/server";
+import { auth } from "./auth";
 import { API_BASE } from "./rest/app";
 import { handlePreflight } from "./rest/cors";
 import { REST_API } from "./rest/routes";
@@ -11,6 +12,9 @@ import { REST_API } from "./rest/routes";
  * stay Convex's (its own 404, and routes later issues add beside this one).
  */
 const http = httpRouter();
+
+// Convex Auth: /.well-known/openid-configuration and /.well-known/jwks.json (operator tokens).
+auth.addHttpRoutes(http);
 
 const restApi = httpAction(async (ctx, request) => await REST_API.fetch(request, ctx));
 

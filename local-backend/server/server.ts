@@ -44,7 +44,10 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const apiUrl = `http://${options.host}:${options.apiPort}`;
   const siteUrl = `http://${options.host}:${options.sitePort}`;
   ensureGeneratedSecrets(options.dataDir, options.generateSecrets ?? []);
-  const env = new DeploymentEnv(options.dataDir, { cloudUrl: apiUrl, siteUrl }, options.env);
+  // Convex Auth sends operators back to SITE_URL (the inbox) after sign-in flows; a real
+  // deployment sets it with `npx convex env set`, here it defaults to the inbox's local origin.
+  const inboxUrl = `http://${options.host}:${process.env.OPENCOM_INBOX_PORT || 5174}`;
+  const env = new DeploymentEnv(options.dataDir, { cloudUrl: apiUrl, siteUrl }, { SITE_URL: inboxUrl, ...options.env });
   const engine = await Engine.create({
     functionsDir: options.functionsDir,
     dataDir: options.dataDir,

@@ -3,6 +3,7 @@ import { api, internal } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { verifyOpencomSignature } from "../../../convex/lib/signatures";
 import { bootVisitor, createWorkspace, newBackend, type TestBackend } from "../helpers";
+import { signedInOperator, useAuthEnvironment } from "../inbox/support";
 import { rest as restAs, type RestResult } from "../messenger/support";
 import { developmentEnv, fakeReceiver, type ReceivedCall } from "./support";
 
@@ -12,6 +13,8 @@ const HOOK = "http://127.0.0.1:9/hooks/opencom";
 
 const rest = (t: TestBackend, method: string, path: string, body?: unknown, key = KEY): Promise<RestResult> =>
   restAs(t, method, path, body, key);
+
+useAuthEnvironment();
 
 let t: TestBackend;
 let workspaceId: Id<"workspaces">;
@@ -166,6 +169,23 @@ describe("events", () => {
     await rest(t, "POST", `/api/v1/conversations/${sent.conversationId}/close`);
     const calls = await received(receiver, 1);
     expect(calls.map((call) => eventOf(call).type)).toEqual(["conversation.closed"]);
+  });
+
+  test("an operator's reply and close in the inbox are events too; reopening is not", async () => {
+    const receiver = fakeReceiver(() => 200);
+    const alice = await bootVisitor(t, "visitor-alice");
+    const sent = await t.mutation(api.messages.send, { sessionToken: alice.sessionToken, body: "Help", clientMessageId: "c0" });
+    await subscribe(["message.created", "conversation.closed"]);
+    const agent = (await signedInOperator(t, workspaceId, "agent")).client;
+    const conversationId = sent.conversationId;
+    await agent.mutation(api.inboxMessages.reply, { workspaceId, conversationId, body: "On it" });
+    await agent.mutation(api.inboxConversations.setStatus, { workspaceId, conversationId, status: "closed" });
+    await agent.mutation(api.inboxConversations.setStatus, { workspaceId, conversationId, status: "closed" });
+    await agent.mutation(api.inboxConversations.setStatus, { workspaceId, conversationId, status: "open" });
+    const events = (await received(receiver, 2)).map(eventOf);
+    expect(events.map((event) => event.type)).toEqual(["message.created", "conversation.closed"]);
+    expect(events[0]?.data).toMatchObject({ author: "agent", message: { body: "On it" } });
+    expect(events[1]?.data.conversation).toMatchObject({ id: conversationId, status: "closed" });
   });
 
   test("a retried send (same clientMessageId) is one event", async () => {
