@@ -12,6 +12,7 @@ import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
+import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -156,7 +157,7 @@ export default defineSchema({
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
 
-  // Help center, tickets, uploads and typing indicators.
+  // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
 
   // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
@@ -164,6 +165,9 @@ export default defineSchema({
 
   // Workspace members, invites, internal notes.
   ...operatorTables,
+
+  // Tickets, their replies, support teams and SLA policies.
+  ...ticketTables,
 
   // Outgoing calls of every integration (deliveries and their attempts) and webhook subscriptions.
   ...outgoingTables,
