@@ -188,6 +188,18 @@ describe("events", () => {
     expect(events[1]?.data.conversation).toMatchObject({ id: conversationId, status: "closed" });
   });
 
+  test("an operator's ticket change in the inbox is an event; a priority change alone is not", async () => {
+    const receiver = fakeReceiver(() => 200);
+    await subscribe(["ticket.state_changed"]);
+    const alice = await bootVisitor(t, "visitor-alice");
+    const ticket = await t.mutation(api.tickets.create, { sessionToken: alice.sessionToken, title: "Broken", fields: { description: "It broke" } });
+    const agent = (await signedInOperator(t, workspaceId, "agent")).client;
+    await agent.mutation(api.ticketsInbox.update, { workspaceId, ticket: ticket.id, priority: "HIGH" });
+    await agent.mutation(api.ticketsInbox.update, { workspaceId, ticket: ticket.id, state: "in_progress" });
+    const events = (await received(receiver, 1)).map(eventOf);
+    expect(events.map((event) => [event.type, event.data.previousState, event.data.ticket.state])).toEqual([["ticket.state_changed", "submitted", "in_progress"]]);
+  });
+
   test("a retried send (same clientMessageId) is one event", async () => {
     const receiver = fakeReceiver(() => 200);
     await subscribe(["message.created"]);
