@@ -11,6 +11,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { operatorTables } from "./lib/operatorTables";
+import { outgoingTables } from "./lib/outgoingTables";
 import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
@@ -167,4 +168,7 @@ export default defineSchema({
 
   // Tickets, their replies, support teams and SLA policies.
   ...ticketTables,
+
+  // Outgoing calls of every integration (deliveries and their attempts) and webhook subscriptions.
+  ...outgoingTables,
 });

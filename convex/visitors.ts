@@ -7,6 +7,7 @@ import { userInputValidator } from "./lib/validators";
 import { visitorMutation } from "./model/visitorFunctions";
 import { assertSameUser, findVerifiedVisitor, identifyVisitor } from "./model/visitors";
 import { enforceRateLimit } from "./model/rateLimits";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 export type IdentifyResult = { visitorId: Id<"visitors">; identified: boolean; verified: boolean };
 
@@ -36,6 +37,7 @@ export const identify = visitorMutation({
       }
     }
     const identity = await identifyVisitor(ctx.db, ctx.visitor, claims, now);
+    if (identity.identified && (!ctx.visitor.identified || (identity.verified && !ctx.visitor.verified))) await emitWebhookEvent(ctx, ctx.workspace._id, "visitor.identified", { visitorId: ctx.visitor._id });
     return { visitorId: ctx.visitor._id, identified: identity.identified, verified: identity.verified };
   },
 });
