@@ -63,6 +63,10 @@ export function eventNameFromWire(vocabulary: Vocabulary, wireName: string): str
 }
 
 export type ActionErrorCode =
+  /** The message came from an origin outside the app's list. */
+  | "ORIGIN_NOT_ALLOWED"
+  /** The message names this app but did not come from its frame. */
+  | "WRONG_SOURCE"
   | "MALFORMED"
   | "WRONG_APP"
   | "UNKNOWN_ACTION"
