@@ -9,6 +9,7 @@ import {
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
+import { appTables } from "./lib/appTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -150,4 +151,7 @@ export default defineSchema({
 
   // Help center, tickets, uploads and typing indicators.
   ...messengerTables,
+
+  // Custom apps shown in the operator inbox.
+  ...appTables,
 });

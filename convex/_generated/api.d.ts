@@ -9,6 +9,7 @@
  */
 
 import type * as apiKeys from "../apiKeys.js";
+import type * as apps from "../apps.js";
 import type * as articleCollections from "../articleCollections.js";
 import type * as articles from "../articles.js";
 import type * as authoring from "../authoring.js";
@@ -20,6 +21,11 @@ import type * as csat from "../csat.js";
 import type * as events from "../events.js";
 import type * as files from "../files.js";
 import type * as http from "../http.js";
+import type * as lib_appOperator from "../lib/appOperator.js";
+import type * as lib_appRecords from "../lib/appRecords.js";
+import type * as lib_appSigningKeys from "../lib/appSigningKeys.js";
+import type * as lib_appTables from "../lib/appTables.js";
+import type * as lib_appTokens from "../lib/appTokens.js";
 import type * as lib_articleSearch from "../lib/articleSearch.js";
 import type * as lib_attachmentViews from "../lib/attachmentViews.js";
 import type * as lib_authoringTokens from "../lib/authoringTokens.js";
@@ -99,6 +105,7 @@ import type {
 
 declare const fullApi: ApiFromModules<{
   apiKeys: typeof apiKeys;
+  apps: typeof apps;
   articleCollections: typeof articleCollections;
   articles: typeof articles;
   authoring: typeof authoring;
@@ -110,6 +117,11 @@ declare const fullApi: ApiFromModules<{
   events: typeof events;
   files: typeof files;
   http: typeof http;
+  "lib/appOperator": typeof lib_appOperator;
+  "lib/appRecords": typeof lib_appRecords;
+  "lib/appSigningKeys": typeof lib_appSigningKeys;
+  "lib/appTables": typeof lib_appTables;
+  "lib/appTokens": typeof lib_appTokens;
   "lib/articleSearch": typeof lib_articleSearch;
   "lib/attachmentViews": typeof lib_attachmentViews;
   "lib/authoringTokens": typeof lib_authoringTokens;

@@ -1,4 +1,5 @@
 import type { ActionCtx } from "../_generated/server";
+import { APP_ROUTES, isAppsJwksRequest, serveAppsJwks } from "./apps";
 import { appErrorData } from "../lib/errors";
 import { authenticateApiKey, type ApiCaller } from "./auth";
 import {
@@ -30,6 +31,8 @@ const ROUTES: Route[] = [
   ...ENGAGEMENT_ROUTES,
   // Help center, tickets, typing and seen receipts, messenger settings.
   ...MESSENGER_ROUTES,
+  // Custom apps in the operator inbox.
+  ...APP_ROUTES,
 ];
 
 function matchRoute(segments: string[]): { route: Route; params: Record<string, string> } | null {
@@ -64,6 +67,8 @@ function pathSegments(url: string): string[] | null {
  * route, run, map errors; CORS headers only for allowed origins (rest/cors.ts).
  */
 export async function handleRestRequest(ctx: ActionCtx, request: Request): Promise<Response> {
+  // Public keys of custom apps' tokens: the one route here that needs no API key.
+  if (isAppsJwksRequest(request)) return await serveAppsJwks(ctx, request);
   const caller = await authenticateApiKey(ctx, request);
   if (caller === null) {
     const refused = errorResponse("UNAUTHENTICATED", "Missing or invalid API key. Send Authorization: Bearer <key>.", {
