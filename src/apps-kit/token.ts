@@ -1,10 +1,13 @@
-import type { JSONWebKeySet, JWTPayload } from "jose";
+import type { JSONWebKeySet } from "jose";
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import type { AppProtocol } from "../../core/apps/protocol";
 import { VOCABULARIES } from "../../core/apps/protocol";
 
-/** The claims of an app token (`opencom` protocol), as the inbox signs them. */
-export type AppTokenClaims = JWTPayload & {
+/** A JWK Set as `/api/v1/apps/jwks.json` serves it. (Our own type: the kit's declarations need no jose.) */
+export type AppKeySet = { keys: JsonWebKey[] };
+
+/** The claims of an app token, as the inbox signs them. */
+export type AppTokenClaims = {
   sub: string;
   aud: string | string[];
   iss: string;
@@ -17,6 +20,7 @@ export type AppTokenClaims = JWTPayload & {
   /** The vendor dialect's names (`bm-widget` protocol). */
   "custom-widget-name"?: string;
   businessId?: string;
+  [claim: string]: unknown;
 };
 
 /** The token in the page's URL (`opencomToken`, or `bmtoken` for the vendor dialect), or null. */
@@ -26,12 +30,12 @@ export function readAppToken(search: string = location.search, protocol: AppProt
 
 /** The claims without checking the signature: for display only, never for decisions. */
 export function decodeAppToken(token: string): AppTokenClaims {
-  return decodeJwt(token) as AppTokenClaims;
+  return decodeJwt(token) as unknown as AppTokenClaims;
 }
 
 export type VerifyOptions = {
   /** `{siteUrl}/api/v1/apps/jwks.json` (fetched, cached, refetched for an unknown `kid`), or the key set itself. */
-  jwks: string | URL | JSONWebKeySet;
+  jwks: string | URL | AppKeySet;
   /** `{siteUrl}/apps`. */
   issuer: string;
   /** Your app's id: a token made for another app is refused. */
@@ -43,7 +47,7 @@ export type VerifyOptions = {
 const remoteSets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 function keySet(jwks: VerifyOptions["jwks"]) {
-  if (typeof jwks === "object" && !(jwks instanceof URL)) return createLocalJWKSet(jwks);
+  if (typeof jwks === "object" && !(jwks instanceof URL)) return createLocalJWKSet(jwks as JSONWebKeySet);
   const href = String(jwks);
   // One cache per key-set URL, so every verification shares the fetched keys.
   let set = remoteSets.get(href);
@@ -67,5 +71,5 @@ export async function verifyAppToken(token: string, options: VerifyOptions): Pro
     clockTolerance: options.clockTolerance ?? 30,
     requiredClaims: ["sub", "exp", "iat", "jti"],
   });
-  return payload as AppTokenClaims;
+  return payload as unknown as AppTokenClaims;
 }
