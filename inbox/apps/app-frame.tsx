@@ -86,5 +86,7 @@ export function AppFrame({ app, screen, callbacks, onHost, inboxOrigin, onRefusa
     );
   }
   if (src === null) return <p class="app-frame-loading">Opening {app.name}…</p>;
-  return <iframe ref={frameRef} class="app-frame" title={app.name} src={src} sandbox={APP_FRAME_SANDBOX} referrerpolicy="no-referrer" />;
+  // The default referrer policy gives a cross-origin frame the inbox's origin only (no path,
+  // no token): the kit falls back on it where location.ancestorOrigins is missing (Firefox).
+  return <iframe ref={frameRef} class="app-frame" title={app.name} src={src} sandbox={APP_FRAME_SANDBOX} />;
 }
