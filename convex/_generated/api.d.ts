@@ -71,6 +71,7 @@ import type * as model_workspaces from "../model/workspaces.js";
 import type * as outboundMessages from "../outboundMessages.js";
 import type * as rateLimits from "../rateLimits.js";
 import type * as rest_activity from "../rest/activity.js";
+import type * as rest_apps from "../rest/apps.js";
 import type * as rest_auth from "../rest/auth.js";
 import type * as rest_contentCrud from "../rest/contentCrud.js";
 import type * as rest_conversations from "../rest/conversations.js";
@@ -167,6 +168,7 @@ declare const fullApi: ApiFromModules<{
   outboundMessages: typeof outboundMessages;
   rateLimits: typeof rateLimits;
   "rest/activity": typeof rest_activity;
+  "rest/apps": typeof rest_apps;
   "rest/auth": typeof rest_auth;
   "rest/contentCrud": typeof rest_contentCrud;
   "rest/conversations": typeof rest_conversations;
