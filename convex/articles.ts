@@ -11,7 +11,7 @@ import {
   type WidgetCollection,
 } from "./lib/helpCenterViews";
 import { articleStatusValidator } from "./lib/messengerValidators";
-import { visitorQuery } from "./lib/visitorFunctions";
+import { visitorQuery } from "./model/visitorFunctions";
 import { findInWorkspace } from "./model/engagement";
 
 /*

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { checkAttributes, checkUrl, normalizeEventName } from "./lib/inputRules";
 import { attributesValidator } from "./lib/validators";
-import { visitorMutation } from "./lib/visitorFunctions";
+import { visitorMutation } from "./model/visitorFunctions";
 import { recordEngagementEvent } from "./model/engagementEvents";
 import { touchVisitor } from "./model/visitors";
 

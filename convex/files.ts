@@ -10,9 +10,9 @@ import {
   sniffContentType,
 } from "../core/messages/attachments";
 import { appError, invalidArgument } from "./lib/errors";
-import { visitorMutation } from "./lib/visitorFunctions";
+import { visitorMutation } from "./model/visitorFunctions";
 import { authenticateSession } from "./model/sessions";
-import { enforceRateLimit } from "./rateLimits";
+import { enforceRateLimit } from "./model/rateLimits";
 
 /*
  * Attachments. The widget asks for an upload URL, uploads the file to Convex

@@ -1,3 +1,4 @@
+import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
@@ -10,6 +11,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
+import { operatorTables } from "./lib/operatorTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -66,7 +68,9 @@ export default defineSchema({
     .index("by_workspace_session", ["workspaceId", "sessionId"])
     .index("by_workspace_user", ["workspaceId", "userId"])
     /** Finds the visitor a verified user resumes on another browser. */
-    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"]),
+    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"])
+    /** The inbox's Contacts, most recently seen first. */
+    .index("by_workspace_last_seen", ["workspaceId", "lastSeenAt"]),
 
   widgetSessions: defineTable({
     workspaceId: v.id("workspaces"),
@@ -95,10 +99,13 @@ export default defineSchema({
     readByAgentAt: v.optional(v.number()),
     /** The outbound chat message whose Reply started this conversation, if any. */
     sourceOutboundMessageId: v.optional(v.id("outboundMessages")),
+    /** The operator (a `users` id) working the conversation; absent while unassigned. */
+    assigneeId: v.optional(v.id("users")),
   })
     .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
     .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])
-    .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"]),
+    .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"])
+    .index("by_workspace_status_assignee_last_message", ["workspaceId", "status", "assigneeId", "lastMessageAt"]),
 
   messages: defineTable({
     conversationId: v.id("conversations"),
@@ -151,6 +158,12 @@ export default defineSchema({
 
   // Help center, tickets, uploads and typing indicators.
   ...messengerTables,
+
+  // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
+  ...authTables,
+
+  // Workspace members, invites, internal notes.
+  ...operatorTables,
 
   // Custom apps shown in the operator inbox.
   ...appTables,

@@ -15,7 +15,7 @@ import { publicMessengerSettings } from "./lib/workspaceSettings";
 import { findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { findWorkspace } from "./model/workspaces";
-import { enforceRateLimit } from "./rateLimits";
+import { enforceRateLimit } from "./model/rateLimits";
 
 /*
  * Widget sessions. Tokens need true randomness, which Convex only offers in

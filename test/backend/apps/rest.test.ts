@@ -80,7 +80,7 @@ describe("/api/v1/apps", () => {
     expect(await fieldsOf({ ...SLA, screens: [] })).toEqual({ screens: "screens must list at least one of CHATS, TICKETS, CONTACTS." });
     expect(await fieldsOf({ ...SLA, name: "" })).toEqual({ name: "name must not be empty." });
     expect(await fieldsOf({ ...SLA, protocol: "soap" })).toHaveProperty("protocol");
-    expect(await fieldsOf({ ...SLA, secret: 1 })).toHaveProperty("(body)");
+    expect(await fieldsOf({ ...SLA, secret: 1 })).toEqual({ secret: "Unknown field." });
     const bad = await call(t, "POST", "/api/v1/apps", { body: "{nope" });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).code).toBe("INVALID_JSON");
