@@ -29,6 +29,7 @@ const OUT_DIR = "dist";
 const RUNTIME_DIR = versionDir(version);
 const LOADER_FILE = "widget.js";
 const ESM_DIR = "esm";
+const APPS_KIT_DIR = "apps-kit";
 
 // Preact's automatic JSX runtime (Vite 8 transforms TS/JSX with oxc).
 const oxc = { jsx: { runtime: "automatic" as const, importSource: "preact" } };
@@ -83,7 +84,10 @@ function loaderManifestAndPackage(): Plugin {
       const loader = { file: LOADER_FILE, integrity: sri(readFileSync(resolve(outDir, LOADER_FILE))) };
       const manifest: WidgetManifest = { version, loader, runtime, files };
       writeFileSync(resolve(outDir, "manifest.json"), serializeManifest(manifest));
-      if (!watching) await buildPackageEntry(resolve(outDir, ESM_DIR), logLevel);
+      if (!watching) {
+        await buildPackageEntry(resolve(outDir, ESM_DIR), logLevel);
+        await buildAppsKit(resolve(outDir, APPS_KIT_DIR), logLevel);
+      }
       if (logLevel === "info") printBudget(outDir, beforeOpen);
     },
   };
@@ -106,6 +110,25 @@ async function buildPackageEntry(outDir: string, logLevel: LogLevel): Promise<vo
       minify: false,
       lib: { entry: resolve("src/index.ts"), formats: ["es"], fileName: () => "index.js" },
       rolldownOptions: { output: { chunkFileNames: "[name]-[hash].js" } },
+    },
+  });
+}
+
+/**
+ * `opencom-widget/apps`, the kit for custom-app authors (src/apps-kit/index.ts), as one
+ * ES module with jose bundled in: the package keeps no runtime dependency, and only an
+ * app that imports the kit pays for jose (the widget never does).
+ */
+async function buildAppsKit(outDir: string, logLevel: LogLevel): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: logLevel === "info" ? "warn" : logLevel,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: "es2022",
+      minify: false,
+      lib: { entry: resolve("src/apps-kit/index.ts"), formats: ["es"], fileName: () => "index.js" },
     },
   });
 }

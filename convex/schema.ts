@@ -10,6 +10,7 @@ import {
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
+import { appTables } from "./lib/appTables";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
 import { ticketTables } from "./lib/ticketTables";
@@ -171,4 +172,7 @@ export default defineSchema({
 
   // Outgoing calls of every integration (deliveries and their attempts) and webhook subscriptions.
   ...outgoingTables,
+
+  // Custom apps shown in the operator inbox.
+  ...appTables,
 });

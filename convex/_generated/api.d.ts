@@ -9,6 +9,7 @@
  */
 
 import type * as apiKeys from "../apiKeys.js";
+import type * as apps from "../apps.js";
 import type * as articleCollections from "../articleCollections.js";
 import type * as articles from "../articles.js";
 import type * as auth from "../auth.js";
@@ -28,6 +29,11 @@ import type * as inboxNotes from "../inboxNotes.js";
 import type * as inboxVisitors from "../inboxVisitors.js";
 import type * as invites from "../invites.js";
 import type * as lib_addresses from "../lib/addresses.js";
+import type * as lib_appOperator from "../lib/appOperator.js";
+import type * as lib_appRecords from "../lib/appRecords.js";
+import type * as lib_appSigningKeys from "../lib/appSigningKeys.js";
+import type * as lib_appTables from "../lib/appTables.js";
+import type * as lib_appTokens from "../lib/appTokens.js";
 import type * as lib_articleSearch from "../lib/articleSearch.js";
 import type * as lib_attachmentViews from "../lib/attachmentViews.js";
 import type * as lib_authoringTokens from "../lib/authoringTokens.js";
@@ -105,6 +111,7 @@ import type * as outgoing_webhookEvents from "../outgoing/webhookEvents.js";
 import type * as outgoing_wire from "../outgoing/wire.js";
 import type * as rest_activity from "../rest/activity.js";
 import type * as rest_app from "../rest/app.js";
+import type * as rest_apps from "../rest/apps.js";
 import type * as rest_auth from "../rest/auth.js";
 import type * as rest_authSchemes from "../rest/authSchemes.js";
 import type * as rest_contentCrud from "../rest/contentCrud.js";
@@ -151,6 +158,7 @@ import type {
 
 declare const fullApi: ApiFromModules<{
   apiKeys: typeof apiKeys;
+  apps: typeof apps;
   articleCollections: typeof articleCollections;
   articles: typeof articles;
   auth: typeof auth;
@@ -170,6 +178,11 @@ declare const fullApi: ApiFromModules<{
   inboxVisitors: typeof inboxVisitors;
   invites: typeof invites;
   "lib/addresses": typeof lib_addresses;
+  "lib/appOperator": typeof lib_appOperator;
+  "lib/appRecords": typeof lib_appRecords;
+  "lib/appSigningKeys": typeof lib_appSigningKeys;
+  "lib/appTables": typeof lib_appTables;
+  "lib/appTokens": typeof lib_appTokens;
   "lib/articleSearch": typeof lib_articleSearch;
   "lib/attachmentViews": typeof lib_attachmentViews;
   "lib/authoringTokens": typeof lib_authoringTokens;
@@ -247,6 +260,7 @@ declare const fullApi: ApiFromModules<{
   "outgoing/wire": typeof outgoing_wire;
   "rest/activity": typeof rest_activity;
   "rest/app": typeof rest_app;
+  "rest/apps": typeof rest_apps;
   "rest/auth": typeof rest_auth;
   "rest/authSchemes": typeof rest_authSchemes;
   "rest/contentCrud": typeof rest_contentCrud;

@@ -22,9 +22,12 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${API_BASE}${source}/?$`);
 }
 
-/** Methods declared for a concrete request path, in declaration order (for 405's `Allow`). */
+/**
+ * Methods declared for a concrete request path, in declaration order, each once (for 405's
+ * `Allow`): `/apps/jwks.json` is both its own path and an `/apps/{id}`.
+ */
 export function methodsAt(routes: readonly Route[], pathname: string): string[] {
-  return routes.filter((route) => pathPattern(route.path).test(pathname)).map((route) => route.method);
+  return [...new Set(routes.filter((route) => pathPattern(route.path).test(pathname)).map((route) => route.method))];
 }
 
 /**

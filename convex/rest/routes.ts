@@ -1,4 +1,5 @@
 import { ACTIVITY_ROUTES } from "./activity";
+import { APP_ROUTES } from "./apps";
 import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
@@ -26,6 +27,8 @@ const DOMAIN_ROUTES: Route[] = [
   ...TICKET_ROUTES,
   ...MESSENGER_SETTINGS_ROUTES,
   ...WEBHOOK_ROUTES,
+  // Custom apps in the operator inbox, and the public keys their tokens verify against.
+  ...APP_ROUTES,
 ];
 
 let cachedDocument: Record<string, unknown> | undefined;

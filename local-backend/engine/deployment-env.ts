@@ -4,7 +4,8 @@
 // with `local-backend env set NAME VALUE`, like `npx convex env set`); and, for one run,
 // `--env NAME=VALUE` and `--env-file FILE`. Secrets an app needs are made on first start and
 // kept in env.json, so they survive restarts: Convex Auth's signing keys (JWT_PRIVATE_KEY,
-// JWKS) always, and any name passed with `--generate-secret`.
+// JWKS) and the custom apps' token keys (OPENCOM_APPS_SIGNING_KEYS) always, and any name
+// passed with `--generate-secret`.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -73,6 +74,10 @@ export function ensureGeneratedSecrets(dataDir: string, secretNames: string[]): 
     Object.assign(stored, convexAuthKeys());
     changed = true;
   }
+  if (stored[APPS_SIGNING_KEYS] === undefined) {
+    stored[APPS_SIGNING_KEYS] = appsSigningKeys();
+    changed = true;
+  }
   for (const name of secretNames) {
     if (stored[name] !== undefined) continue;
     assertEnvVar(name, "");
@@ -91,6 +96,14 @@ export function convexAuthKeys(): { JWT_PRIVATE_KEY: string; JWKS: string } {
     JWT_PRIVATE_KEY: pem.trimEnd().replace(/\n/g, " "),
     JWKS: JSON.stringify({ keys: [{ use: "sig", alg: "RS256", ...publicKey.export({ format: "jwk" }) }] }),
   };
+}
+
+/** Custom apps' token keys: a JSON array holding one private RSA JWK (RS256), which signs. */
+export const APPS_SIGNING_KEYS = "OPENCOM_APPS_SIGNING_KEYS";
+
+export function appsSigningKeys(): string {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return JSON.stringify([{ ...privateKey.export({ format: "jwk" }), alg: "RS256" }]);
 }
 
 /**

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertEnvVar, parseEnvLines } from "../../../local-backend/engine/deployment-env";
+import { readSigningKeys } from "../../../convex/lib/appSigningKeys";
+import { APPS_SIGNING_KEYS, assertEnvVar, ensureGeneratedSecrets, parseEnvLines, readStoredEnv } from "../../../local-backend/engine/deployment-env";
 
 describe("deployment variables", () => {
   it("takes names as Convex does (up to 255 characters) and refuses the deployment's own", () => {
@@ -13,5 +17,22 @@ describe("deployment variables", () => {
   it("reads env files: comments, blank lines, export and quotes", () => {
     expect(parseEnvLines('# note\n\nexport A=1\nB="two words"\nC=\'3\'\n', "f")).toEqual({ A: "1", B: "two words", C: "3" });
     expect(() => parseEnvLines("nonsense", "f")).toThrow(/f:1: expected NAME=VALUE/);
+  });
+
+  it("makes the custom apps' signing key on first start and keeps it in the data dir", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "opencom-env-"));
+    try {
+      ensureGeneratedSecrets(dataDir, []);
+      const first = readStoredEnv(dataDir)[APPS_SIGNING_KEYS];
+      expect(first).toBeDefined();
+      const [key, ...others] = await readSigningKeys(first);
+      expect(others).toEqual([]);
+      expect(key!.publicJwk).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
+      expect(key!.publicJwk).not.toHaveProperty("d");
+      ensureGeneratedSecrets(dataDir, []);
+      expect(readStoredEnv(dataDir)[APPS_SIGNING_KEYS]).toBe(first);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,12 +19,13 @@ describe("package.json", () => {
     expect(pkg.exports).toEqual({
       ".": { types: "./dist/esm/types/index.d.ts", import: "./dist/esm/index.js" },
       "./global": { types: "./dist/esm/types/global.d.ts" },
+      "./apps": { types: "./dist/esm/types/apps.d.ts", import: "./dist/apps-kit/index.js" },
       "./widget.js": "./dist/widget.js",
       "./manifest.json": "./dist/manifest.json",
       "./package.json": "./package.json",
     });
     expect(pkg.types).toBe("./dist/esm/types/index.d.ts");
-    expect(pkg.files).toEqual(expect.arrayContaining(["dist/esm", "dist/widget.js", "dist/runtime", "dist/manifest.json"]));
+    expect(pkg.files).toEqual(expect.arrayContaining(["dist/esm", "dist/apps-kit", "dist/widget.js", "dist/runtime", "dist/manifest.json"]));
     expect(pkg.sideEffects).toEqual(["./dist/widget.js"]);
   });
 });
@@ -40,7 +41,20 @@ describe("type declarations", () => {
   it("type-check a consumer of the entry and of the global, and reject a bad config", () => {
     const files = emitDeclarations(join(temporary, "types"));
     // Only the public surface ships: no runtime internals, and nothing of core/ the public types do not reach.
-    expect(files).toEqual(["src/app/module-api.d.ts", "src/index.d.ts", "src/sdk/types.d.ts", "index.d.ts", "global.d.ts"]);
+    expect(files).toEqual([
+      "core/apps/actions.d.ts",
+      "core/apps/events.d.ts",
+      "core/apps/protocol.d.ts",
+      "src/app/module-api.d.ts",
+      "src/apps-kit/client.d.ts",
+      "src/apps-kit/index.d.ts",
+      "src/apps-kit/token.d.ts",
+      "src/index.d.ts",
+      "src/sdk/types.d.ts",
+      "index.d.ts",
+      "global.d.ts",
+      "apps.d.ts",
+    ]);
     const consumer = join(temporary, "consumer.ts");
     writeFileSync(
       consumer,
@@ -57,6 +71,13 @@ describe("type declarations", () => {
         `init({ convexUrl: "https://happy-otter-123.convex.cloud" });`,
         `// @ts-expect-error not an event of the widget`,
         `on("nope", () => {});`,
+        `import { createAppClient, verifyAppToken, readAppToken } from "opencom-widget/apps";`,
+        `const app = createAppClient({ appName: "SLA guardian", protocol: "bm-widget", inboxOrigin: "https://inbox.example.com" });`,
+        `app.on("ticket:selected", ({ ticketCode, metrics }) => ticketCode.length + (metrics.TIME_TO_RESOLVE?.ticksMillis ?? 0));`,
+        `app.refreshToken().then((token) => token.length);`,
+        `verifyAppToken(readAppToken() ?? "", { jwks: "https://x.convex.site/api/v1/apps/jwks.json", issuer: "https://x.convex.site/apps", audience: "app" }).then((claims) => claims.sub.length);`,
+        `// @ts-expect-error not an event of the protocol`,
+        `app.on("ticket:deleted", () => {});`,
       ].join("\n"),
     );
     const program = ts.createProgram([consumer], {
@@ -67,7 +88,7 @@ describe("type declarations", () => {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
       types: [],
-      paths: { "opencom-widget": [join(temporary, "types/index.d.ts")] },
+      paths: { "opencom-widget": [join(temporary, "types/index.d.ts")], "opencom-widget/apps": [join(temporary, "types/apps.d.ts")] },
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(diagnostics).toEqual([]);
