@@ -37,12 +37,20 @@ export default defineSchema({
      */
     identitySecret: v.optional(v.string()),
     /** Absent on older rows: lib/identitySecrets.ts applies the default ("optional"). */
-    identityVerification: v.optional(v.object({ mode: identityModeValidator })),
+    identityVerification: v.optional(
+      v.object({
+        mode: identityModeValidator,
+        /** How old a userJwt may be (from `iat`, or until `exp`); lib/identitySecrets.ts applies the default. */
+        jwtMaxAgeSeconds: v.optional(v.number()),
+      }),
+    ),
     /** The secret before the last rotation, still accepted until previousSecretExpiresAt. */
     previousSecret: v.optional(v.string()),
     previousSecretExpiresAt: v.optional(v.number()),
     /** Widget session lifetime; lib/sessionPolicy.ts applies the default (24). */
     sessionLifetimeHours: v.optional(v.number()),
+    /** Secret rotations: sessions proven before `provenBefore` end at `revokeAt` (lib/sessionPolicy.ts). */
+    provenSessionCutoffs: v.optional(v.array(v.object({ provenBefore: v.number(), revokeAt: v.number() }))),
   }).index("by_public_id", ["publicId"]),
 
   visitors: defineTable({
@@ -76,6 +84,10 @@ export default defineSchema({
     expiresAt: v.number(),
     /** The instant from which the token is refused (may lie in the future: refresh grace). */
     revokedAt: v.optional(v.number()),
+    /** When the boot that started this chain of refreshes happened (absent on old rows: issuedAt). */
+    startedAt: v.optional(v.number()),
+    /** When the visitor's identity was last proven in this session (boot or identify with a proof). */
+    provenAt: v.optional(v.number()),
   })
     .index("by_token_hash", ["tokenHash"])
     .index("by_visitor", ["visitorId"])

@@ -36,6 +36,8 @@ export const identify = visitorMutation({
       }
     }
     const identity = await identifyVisitor(ctx.db, ctx.visitor, claims, now);
+    // The session now rests on this proof: a later secret rotation judges it by this time.
+    if (claims.verified) await ctx.db.patch("widgetSessions", ctx.session._id, { provenAt: now });
     return { visitorId: ctx.visitor._id, identified: identity.identified, verified: identity.verified };
   },
 });

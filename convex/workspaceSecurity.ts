@@ -3,8 +3,14 @@ import { internal } from "./_generated/api";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
 import { generateIdentitySecret } from "./lib/crypto";
 import { appError } from "./lib/errors";
-import { DEFAULT_ROTATION_GRACE_HOURS, MAX_ROTATION_GRACE_HOURS, rotatedSecretFields } from "./lib/identitySecrets";
+import {
+  DEFAULT_ROTATION_GRACE_HOURS,
+  identityMode,
+  MAX_ROTATION_GRACE_HOURS,
+  rotatedSecretFields,
+} from "./lib/identitySecrets";
 import { isOriginAllowed } from "./lib/origins";
+import { cutoffsAfterRotation } from "./lib/sessionPolicy";
 import { checkSecurityPatch, securitySettingsView, type SecuritySettingsView } from "./lib/securitySettings";
 import { identityModeValidator } from "./lib/validators";
 
@@ -27,6 +33,7 @@ export const update = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
     identityVerificationMode: v.optional(identityModeValidator),
+    jwtMaxAgeSeconds: v.optional(v.number()),
     allowedOrigins: v.optional(v.array(v.string())),
     sessionLifetimeHours: v.optional(v.number()),
   },
@@ -35,8 +42,14 @@ export const update = internalMutation({
     if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
     const checked = checkSecurityPatch(patch);
     await ctx.db.patch("workspaces", workspaceId, {
-      ...(checked.identityVerificationMode !== undefined
-        ? { identityVerification: { mode: checked.identityVerificationMode } }
+      ...(checked.identityVerificationMode !== undefined || checked.jwtMaxAgeSeconds !== undefined
+        ? {
+            identityVerification: {
+              ...workspace.identityVerification,
+              mode: checked.identityVerificationMode ?? identityMode(workspace),
+              ...(checked.jwtMaxAgeSeconds !== undefined ? { jwtMaxAgeSeconds: checked.jwtMaxAgeSeconds } : {}),
+            },
+          }
         : {}),
       ...(checked.allowedOrigins !== undefined ? { allowedOrigins: checked.allowedOrigins } : {}),
       ...(checked.sessionLifetimeHours !== undefined ? { sessionLifetimeHours: checked.sessionLifetimeHours } : {}),
@@ -63,8 +76,11 @@ export const storeRotatedSecret = internalMutation({
     if (!/^[0-9a-f]{64}$/.test(args.identitySecret)) throw new Error("identitySecret must be 32 random bytes as hex");
     const workspace = await ctx.db.get("workspaces", args.workspaceId);
     if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
-    const fields = rotatedSecretFields(workspace, args.identitySecret, grace, Date.now());
-    await ctx.db.patch("workspaces", args.workspaceId, fields);
+    const now = Date.now();
+    const fields = rotatedSecretFields(workspace, args.identitySecret, grace, now);
+    // Sessions proven with the old secret end with its grace period (at once for 0).
+    const provenSessionCutoffs = cutoffsAfterRotation(workspace.provenSessionCutoffs, grace * 3_600_000, now);
+    await ctx.db.patch("workspaces", args.workspaceId, { ...fields, provenSessionCutoffs });
     return { previousSecretExpiresAt: fields.previousSecretExpiresAt ?? null };
   },
 });

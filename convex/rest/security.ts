@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import { generateIdentitySecret } from "../lib/crypto";
-import { DEFAULT_ROTATION_GRACE_HOURS, MAX_ROTATION_GRACE_HOURS } from "../lib/identitySecrets";
+import {
+  DEFAULT_ROTATION_GRACE_HOURS,
+  MAX_JWT_MAX_AGE_SECONDS,
+  MAX_ROTATION_GRACE_HOURS,
+  MIN_JWT_MAX_AGE_SECONDS,
+} from "../lib/identitySecrets";
 import { isValidOriginPattern } from "../lib/origins";
 import { MAX_ALLOWED_ORIGINS, MAX_ORIGIN_PATTERN_LENGTH } from "../lib/securitySettings";
 import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "../lib/sessionPolicy";
@@ -21,7 +26,12 @@ const originPattern = z
   .refine(isValidOriginPattern, "must be an origin such as https://app.example.com, https://*.example.com, http://localhost:* or *");
 
 const patchBody = z.strictObject({
-  identityVerification: z.strictObject({ mode: z.enum(["off", "optional", "required"]) }).optional(),
+  identityVerification: z
+    .strictObject({
+      mode: z.enum(["off", "optional", "required"]).optional(),
+      jwtMaxAgeSeconds: z.number().int().min(MIN_JWT_MAX_AGE_SECONDS).max(MAX_JWT_MAX_AGE_SECONDS).optional(),
+    })
+    .optional(),
   allowedOrigins: z.array(originPattern).max(MAX_ALLOWED_ORIGINS).optional(),
   sessionLifetimeHours: z.number().int().min(MIN_SESSION_LIFETIME_HOURS).max(MAX_SESSION_LIFETIME_HOURS).optional(),
 });
@@ -77,7 +87,10 @@ export const patchSecuritySettings: RestHandler = async (ctx, request, caller) =
   const { identityVerification, allowedOrigins, sessionLifetimeHours } = parsed.data;
   const settings = await ctx.runMutation(internal.workspaceSecurity.update, {
     workspaceId: caller.workspaceId,
-    ...(identityVerification !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
+    ...(identityVerification?.mode !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
+    ...(identityVerification?.jwtMaxAgeSeconds !== undefined
+      ? { jwtMaxAgeSeconds: identityVerification.jwtMaxAgeSeconds }
+      : {}),
     ...(allowedOrigins !== undefined ? { allowedOrigins } : {}),
     ...(sessionLifetimeHours !== undefined ? { sessionLifetimeHours } : {}),
   });
