@@ -2,6 +2,7 @@ import { httpRouter, ROUTABLE_HTTP_METHODS } from "convex/server";
 import { httpAction } from "./_generated/server";
 import { handlePreflight } from "./rest/cors";
 import { API_BASE, handleRestRequest } from "./rest/router";
+import { routeAttachments } from "./attachmentsHttp";
 
 /*
  * HTTP actions, served on the deployment's site URL. The admin REST API lives
@@ -20,5 +21,8 @@ for (const method of ROUTABLE_HTTP_METHODS) {
 // CORS preflight carries no credentials, so it is answered before authentication
 // (with CORS headers only for an Origin some workspace allows; see rest/cors.ts).
 http.route({ pathPrefix: API_BASE, method: "OPTIONS", handler: httpAction(handlePreflight) });
+
+// Attachment uploads and downloads for the widget (attachmentsHttp.ts).
+routeAttachments(http);
 
 export default http;

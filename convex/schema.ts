@@ -9,6 +9,7 @@ import {
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
+import { attachmentTables } from "./lib/attachmentTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -162,4 +163,7 @@ export default defineSchema({
 
   // Help center, tickets, uploads and typing indicators.
   ...messengerTables,
+
+  // Upload grants and files waiting to be saved.
+  ...attachmentTables,
 });

@@ -15,7 +15,7 @@ import { publicMessengerSettings } from "./lib/workspaceSettings";
 import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { findWorkspace } from "./model/workspaces";
-import { enforceRateLimit } from "./rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
 
 /*
  * Widget sessions. Tokens need true randomness, which Convex only offers in
@@ -49,6 +49,7 @@ export const boot = action({
     checkClientId(args.sessionId, "sessionId");
     // Counted here, in the action, so that refused boots (bad origin, forged hash) count too.
     await enforceRateLimit(ctx, "widgetBoot", `${args.workspaceId}:${args.sessionId}`);
+    await enforceAddressLimit(ctx, "bootsPerAddress");
     const sessionToken = generateSessionToken();
     const tokenHash = await sha256Hex(sessionToken);
     const started = await ctx.runMutation(internal.widgetSessions.start, { ...args, tokenHash });
@@ -88,6 +89,8 @@ export const start = internalMutation({
         ...(claims ? { claims } : {}),
       },
       now,
+      // Fresh sessionIds are free to make up: new visitors are counted per address.
+      { beforeInsert: () => enforceAddressLimit(ctx, "newVisitorsPerAddress") },
     );
     const session = await issueSession(ctx.db, {
       workspace,

@@ -61,6 +61,7 @@ export async function upsertVisitorOnBoot(
   workspace: Doc<"workspaces">,
   details: BootDetails,
   now: number,
+  hooks: { beforeInsert?: () => Promise<void> } = {},
 ): Promise<Doc<"visitors">> {
   const { claims } = details;
   const onSession = await db
@@ -83,6 +84,7 @@ export async function upsertVisitorOnBoot(
   }
   // The browser's verified visitor is out of reach without a proof, but it still belongs to its user.
   for (const visitor of onSession) assertSameUser(visitor, claims);
+  await hooks.beforeInsert?.();
   const anonymous = { identified: false, verified: false };
   const id = await db.insert("visitors", {
     workspaceId: workspace._id,

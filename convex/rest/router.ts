@@ -11,7 +11,7 @@ import {
 import { withAnyWorkspaceCors, withWorkspaceCors } from "./cors";
 import { ENGAGEMENT_ROUTES } from "./engagement";
 import { MESSENGER_ROUTES } from "./messengerRoutes";
-import { restRetryAfter } from "../rateLimits";
+import { badApiKeyRetryAfter, restRetryAfter } from "../rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
 
@@ -64,8 +64,13 @@ function pathSegments(url: string): string[] | null {
  * route, run, map errors; CORS headers only for allowed origins (rest/cors.ts).
  */
 export async function handleRestRequest(ctx: ActionCtx, request: Request): Promise<Response> {
+  // An address that keeps presenting bad keys is told to wait before any lookup.
+  const exhausted = await badApiKeyRetryAfter(ctx, false);
+  if (exhausted !== null) return await withAnyWorkspaceCors(ctx, request, rateLimitedResponse(exhausted));
   const caller = await authenticateApiKey(ctx, request);
   if (caller === null) {
+    const wait = await badApiKeyRetryAfter(ctx, true);
+    if (wait !== null) return await withAnyWorkspaceCors(ctx, request, rateLimitedResponse(wait));
     const refused = errorResponse("UNAUTHENTICATED", "Missing or invalid API key. Send Authorization: Bearer <key>.", {
       headers: { "WWW-Authenticate": 'Bearer realm="opencom"' },
     });

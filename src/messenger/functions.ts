@@ -15,7 +15,7 @@ export const panelFunctions = {
   skipEmail: mutation("messenger:skipEmail"),
   activity: query("conversationActivity:get"),
   setTyping: mutation("conversationActivity:setVisitorTyping"),
-  generateUploadUrl: mutation("files:generateUploadUrl"),
+  generateUploadUrl: action("files:generateUploadUrl"),
   saveUpload: action("files:saveUpload"),
   collections: query("articles:listCollections"),
   searchArticles: query("articles:search"),
