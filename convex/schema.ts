@@ -10,6 +10,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { attachmentTables } from "./lib/attachmentTables";
+import { auditEntryFields } from "./lib/auditEntries";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -166,4 +167,7 @@ export default defineSchema({
 
   // Upload grants and files waiting to be saved.
   ...attachmentTables,
+
+  /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
+  auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
 });

@@ -13,6 +13,8 @@ import { isOriginAllowed } from "./lib/origins";
 import { cutoffsAfterRotation } from "./lib/sessionPolicy";
 import { checkSecurityPatch, securitySettingsView, type SecuritySettingsView } from "./lib/securitySettings";
 import { identityModeValidator } from "./lib/validators";
+import { auditActorValidator, changedFields, SYSTEM_ACTOR } from "./lib/auditEntries";
+import { appendAudit } from "./audit";
 
 /*
  * A workspace's security settings: identity-verification mode and secret,
@@ -36,8 +38,10 @@ export const update = internalMutation({
     jwtMaxAgeSeconds: v.optional(v.number()),
     allowedOrigins: v.optional(v.array(v.string())),
     sessionLifetimeHours: v.optional(v.number()),
+    /** Who asks, for the audit log (default: system). */
+    actor: v.optional(auditActorValidator),
   },
-  handler: async (ctx, { workspaceId, ...patch }): Promise<SecuritySettingsView> => {
+  handler: async (ctx, { workspaceId, actor, ...patch }): Promise<SecuritySettingsView> => {
     const workspace = await ctx.db.get("workspaces", workspaceId);
     if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
     const checked = checkSecurityPatch(patch);
@@ -56,9 +60,25 @@ export const update = internalMutation({
     });
     const updated = await ctx.db.get("workspaces", workspaceId);
     if (updated === null) throw new Error("Workspace vanished during update");
-    return securitySettingsView(updated, Date.now());
+    const now = Date.now();
+    const after = securitySettingsView(updated, now);
+    const changes = changedFields(auditedSettings(securitySettingsView(workspace, now)), auditedSettings(after));
+    if (changes.length > 0) {
+      await appendAudit(ctx.db, { workspaceId, action: "security_settings.updated", actor: actor ?? SYSTEM_ACTOR, changes });
+    }
+    return after;
   },
 });
+
+/** The settings as audited fields: origins and each identity setting on its own line. */
+function auditedSettings(view: SecuritySettingsView): Record<string, unknown> {
+  return {
+    "identityVerification.mode": view.identityVerification.mode,
+    "identityVerification.jwtMaxAgeSeconds": view.identityVerification.jwtMaxAgeSeconds,
+    allowedOrigins: view.allowedOrigins,
+    sessionLifetimeHours: view.sessionLifetimeHours,
+  };
+}
 
 export type RotatedSecret = { identitySecret: string; previousSecretExpiresAt: number | null };
 
@@ -67,7 +87,12 @@ export type RotatedSecret = { identitySecret: string; previousSecretExpiresAt: n
  * the old one stays valid for `gracePeriodHours`.
  */
 export const storeRotatedSecret = internalMutation({
-  args: { workspaceId: v.id("workspaces"), identitySecret: v.string(), gracePeriodHours: v.number() },
+  args: {
+    workspaceId: v.id("workspaces"),
+    identitySecret: v.string(),
+    gracePeriodHours: v.number(),
+    actor: v.optional(auditActorValidator),
+  },
   handler: async (ctx, args): Promise<{ previousSecretExpiresAt: number | null }> => {
     const grace = args.gracePeriodHours;
     if (!(grace >= 0 && grace <= MAX_ROTATION_GRACE_HOURS)) {
@@ -81,7 +106,15 @@ export const storeRotatedSecret = internalMutation({
     // Sessions proven with the old secret end with its grace period (at once for 0).
     const provenSessionCutoffs = cutoffsAfterRotation(workspace.provenSessionCutoffs, grace * 3_600_000, now);
     await ctx.db.patch("workspaces", args.workspaceId, { ...fields, provenSessionCutoffs });
-    return { previousSecretExpiresAt: fields.previousSecretExpiresAt ?? null };
+    const previousSecretExpiresAt = fields.previousSecretExpiresAt ?? null;
+    await appendAudit(ctx.db, {
+      workspaceId: args.workspaceId,
+      action: "identity_secret.rotated",
+      actor: args.actor ?? SYSTEM_ACTOR,
+      target: { type: "workspace", id: args.workspaceId },
+      details: { gracePeriodHours: grace, previousSecretExpiresAt },
+    });
+    return { previousSecretExpiresAt };
   },
 });
 

@@ -1,12 +1,15 @@
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
+import type { AuditActor } from "../lib/auditEntries";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
 
 export type ApiCaller = {
   workspaceId: Id<"workspaces">;
   /** Rate limits count per key. */
   apiKeyId: Id<"apiKeys">;
+  /** The key's name and display prefix, for the audit log. */
+  apiKeyLabel: string;
   /** CORS headers are sent only to these origins (the workspace's allowedOrigins). */
   allowedOrigins: string[];
 };
@@ -26,5 +29,15 @@ export async function authenticateApiKey(ctx: ActionCtx, request: Request): Prom
   const presentedHash = await sha256Hex(presentedKey);
   const key = await ctx.runQuery(internal.apiKeys.findActiveByHash, { keyHash: presentedHash });
   if (key === null || !constantTimeEqual(key.keyHash, presentedHash)) return null;
-  return { workspaceId: key.workspaceId, apiKeyId: key.apiKeyId, allowedOrigins: key.allowedOrigins };
+  return {
+    workspaceId: key.workspaceId,
+    apiKeyId: key.apiKeyId,
+    apiKeyLabel: key.label,
+    allowedOrigins: key.allowedOrigins,
+  };
+}
+
+/** The audit log's actor for a REST caller. */
+export function apiKeyActor(caller: ApiCaller): AuditActor {
+  return { type: "api_key", id: caller.apiKeyId, label: caller.apiKeyLabel };
 }

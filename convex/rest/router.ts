@@ -14,6 +14,7 @@ import { MESSENGER_ROUTES } from "./messengerRoutes";
 import { badApiKeyRetryAfter, restRetryAfter } from "../rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
+import { auditRestCall, listAuditEntries } from "./audit";
 
 export const API_BASE = "/api/v1/";
 
@@ -26,6 +27,7 @@ const ROUTES: Route[] = [
   { pattern: ["conversations", ":id", "close"], methods: { POST: closeConversation } },
   { pattern: ["workspace", "security"], methods: { GET: getSecuritySettings, PATCH: patchSecuritySettings } },
   { pattern: ["workspace", "security", "rotate-secret"], methods: { POST: rotateIdentitySecret } },
+  { pattern: ["audit"], methods: { GET: listAuditEntries } },
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
   // Help center, tickets, typing and seen receipts, messenger settings.
@@ -91,7 +93,11 @@ async function routeRequest(ctx: ActionCtx, request: Request, caller: ApiCaller)
     return errorResponse("METHOD_NOT_ALLOWED", `Use ${allowed} here.`, { headers: { Allow: allowed } });
   }
   try {
-    return await handler(ctx, request, caller, matched.params);
+    const startedAt = Date.now();
+    const response = await handler(ctx, request, caller, matched.params);
+    const resource = matched.route.pattern.filter((part) => !part.startsWith(":")).join("/");
+    await auditRestCall(ctx, request, caller, { resource, id: matched.params["id"] }, response, startedAt);
+    return response;
   } catch (error) {
     const data = appErrorData(error);
     if (data?.code === "RATE_LIMITED") return rateLimitedResponse(data.retryAfter ?? 1000);

@@ -10,6 +10,7 @@ import {
 import { isValidOriginPattern } from "../lib/origins";
 import { MAX_ALLOWED_ORIGINS, MAX_ORIGIN_PATTERN_LENGTH } from "../lib/securitySettings";
 import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "../lib/sessionPolicy";
+import { apiKeyActor } from "./auth";
 import type { RestHandler } from "./conversations";
 import { errorResponse, jsonResponse } from "./responses";
 
@@ -87,6 +88,7 @@ export const patchSecuritySettings: RestHandler = async (ctx, request, caller) =
   const { identityVerification, allowedOrigins, sessionLifetimeHours } = parsed.data;
   const settings = await ctx.runMutation(internal.workspaceSecurity.update, {
     workspaceId: caller.workspaceId,
+    actor: apiKeyActor(caller),
     ...(identityVerification?.mode !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
     ...(identityVerification?.jwtMaxAgeSeconds !== undefined
       ? { jwtMaxAgeSeconds: identityVerification.jwtMaxAgeSeconds }
@@ -109,6 +111,7 @@ export const rotateIdentitySecret: RestHandler = async (ctx, request, caller) =>
   const identitySecret = generateIdentitySecret();
   const stored = await ctx.runMutation(internal.workspaceSecurity.storeRotatedSecret, {
     workspaceId: caller.workspaceId,
+    actor: apiKeyActor(caller),
     identitySecret,
     gracePeriodHours: parsed.data.gracePeriodHours,
   });
