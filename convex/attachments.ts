@@ -162,11 +162,20 @@ export const sweepExpired = internalMutation({
   },
 });
 
+export const recordArticleImage = internalMutation({
+  args: { workspaceId: v.id("workspaces"), storageId: v.id("_storage"), contentType: v.string(), size: v.number(), accessKey: v.string() },
+  handler: async (ctx, args): Promise<null> => {
+    await ctx.db.insert("articleImages", { ...args, createdAt: Date.now() });
+    return null;
+  },
+});
+
 export type ServableFile = { storageId: Id<"_storage">; name: string; contentType: string };
 
 /**
  * What the download action may serve for an access key: a saved upload that went
- * out on a message still in its conversation. Anything else is null (a 404).
+ * out on a message still in its conversation, or a help-center image. Anything
+ * else is null (a 404).
  */
 export const servableFile = internalQuery({
   args: { accessKey: v.string() },
@@ -175,7 +184,14 @@ export const servableFile = internalQuery({
       .query("uploads")
       .withIndex("by_access_key", (q) => q.eq("accessKey", args.accessKey))
       .unique();
-    if (upload === null || upload.messageId === undefined) return null;
+    if (upload === null) {
+      const image = await ctx.db
+        .query("articleImages")
+        .withIndex("by_access_key", (q) => q.eq("accessKey", args.accessKey))
+        .unique();
+      return image === null ? null : { storageId: image.storageId, name: "image", contentType: image.contentType };
+    }
+    if (upload.messageId === undefined) return null;
     const message = await ctx.db.get("messages", upload.messageId);
     if (message === null || message.workspaceId !== upload.workspaceId) return null;
     return { storageId: upload.attachment.storageId, name: upload.attachment.name, contentType: upload.attachment.contentType };

@@ -31,4 +31,14 @@ export const attachmentTables = {
   })
     .index("by_storage", ["storageId"])
     .index("by_expires_at", ["expiresAt"]),
+
+  /** Images for help-center articles, uploaded by operators (POST /api/v1/articles/images); public once linked. */
+  articleImages: defineTable({
+    workspaceId: v.id("workspaces"),
+    storageId: v.id("_storage"),
+    contentType: v.string(),
+    size: v.number(),
+    accessKey: v.string(),
+    createdAt: v.number(),
+  }).index("by_access_key", ["accessKey"]),
 };

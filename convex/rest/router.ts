@@ -15,6 +15,7 @@ import { badApiKeyRetryAfter, restRetryAfter } from "../rateLimits";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import { getSecuritySettings, patchSecuritySettings, rotateIdentitySecret } from "./security";
 import { auditRestCall, listAuditEntries } from "./audit";
+import { uploadArticleImage } from "./articleImages";
 
 export const API_BASE = "/api/v1/";
 
@@ -28,6 +29,7 @@ const ROUTES: Route[] = [
   { pattern: ["workspace", "security"], methods: { GET: getSecuritySettings, PATCH: patchSecuritySettings } },
   { pattern: ["workspace", "security", "rotate-secret"], methods: { POST: rotateIdentitySecret } },
   { pattern: ["audit"], methods: { GET: listAuditEntries } },
+  { pattern: ["articles", "images"], methods: { POST: uploadArticleImage } },
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
   // Help center, tickets, typing and seen receipts, messenger settings.
