@@ -12,7 +12,7 @@ import {
 } from "./lib/helpCenterViews";
 import { articleStatusValidator } from "./lib/messengerValidators";
 import { visitorQuery } from "./lib/visitorFunctions";
-import { imageUrls, isAllowedImageUrl, storedImageKey, withoutForeignImages, type ImageRules } from "./lib/articleImages";
+import { imageUrls, isForeignImage, storedImageKey, withoutForeignImages, type ImageRules } from "./lib/articleImages";
 import { siteUrl } from "./lib/siteUrl";
 import { FILE_PATH } from "./attachmentsHttp";
 import { findInWorkspace } from "./model/engagement";
@@ -123,7 +123,7 @@ async function checkArticleImages(db: DatabaseReader, workspaceId: Id<"workspace
     const key = storedImageKey(url, rules);
     const stored =
       key === null ? null : await db.query("articleImages").withIndex("by_access_key", (q) => q.eq("accessKey", key)).unique();
-    const allowed = key === null ? isAllowedImageUrl(url, rules) : stored?.workspaceId === workspaceId;
+    const allowed = key === null ? !isForeignImage(url, rules) : stored?.workspaceId === workspaceId;
     if (!allowed) {
       throw invalidArgument(
         "body",

@@ -25,8 +25,12 @@ export function storedImageKey(url: string, rules: ImageRules): string | null {
   return /^[A-Za-z0-9_-]{43}$/.test(key) ? key : null;
 }
 
-export function isAllowedImageUrl(url: string, rules: ImageRules): boolean {
-  if (storedImageKey(url, rules) !== null) return true;
+/**
+ * Whether `url` would load from a host the workspace does not own. Only http(s)
+ * URLs load at all (the widget shows any other image as text), so only they count.
+ */
+export function isForeignImage(url: string, rules: ImageRules): boolean {
+  if (storedImageKey(url, rules) !== null) return false;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -35,10 +39,10 @@ export function isAllowedImageUrl(url: string, rules: ImageRules): boolean {
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return false;
   const ownSites = rules.allowedOrigins.filter((pattern) => pattern.trim() !== "*");
-  return isOriginAllowed(parsed.origin, ownSites);
+  return !isOriginAllowed(parsed.origin, ownSites);
 }
 
 /** The body with every image that may not load replaced by its alt text. */
 export function withoutForeignImages(body: string, rules: ImageRules): string {
-  return body.replace(IMAGE, (whole, alt: string, url: string) => (isAllowedImageUrl(url, rules) ? whole : alt));
+  return body.replace(IMAGE, (whole, alt: string, url: string) => (isForeignImage(url, rules) ? alt : whole));
 }
