@@ -134,7 +134,7 @@ export default defineConfig({
     // Library mode: an ES module whose exports the loader calls, and no HTML-page helpers
     // (Vite's module-preload helper would add 1 KB to every page for nothing).
     lib: {
-      entry: { runtime: resolve("src/runtime/main.ts") },
+      entry: { runtime: resolve("src/app/main.ts") },
       formats: ["es"],
       fileName: (_format, entryName) => `${RUNTIME_DIR}/${entryName}-[hash].js`,
     },

@@ -1,4 +1,4 @@
-// The budgets of DESIGN.md section 5, checked against the bench's figures. Pure: the table
+// The budgets of docs/performance.md, checked against the bench's figures. Pure: the table
 // and the verdicts come from the figures alone. 1 KB = 1000 bytes, as Vite prints sizes.
 import type { BootFigures } from "./boot";
 import type { LoadFigures } from "./load";

@@ -1,5 +1,5 @@
 // The budget for JS fetched before the messenger opens is about the messenger (loader +
-// runtime, DESIGN.md §5); engagement overlays are chunks of their own, loaded only when one is
+// runtime, docs/performance.md); engagement overlays are chunks of their own, loaded only when one is
 // due. The demo workspace shows its seeded announcement banner to every new visitor on every
 // page, so the bench measures once with it (reported, not budgeted) and then archives the
 // seeded content for the budgeted figures.

@@ -1,4 +1,4 @@
-// Finding the widget in a bench page (its launcher's accessible name is a contract, DESIGN.md 3).
+// Finding the widget in a bench page (its launcher's accessible name is a contract, docs/js-api.md).
 import type { Locator, Page } from "playwright-core";
 
 export const launcherLocator = (page: Page): Locator => page.getByRole("button", { name: "Open messenger" });

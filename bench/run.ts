@@ -1,4 +1,4 @@
-// `npm run bench`: measures every budget of DESIGN.md section 5 against the production build
+// `npm run bench`: measures every budget of docs/performance.md against the production build
 // and prints a table. Options:
 //   --check          exit 1 when a budget is broken; fewer runs so it finishes within 45 s
 //   --size-only      only the bytes (what CI and the deploy script run)
@@ -20,7 +20,7 @@ import { startBenchStack } from "./stack";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
-/** The widget this project's API comes from, measured the same way (DESIGN.md 5). */
+/** The widget this project's API comes from, measured the same way (docs/performance.md). */
 const REFERENCE = { widget: "Opencom widget (React 19, one IIFE)", gzipKb: 184, launcherMs: 640, longTasks: 2, longTaskMs: 280 };
 
 const { values } = parseArgs({

@@ -1,5 +1,5 @@
 // A visitor speaking the widget's protocol from Node: the same ConvexClient over a WebSocket
-// and the same public functions the widget calls (DESIGN.md 3), without a browser.
+// and the same public functions the widget calls (src/runtime/functions.ts), without a browser.
 import { randomUUID } from "node:crypto";
 import { ConvexClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";

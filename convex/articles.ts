@@ -11,10 +11,10 @@ import {
   type WidgetCollection,
 } from "./lib/helpCenterViews";
 import { articleStatusValidator } from "./lib/messengerValidators";
-import { visitorQuery } from "./lib/visitorFunctions";
+import { visitorQuery } from "./model/visitorFunctions";
 import { imageUrls, isForeignImage, storedImageKey, withoutForeignImages, type ImageRules } from "./lib/articleImages";
 import { siteUrl } from "./lib/siteUrl";
-import { FILE_PATH } from "./attachmentsHttp";
+import { FILE_PATH } from "./lib/attachmentPaths";
 import { findInWorkspace } from "./model/engagement";
 
 /*

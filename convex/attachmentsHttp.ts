@@ -3,6 +3,7 @@ import { internal } from "./_generated/api";
 import { httpAction, type ActionCtx } from "./_generated/server";
 import { ATTACHMENT_LIMITS, isImageType } from "../core/messages/attachments";
 import { classifyUpload, uploadRefusalMessage } from "./lib/attachmentSniff";
+import { FILE_PATH, UPLOAD_PATH } from "./lib/attachmentPaths";
 import { randomBytes, sha256Hex, toBase64Url } from "./lib/crypto";
 import { isOriginAllowed } from "./lib/origins";
 import { errorResponse, jsonResponse } from "./rest/responses";
@@ -17,8 +18,6 @@ import { errorResponse, jsonResponse } from "./rest/responses";
  *   is out of reach.
  */
 
-export const UPLOAD_PATH = "/widget/uploads/";
-export const FILE_PATH = "/widget/files/";
 
 /** 32 random bytes, base64url: grants and access keys. */
 const CAPABILITY = /^[A-Za-z0-9_-]{43}$/;

@@ -1,10 +1,10 @@
 import { v } from "convex/values";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { widgetChecklist, type WidgetChecklist } from "./lib/engagementViews";
 import { appError, invalidArgument } from "./lib/errors";
 import { checkUrl, normalizeEventName } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
-import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { getInWorkspace, targetedContent } from "./model/engagement";
 import {
   applyChecklistEvent,
@@ -21,7 +21,7 @@ import {
  * (or `OpencomWidget.startChecklist`) asks.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("checklists");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("checklists");
 
 /** The checklists this visitor may see (audience, schedule, active), best first, with progress. */
 export const getAllProgress = visitorQuery({

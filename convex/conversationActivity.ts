@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { checkLength } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { findWorkspaceConversation, getVisitorConversation } from "./model/conversations";
 import { activeTyping, setTyping } from "./model/typing";
 

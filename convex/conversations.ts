@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internalMutation, internalQuery } from "./_generated/server";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { apiConversation, widgetConversation, type ApiConversation, type WidgetConversation } from "./lib/views";
 import { findWorkspaceConversation, getVisitorConversation } from "./model/conversations";
 

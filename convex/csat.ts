@@ -2,7 +2,7 @@ import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { internalQuery } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getVisitorConversation } from "./model/conversations";
 
 /*

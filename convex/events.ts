@@ -1,10 +1,10 @@
 import { v } from "convex/values";
 import { checkAttributes, checkUrl, normalizeEventName } from "./lib/inputRules";
 import { attributesValidator } from "./lib/validators";
-import { visitorMutation } from "./lib/visitorFunctions";
+import { visitorMutation } from "./model/visitorFunctions";
 import { recordEngagementEvent } from "./model/engagementEvents";
 import { touchVisitor } from "./model/visitors";
-import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /** Name the widget uses for page views. */
 export const PAGE_VIEW_EVENT = "$pageview";

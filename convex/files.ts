@@ -6,8 +6,8 @@ import { sha256Hex, toBase64Url, randomBytes } from "./lib/crypto";
 import { invalidArgument } from "./lib/errors";
 import { siteUrl } from "./lib/siteUrl";
 import { authenticateSession } from "./model/sessions";
-import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
-import { UPLOAD_PATH } from "./attachmentsHttp";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
+import { UPLOAD_PATH } from "./lib/attachmentPaths";
 
 /*
  * Attachments, from the widget's side:

@@ -2,7 +2,7 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { checkClientId, checkLength, normalizeMessageBody } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { withAttachments, type AttachmentView } from "./lib/attachmentViews";
 import { apiMessage, widgetMessage, type ApiMessage, type WidgetMessage } from "./lib/views";
 import {
@@ -15,7 +15,7 @@ import {
 import { touchVisitor } from "./model/visitors";
 import { clearTyping } from "./model/typing";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
-import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
 import { appError, invalidArgument } from "./lib/errors";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 
 /*
  * Visitor-level state of the messenger: whether the visitor is a known user

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import { isDue, NEVER_SHOWN } from "../core/engagement/frequency";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { widgetOutboundMessage, type WidgetOutboundMessage } from "./lib/engagementViews";
 import { checkUrl } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, historiesOf, recordImpression as saveImpression, targetedContent } from "./model/engagement";
 import { appendMessage, startConversation } from "./model/conversations";
 import { invalidArgument } from "./lib/errors";
@@ -15,7 +15,7 @@ import type { Id } from "./_generated/dataModel";
  * rules, clicking a button other than "dismiss" counts as completing it.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } =
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } =
   contentAdminFunctions("outboundMessages");
 
 /**

@@ -1,3 +1,4 @@
+import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
@@ -11,6 +12,7 @@ import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
+import { operatorTables } from "./lib/operatorTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -75,7 +77,9 @@ export default defineSchema({
     .index("by_workspace_session", ["workspaceId", "sessionId"])
     .index("by_workspace_user", ["workspaceId", "userId"])
     /** Finds the visitor a verified user resumes on another browser. */
-    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"]),
+    .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"])
+    /** The inbox's Contacts, most recently seen first. */
+    .index("by_workspace_last_seen", ["workspaceId", "lastSeenAt"]),
 
   widgetSessions: defineTable({
     workspaceId: v.id("workspaces"),
@@ -108,10 +112,13 @@ export default defineSchema({
     readByAgentAt: v.optional(v.number()),
     /** The outbound chat message whose Reply started this conversation, if any. */
     sourceOutboundMessageId: v.optional(v.id("outboundMessages")),
+    /** The operator (a `users` id) working the conversation; absent while unassigned. */
+    assigneeId: v.optional(v.id("users")),
   })
     .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
     .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])
-    .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"]),
+    .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"])
+    .index("by_workspace_status_assignee_last_message", ["workspaceId", "status", "assigneeId", "lastMessageAt"]),
 
   messages: defineTable({
     conversationId: v.id("conversations"),
@@ -170,4 +177,10 @@ export default defineSchema({
 
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
   auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
+
+  // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
+  ...authTables,
+
+  // Workspace members, invites, internal notes.
+  ...operatorTables,
 });

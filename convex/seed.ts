@@ -1,7 +1,9 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { internalAction, internalMutation } from "./_generated/server";
-import { apiKeyDisplayPrefix, generateApiKey, generateIdentitySecret, sha256Hex } from "./lib/crypto";
+import { createAccount } from "@convex-dev/auth/server";
+import { internalAction, internalMutation, type ActionCtx } from "./_generated/server";
+import { apiKeyDisplayPrefix, generateApiKey, generateIdentitySecret, randomBytes, sha256Hex, toBase64Url } from "./lib/crypto";
+import { memberRoleValidator } from "./lib/operatorTables";
 import { LOCAL_DEVELOPMENT_ORIGINS } from "./lib/origins";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { insertApiKey } from "./apiKeys";
@@ -10,7 +12,20 @@ import { insertDemoMessenger } from "./model/demoMessenger";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
-export type DemoCredentials = { workspaceId: string; adminApiKey: string; hmacSecret: string; demoSiteUrl: string };
+export type DemoOperator = { email: string; password: string; role: "admin" | "agent" };
+export type DemoCredentials = {
+  workspaceId: string;
+  adminApiKey: string;
+  hmacSecret: string;
+  demoSiteUrl: string;
+  /** Who can sign in to the inbox; the passwords are random and appear nowhere else. */
+  operators: DemoOperator[];
+};
+
+const DEMO_OPERATORS = [
+  { email: "admin@demo.opencom.dev", name: "Ada Admin", role: "admin" },
+  { email: "agent@demo.opencom.dev", name: "Alan Agent", role: "agent" },
+] as const;
 
 /** Where `npm run dev` serves the demo site; the local backend passes its environment through. */
 function demoSiteUrl(): string {
@@ -32,7 +47,44 @@ export const demo = internalAction({
       apiKeyPrefix: apiKeyDisplayPrefix(adminApiKey),
       identitySecret: hmacSecret,
     });
-    return created ? { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret, demoSiteUrl: demoSiteUrl() } : null;
+    if (!created) return null;
+    const operators = await createDemoOperators(ctx);
+    return { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret, demoSiteUrl: demoSiteUrl(), operators };
+  },
+});
+
+/** Each demo operator signs up as anyone does: through an invite (see auth.ts), here made by the seed. */
+async function createDemoOperators(ctx: ActionCtx): Promise<DemoOperator[]> {
+  const operators: DemoOperator[] = [];
+  for (const operator of DEMO_OPERATORS) {
+    const inviteToken = toBase64Url(randomBytes(32));
+    const password = toBase64Url(randomBytes(12));
+    await ctx.runMutation(internal.seed.insertDemoInvite, {
+      email: operator.email,
+      role: operator.role,
+      tokenHash: await sha256Hex(inviteToken),
+    });
+    await createAccount(ctx as unknown as Parameters<typeof createAccount>[0], {
+      provider: "password",
+      account: { id: operator.email, secret: password },
+      profile: { email: operator.email, name: operator.name, inviteToken },
+    });
+    operators.push({ email: operator.email, password, role: operator.role });
+  }
+  return operators;
+}
+
+export const insertDemoInvite = internalMutation({
+  args: { email: v.string(), role: memberRoleValidator, tokenHash: v.string() },
+  handler: async (ctx, args): Promise<null> => {
+    const workspace = await ctx.db
+      .query("workspaces")
+      .withIndex("by_public_id", (q) => q.eq("publicId", DEMO_WORKSPACE_ID))
+      .unique();
+    if (workspace === null) throw new Error("The demo workspace must exist before its operators");
+    const now = Date.now();
+    await ctx.db.insert("invites", { workspaceId: workspace._id, ...args, createdAt: now, expiresAt: now + 60_000 });
+    return null;
   },
 });
 

@@ -3,12 +3,12 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalQuery, type DatabaseReader } from "./_generated/server";
 import { DAY_MS, isDue, NEVER_SHOWN, type ExposureHistory } from "../core/engagement/frequency";
 import { normalizeAnswers, validateAnswers, type AnswerValue } from "../core/engagement/survey-answers";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { answerValueValidator } from "./lib/engagementValidators";
 import { widgetSurvey, type WidgetSurvey } from "./lib/engagementViews";
 import { appError, invalidArgument } from "./lib/errors";
 import { checkUrl } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import {
   findInWorkspace,
   getInWorkspace,
@@ -23,7 +23,7 @@ import {
  * check before sending. A response completes the survey for the frequency rules.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("surveys");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("surveys");
 
 async function latestResponse(
   db: DatabaseReader,

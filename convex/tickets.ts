@@ -12,9 +12,9 @@ import {
   type WidgetTicket,
   type WidgetTicketSummary,
 } from "./lib/ticketViews";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { findInWorkspace } from "./model/engagement";
-import { enforceRateLimit } from "./rateLimits";
+import { enforceRateLimit } from "./model/rateLimits";
 
 /*
  * Tickets: a visitor files one with the workspace's form; agents move it

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import { isDue, NEVER_SHOWN } from "../core/engagement/frequency";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { widgetTooltip, type WidgetTooltip } from "./lib/engagementViews";
 import { checkUrl } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, historiesOf, recordImpression as saveImpression, targetedContent } from "./model/engagement";
 
 /*
@@ -11,7 +11,7 @@ import { getInWorkspace, historiesOf, recordImpression as saveImpression, target
  * non-blocking (src/engine/arbitration.ts): several may show at once, beside a tour.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("tooltips");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tooltips");
 
 /**
  * The tooltips for this visitor on `url`: targeted (audience, schedule,

@@ -1,11 +1,11 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { DatabaseReader } from "./_generated/server";
-import { contentAdminFunctions } from "./lib/contentAdmin";
+import { contentAdminFunctions } from "./model/contentAdmin";
 import { widgetTour, type WidgetTour } from "./lib/engagementViews";
 import { invalidArgument } from "./lib/errors";
 import { checkUrl } from "./lib/inputRules";
-import { visitorMutation, visitorQuery } from "./lib/visitorFunctions";
+import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, targetedContent } from "./model/engagement";
 
 /*
@@ -14,7 +14,7 @@ import { getInWorkspace, targetedContent } from "./model/engagement";
  * the steps. Admin CRUD goes through REST (rest/engagementRoutes.ts).
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove } = contentAdminFunctions("tours");
+export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tours");
 
 export async function tourProgressRow(
   db: DatabaseReader,

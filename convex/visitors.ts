@@ -4,9 +4,9 @@ import { resolveIdentity } from "./lib/identity";
 import { identityPolicy } from "./lib/identitySecrets";
 import { checkAttributes, checkUserFields } from "./lib/inputRules";
 import { userInputValidator } from "./lib/validators";
-import { visitorMutation } from "./lib/visitorFunctions";
+import { visitorMutation } from "./model/visitorFunctions";
 import { assertSameUser, findVerifiedVisitor, identifyVisitor } from "./model/visitors";
-import { enforceRateLimit } from "./rateLimits";
+import { enforceRateLimit } from "./model/rateLimits";
 
 export type IdentifyResult = { visitorId: Id<"visitors">; identified: boolean; verified: boolean };
 

@@ -15,7 +15,7 @@ import { publicMessengerSettings } from "./lib/workspaceSettings";
 import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { findWorkspace } from "./model/workspaces";
-import { enforceAddressLimit, enforceRateLimit } from "./rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /*
  * Widget sessions. Tokens need true randomness, which Convex only offers in

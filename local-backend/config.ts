@@ -1,6 +1,8 @@
 // Where the local backend listens and keeps its data: environment first, then flags, then the
-// defaults of DESIGN.md section 3.
+// defaults the README lists (3210, 3211, .opencom-local/).
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { assertEnvVar, parseEnvLines, type EnvVars } from "./engine/deployment-env";
 import { parseArgs } from "node:util";
 
 export interface LocalBackendConfig {
@@ -12,6 +14,11 @@ export interface LocalBackendConfig {
   /** A function to run once on an empty data dir, and the file (in the data dir) for its result. */
   seed: { functionName: string; outputFile: string } | null;
   echoFunctionLogs: boolean;
+  /** Deployment variables for this run (`--env NAME=VALUE`, `--env-file FILE`). */
+  env: EnvVars;
+  generateSecrets: string[];
+  /** Multiplies Convex's 1 s limit on queries and mutations (slow or shared machines). */
+  functionTimeoutMultiplier: number;
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackendConfig {
@@ -22,9 +29,21 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
       seed: { type: "string" },
       "seed-output": { type: "string", default: "seed.json" },
       "echo-logs": { type: "boolean", default: false },
+      env: { type: "string", multiple: true, default: [] },
+      "env-file": { type: "string" },
+      "generate-secret": { type: "string", multiple: true, default: [] },
+      "function-timeout-multiplier": { type: "string" },
     },
     strict: true,
   });
+  const deploymentEnv: EnvVars = values["env-file"] ? parseEnvLines(readFileSync(values["env-file"], "utf8"), values["env-file"]) : {};
+  for (const pair of values.env) {
+    const separator = pair.indexOf("=");
+    if (separator <= 0) throw new Error(`--env expects NAME=VALUE, got "${pair}"`);
+    const [name, value] = [pair.slice(0, separator), pair.slice(separator + 1)];
+    assertEnvVar(name, value);
+    deploymentEnv[name] = value;
+  }
   return {
     functionsDir: resolve(values.functions),
     dataDir: resolve(env.OPENCOM_DATA_DIR || ".opencom-local"),
@@ -33,7 +52,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
     sitePort: port(env.OPENCOM_SITE_PORT, 3211, "OPENCOM_SITE_PORT"),
     seed: values.seed ? { functionName: values.seed, outputFile: values["seed-output"] } : null,
     echoFunctionLogs: values["echo-logs"],
+    env: deploymentEnv,
+    generateSecrets: values["generate-secret"],
+    functionTimeoutMultiplier: multiplier(values["function-timeout-multiplier"] ?? env.OPENCOM_FUNCTION_TIMEOUT_MULTIPLIER),
   };
+}
+
+function multiplier(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 1;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 1) throw new Error(`the function timeout multiplier must be a number of at least 1, got "${raw}"`);
+  return value;
 }
 
 function port(raw: string | undefined, fallback: number, name: string): number {

@@ -2,7 +2,11 @@
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readConfig } from "./config";
+import { ADMIN_KEY_FILE } from "./engine/admin-key";
+import { runEnvCommand } from "./env-command";
 import { startBackend } from "./server/server";
+
+if (process.argv[2] === "env") process.exit(runEnvCommand(process.argv.slice(3), process.env));
 
 const config = readConfig(process.argv.slice(2), process.env);
 const backend = await startBackend({
@@ -12,6 +16,9 @@ const backend = await startBackend({
   apiPort: config.apiPort,
   sitePort: config.sitePort,
   echoFunctionLogs: config.echoFunctionLogs,
+  env: config.env,
+  generateSecrets: config.generateSecrets,
+  functionTimeoutMultiplier: config.functionTimeoutMultiplier,
   prepare: async (engine, urls) => {
     for (const failure of engine.moduleFailures) {
       console.error(`[local-backend] module ${failure.file} failed to load: ${failure.error}`);
@@ -34,6 +41,7 @@ console.log(
     `  HTTP actions       ${backend.siteUrl}`,
     `  functions          ${relative(process.cwd(), config.functionsDir) || "."}`,
     `  data               ${relative(process.cwd(), config.dataDir) || config.dataDir}`,
+    `  admin key          ${backend.engine.adminKey.value}  (also in ${join(relative(process.cwd(), config.dataDir) || config.dataDir, ADMIN_KEY_FILE)})`,
   ].join("\n"),
 );
 

@@ -10,7 +10,10 @@ import ts from "typescript";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT_DIR = join(ROOT, "dist/esm/types");
-const ENTRY = "index.d.ts";
+// Declarations keep the repository's layout (src/, core/) so that their relative imports hold;
+// index.d.ts at the top re-exports the entry's.
+const ENTRY = "src/index.d.ts";
+const TOP_ENTRY = `export * from "./src/index";\n`;
 
 const GLOBAL_DTS = `// window.OpencomWidget, as the script tag (dist/widget.js) installs it.
 import type { OpencomWidgetApi, WidgetConfig } from "./index";
@@ -30,7 +33,7 @@ export {};
 export function emitDeclarations(outDir: string): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
   if (!config) throw new Error("could not read tsconfig.json");
-  const options: ts.CompilerOptions = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: join(ROOT, "src"), outDir };
+  const options: ts.CompilerOptions = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ROOT, outDir };
   const program = ts.createProgram([join(ROOT, "src/index.ts")], options);
   const emitted = new Map<string, string>();
   const result = program.emit(undefined, (file, text) => emitted.set(posix.normalize(relative(outDir, file).split("\\").join("/")), text), undefined, true);
@@ -43,8 +46,9 @@ export function emitDeclarations(outDir: string): string[] {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
     writeFileSync(join(outDir, file), emitted.get(file)!);
   }
+  writeFileSync(join(outDir, "index.d.ts"), TOP_ENTRY);
   writeFileSync(join(outDir, "global.d.ts"), GLOBAL_DTS);
-  return [...kept, "global.d.ts"];
+  return [...kept, "index.d.ts", "global.d.ts"];
 }
 
 /** The declaration files `entry` imports, directly or not (relative imports only). */

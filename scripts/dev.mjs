@@ -1,19 +1,21 @@
-// `npm run dev`: the local backend, the widget built in watch mode, and the demo site with
-// the widget embedded by script tag (plus the agent console) on http://127.0.0.1:5173.
+// `npm run dev`: the local backend, the widget built in watch mode, the demo site with
+// the widget embedded by script tag on http://127.0.0.1:5173, and the operator inbox, built in watch mode too, on http://127.0.0.1:5174 (an origin of its own, so
+// no demo page can read an operator's tokens).
 //
-// Environment (DESIGN.md 3): OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211),
-// OPENCOM_DEMO_PORT (5173), OPENCOM_DATA_DIR (.opencom-local/).
+// Environment: OPENCOM_BACKEND_PORT (3210), OPENCOM_SITE_PORT (3211), OPENCOM_DEMO_PORT (5173),
+// OPENCOM_INBOX_PORT (5174), OPENCOM_DATA_DIR (.opencom-local/).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, request as httpRequest } from "node:http";
+import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { build } from "vite";
 
 const HOST = "127.0.0.1";
 const backendPort = Number(process.env.OPENCOM_BACKEND_PORT || 3210);
-const sitePort = Number(process.env.OPENCOM_SITE_PORT || 3211);
 const demoPort = Number(process.env.OPENCOM_DEMO_PORT || 5173);
+const inboxPort = Number(process.env.OPENCOM_INBOX_PORT || 5174);
+const inboxDist = resolve("dist/inbox");
 const dataDir = resolve(process.env.OPENCOM_DATA_DIR || ".opencom-local");
 const examplesDir = resolve("examples");
 const distDir = resolve("dist");
@@ -21,14 +23,18 @@ const distDir = resolve("dist");
 const log = (message) => console.log(`[dev] ${message}`);
 const children = new Set();
 let watcher = null;
+let inboxWatcher = null;
 let server = null;
+let inboxServer = null;
 let stopping = false;
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   server?.close();
+  inboxServer?.close();
   await watcher?.close().catch(() => {});
+  await inboxWatcher?.close().catch(() => {});
   for (const child of children) if (child.exitCode === null) signalGroup(child, "SIGTERM");
   // Give the backend a moment to flush its data, then leave.
   const deadline = Date.now() + 5000;
@@ -51,7 +57,10 @@ function signalGroup(child, signal) {
 
 // 1. The local backend (its own process group; it writes demo.json on first start).
 function startBackend() {
-  const child = spawn("npm", ["run", "--silent", "backend"], { stdio: "inherit", env: process.env, detached: true });
+  // Functions see only deployment variables, not this process's environment: the demo seed
+  // learns the demo site's port from one.
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`];
+  const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
@@ -83,7 +92,7 @@ async function readDemo() {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    log(`no readable ${file}: the agent console will ask for an API key`);
+    log(`no readable ${file}: the inbox's demo operators are listed there`);
     return {};
   }
 }
@@ -106,7 +115,25 @@ async function buildWidget() {
   await ready;
 }
 
-// 3. The demo site.
+// 3. The inbox, rebuilt on every change under inbox/ (and the convex/ types it uses).
+async function buildInbox() {
+  let firstBuild;
+  const ready = new Promise((resolve, reject) => (firstBuild = { resolve, reject }));
+  inboxWatcher = await build({ configFile: resolve("inbox/vite.config.ts"), logLevel: "warn", build: { watch: {} } });
+  inboxWatcher.on("event", (event) => {
+    if (event.code === "END") {
+      firstBuild.resolve();
+      log("inbox built");
+    } else if (event.code === "ERROR") {
+      console.error(`[dev] inbox build failed: ${event.error?.message ?? event.error}`);
+      firstBuild.reject(event.error);
+    }
+    event.result?.close?.();
+  });
+  await ready;
+}
+
+// 4. The demo site.
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -126,7 +153,7 @@ function fileUnder(root, urlPath) {
   return existsSync(candidate) && statSync(candidate).isFile() ? candidate : null;
 }
 
-function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
+function startSite({ convexUrl, workspaceId }) {
   const convex = new URL(convexUrl);
   const wsOrigin = `${convex.protocol === "https:" ? "wss" : "ws"}://${convex.host}`;
   // The demo runs under a strict CSP, as a careful customer's site would: no inline script
@@ -145,31 +172,11 @@ function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
   function renderHtml(file) {
     let html = readFileSync(file, "utf8").replaceAll("http://127.0.0.1:3210", convex.origin);
     html = html.replaceAll('data-opencom-workspace-id="demo"', `data-opencom-workspace-id="${workspaceId}"`);
-    if (file.startsWith(join(examplesDir, "agent-console"))) {
-      // A JSON data block (not executed, so the CSP allows it). Dev only: it holds the key.
-      const config = JSON.stringify({ apiBase: "/api/v1", apiKey: adminApiKey ?? "" }).replaceAll("<", "\\u003c");
-      html = html.replace("</head>", `  <script type="application/json" id="opencom-console-config">${config}</script>\n  </head>`);
-    }
     return html;
-  }
-
-  function proxy(req, res) {
-    const target = new URL(req.url, siteUrl);
-    const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (reply) => {
-      res.writeHead(reply.statusCode ?? 502, reply.headers);
-      reply.pipe(res);
-    });
-    upstream.on("error", (error) => {
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "BAD_GATEWAY", message: error.message } }));
-    });
-    req.pipe(upstream);
   }
 
   server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    // The admin REST API, proxied so the console stays same-origin.
-    if (pathname.startsWith("/api/v1/")) return proxy(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405).end();
       return;
@@ -194,20 +201,62 @@ function startSite({ convexUrl, siteUrl, workspaceId, adminApiKey }) {
   });
 }
 
+// 5. The inbox's own origin: its files, with the deployment URL filled in, under a strict CSP.
+function startInbox({ convexUrl }) {
+  const convex = new URL(convexUrl);
+  const wsOrigin = `${convex.protocol === "https:" ? "wss" : "ws"}://${convex.host}`;
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: ${convex.origin}`,
+    `connect-src 'self' ${convex.origin} ${wsOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  inboxServer = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    // Screens live in the hash, so every path that is not a file is the app itself.
+    const file = fileUnder(inboxDist, pathname) ?? join(inboxDist, "index.html");
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const headers = { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
+    if (type.startsWith("text/html")) {
+      const html = readFileSync(file, "utf8").replaceAll("{{CONVEX_URL}}", convex.origin);
+      res.writeHead(200, { ...headers, "content-security-policy": csp }).end(html);
+    } else {
+      res.writeHead(200, headers).end(readFileSync(file));
+    }
+  });
+  return new Promise((resolveListen, reject) => {
+    inboxServer.once("error", reject);
+    inboxServer.listen(inboxPort, HOST, resolveListen);
+  });
+}
+
+function printOperators(demo) {
+  for (const operator of demo.operators ?? []) log(`  ${operator.role.padEnd(5)}  ${operator.email}  ${operator.password}`);
+}
+
 try {
   startBackend();
   await waitForHealth(`http://${HOST}:${backendPort}/health`);
   const demo = await readDemo();
   await buildWidget();
+  await buildInbox();
   // The ports in use now, not the ones demo.json recorded on first start.
   await startSite({
     convexUrl: `http://${HOST}:${backendPort}`,
-    siteUrl: `http://${HOST}:${sitePort}`,
     workspaceId: demo.workspaceId ?? "demo",
-    adminApiKey: demo.adminApiKey,
   });
   log(`demo site      http://${HOST}:${demoPort}/`);
-  log(`agent console  http://${HOST}:${demoPort}/agent-console/`);
+  await startInbox({ convexUrl: `http://${HOST}:${backendPort}` });
+  log(`inbox          http://${HOST}:${inboxPort}/  (operators from ${join(dataDir, "demo.json")}:)`);
+  printOperators(demo);
   log("press Ctrl-C to stop");
 } catch (error) {
   console.error(`[dev] ${error.message}`);

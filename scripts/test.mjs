@@ -29,7 +29,7 @@ try {
 for (const [name, cmd, args] of [
   ["typecheck", "npx", ["tsc", "-p", "tsconfig.json"]],
   ["build", "npx", ["vite", "build", "--logLevel", "warn"]],
-  // The size budgets of DESIGN.md 5, measured in Chromium from the network log (bench/sizes.ts).
+  // The size budgets of docs/performance.md, measured in Chromium from the network log (bench/sizes.ts).
   ["bench sizes", "npx", ["tsx", "bench/run.ts", "--check", "--size-only"]],
 ]) {
   if (step(name, cmd, args)) results.passed += 1;

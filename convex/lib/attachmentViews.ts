@@ -1,6 +1,6 @@
 import type { Doc } from "../_generated/dataModel";
 import type { DatabaseReader } from "../_generated/server";
-import { FILE_PATH } from "../attachmentsHttp";
+import { FILE_PATH } from "./attachmentPaths";
 import { siteUrl } from "./siteUrl";
 
 export type AttachmentView = { name: string; contentType: string; size: number; url: string | null };

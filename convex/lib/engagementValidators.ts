@@ -102,6 +102,8 @@ export const targetingFields = {
   audience: v.optional(v.any()),
   startsAt: v.optional(v.number()),
   endsAt: v.optional(v.number()),
+  /** When a date-window boundary last passed (model/contentAdmin.ts windowBoundary); internal, not in the REST API. */
+  windowPassedAt: v.optional(v.number()),
   /** Higher shows first among experiences of the same kind. */
   priority: v.optional(v.number()),
   createdAt: v.number(),

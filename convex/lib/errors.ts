@@ -6,6 +6,10 @@ import { ConvexError } from "convex/values";
  */
 export type ErrorCode =
   | "UNAUTHENTICATED"
+  /** Signed in, but not a member of the workspace, or without the role the call needs. */
+  | "FORBIDDEN"
+  /** An invite link that is unknown, used, revoked, expired or for another email. */
+  | "INVITE_INVALID"
   | "NOT_FOUND"
   | "INVALID_ARGUMENT"
   | "ORIGIN_NOT_ALLOWED"

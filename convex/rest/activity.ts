@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { parseBody, type Route } from "./contentCrud";
-import type { RestHandler } from "./conversations";
-import { defined, trimmedText } from "./restHelpers";
+import { conversationParams } from "./conversations";
 import { errorResponse, jsonResponse } from "./responses";
+import { defineRoute, type Route } from "./route";
+import { defined, trimmedText } from "./restHelpers";
+import { activityView, dataOf, epochMs } from "./views";
 
 /*
  * Typing indicators and "seen" receipts for agents:
@@ -12,45 +13,69 @@ import { errorResponse, jsonResponse } from "./responses";
  *   POST /api/v1/conversations/{id}/read       the agent has read it (the visitor sees "Seen")
  */
 
-const typingBody = z.strictObject({ typing: z.boolean().default(true), authorName: trimmedText(100).optional() });
+const typingBody = z.strictObject({
+  typing: z.boolean().default(true).describe("false stops the indicator."),
+  authorName: trimmedText(100).optional().describe('The visitor sees "<authorName> is typing…".'),
+});
 const conversationNotFound = () => errorResponse("NOT_FOUND", "Conversation not found.");
-
-/** An empty body counts as `{}`. */
-async function bodyOrEmpty(request: Request): Promise<Request> {
-  const text = await request.clone().text();
-  return text.trim() === "" ? new Request(request.url, { method: "POST", body: "{}" }) : request;
-}
-
-const getActivity: RestHandler = async (ctx, _request, caller, params) => {
-  const activity = await ctx.runQuery(internal.conversationActivity.forAgent, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-  });
-  return activity === null ? conversationNotFound() : jsonResponse({ data: activity });
-};
-
-const postTyping: RestHandler = async (ctx, request, caller, params) => {
-  const body = await parseBody(await bodyOrEmpty(request), typingBody);
-  if (!body.ok) return body.response;
-  const result = await ctx.runMutation(internal.conversationActivity.setAgentTyping, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-    typing: body.data.typing,
-    ...defined({ authorName: body.data.authorName }),
-  });
-  return result === null ? conversationNotFound() : jsonResponse({ data: result });
-};
-
-const postRead: RestHandler = async (ctx, _request, caller, params) => {
-  const result = await ctx.runMutation(internal.conversationActivity.markReadByAgent, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-  });
-  return result === null ? conversationNotFound() : jsonResponse({ data: result });
-};
+const TAGS = ["Conversations"];
 
 export const ACTIVITY_ROUTES: Route[] = [
-  { pattern: ["conversations", ":id", "activity"], methods: { GET: getActivity } },
-  { pattern: ["conversations", ":id", "typing"], methods: { POST: postTyping } },
-  { pattern: ["conversations", ":id", "read"], methods: { POST: postRead } },
+  defineRoute({
+    method: "GET",
+    path: "/conversations/{id}/activity",
+    operationId: "getConversationActivity",
+    summary: "Is the visitor typing; when did each side last read",
+    tags: TAGS,
+    params: conversationParams,
+    responses: { 200: { description: "Activity", schema: dataOf(activityView) } },
+    handler: async ({ ctx, caller, params }) => {
+      const activity = await ctx.runQuery(internal.conversationActivity.forAgent, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+      });
+      return activity === null ? conversationNotFound() : jsonResponse({ data: activity });
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/conversations/{id}/typing",
+    operationId: "setAgentTyping",
+    summary: "The agent is typing (about 5 s per call); a reply ends it",
+    tags: TAGS,
+    params: conversationParams,
+    body: typingBody,
+    bodyOptional: true,
+    responses: {
+      200: {
+        description: "The indicator's state",
+        schema: dataOf(z.object({ typing: z.boolean(), expiresAt: epochMs.nullable() })),
+      },
+    },
+    handler: async ({ ctx, caller, params, body }) => {
+      const result = await ctx.runMutation(internal.conversationActivity.setAgentTyping, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+        typing: body.typing,
+        ...defined({ authorName: body.authorName }),
+      });
+      return result === null ? conversationNotFound() : jsonResponse({ data: result });
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/conversations/{id}/read",
+    operationId: "markReadByAgent",
+    summary: "The agent has read the conversation (unreadByAgent 0; the visitor sees Seen)",
+    tags: TAGS,
+    params: conversationParams,
+    responses: { 200: { description: "When it was read", schema: dataOf(z.object({ readByAgentAt: epochMs })) } },
+    handler: async ({ ctx, caller, params }) => {
+      const result = await ctx.runMutation(internal.conversationActivity.markReadByAgent, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+      });
+      return result === null ? conversationNotFound() : jsonResponse({ data: result });
+    },
+  }),
 ];

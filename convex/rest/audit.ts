@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { apiKeyActor, type ApiCaller } from "./auth";
-import type { RestHandler } from "./conversations";
-import { zodFieldErrors } from "./parsing";
+import { apiKeyActor, type Caller } from "./auth";
 import { errorResponse, jsonResponse } from "./responses";
+import { defineRoute, type Route } from "./route";
+import { epochMs } from "./views";
 
 /*
  * GET /api/v1/audit: the workspace's audit log, newest first, with filters and
@@ -13,42 +13,68 @@ import { errorResponse, jsonResponse } from "./responses";
 
 const timestamp = z.coerce.number().int().min(0);
 
-const auditQuery = z.strictObject({
+const auditQuery = z.object({
   action: z.string().min(1).max(100).optional(),
   actorType: z.enum(["api_key", "operator", "system"]).optional(),
   actorId: z.string().min(1).max(100).optional(),
   targetType: z.string().min(1).max(100).optional(),
   targetId: z.string().min(1).max(100).optional(),
-  /** Entries at or after this time (ms since the epoch). */
-  since: timestamp.optional(),
-  /** Entries before this time. */
-  until: timestamp.optional(),
+  since: timestamp.optional().describe("Entries at or after this time (ms since the epoch)."),
+  until: timestamp.optional().describe("Entries before this time (ms since the epoch)."),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** `nextCursor` of the previous page. */
-  cursor: z.string().min(1).max(1000).optional(),
+  cursor: z.string().min(1).max(1000).optional().describe("`nextCursor` of the previous page."),
 });
 
-/** GET /api/v1/audit?action=&actorType=&actorId=&targetType=&targetId=&since=&until=&limit=1..100&cursor= */
-export const listAuditEntries: RestHandler = async (ctx, request, caller) => {
-  const parsed = auditQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    return errorResponse("INVALID_ARGUMENT", "Invalid query parameters.", { fields: zodFieldErrors(parsed.error) });
-  }
-  const { limit, cursor, ...filters } = parsed.data;
-  let page;
-  try {
-    page = await ctx.runQuery(internal.audit.list, {
-      workspaceId: caller.workspaceId,
-      ...definedOnly(filters),
-      paginationOpts: { numItems: limit, cursor: cursor ?? null },
-    });
-  } catch {
-    // A cursor that is not one of ours (or from another query) is the caller's mistake.
-    if (cursor !== undefined) return errorResponse("INVALID_ARGUMENT", "Invalid cursor.", { fields: { cursor: "Not a cursor from this list." } });
-    throw new Error("Audit log query failed");
-  }
-  return jsonResponse({ data: page.page, nextCursor: page.isDone ? null : page.continueCursor });
-};
+const auditEntry = z
+  .object({
+    id: z.string(),
+    at: epochMs,
+    action: z.string().describe("`<thing>.<verb>`: identity_secret.rotated, api_key.used, tours.deleted…"),
+    actor: z.object({
+      type: z.enum(["api_key", "operator", "system"]),
+      id: z.string().optional(),
+      label: z.string().optional(),
+    }),
+    target: z.object({ type: z.string(), id: z.string().optional() }).nullable(),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const AUDIT_ROUTES: Route[] = [
+  defineRoute({
+    method: "GET",
+    path: "/audit",
+    operationId: "listAuditEntries",
+    summary: "The workspace's audit log, newest first",
+    tags: ["Audit"],
+    query: auditQuery,
+    responses: {
+      200: {
+        description: "One page of entries",
+        schema: z.object({ data: z.array(auditEntry), nextCursor: z.string().nullable() }),
+      },
+    },
+    handler: async ({ ctx, caller, query }) => {
+      const { limit, cursor, ...filters } = query;
+      let page;
+      try {
+        page = await ctx.runQuery(internal.audit.list, {
+          workspaceId: caller.workspaceId,
+          ...definedOnly(filters),
+          paginationOpts: { numItems: limit, cursor: cursor ?? null },
+        });
+      } catch (error) {
+        // A cursor that is not one of ours (or from another query) is the caller's mistake.
+        if (cursor !== undefined) {
+          return errorResponse("INVALID_ARGUMENT", "Invalid cursor.", { fields: { cursor: "Not a cursor from this list." } });
+        }
+        throw error;
+      }
+      return jsonResponse({ data: page.page, nextCursor: page.isDone ? null : page.continueCursor });
+    },
+  }),
+];
 
 function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as never;
@@ -64,7 +90,7 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 export async function auditRestCall(
   ctx: ActionCtx,
   request: Request,
-  caller: ApiCaller,
+  caller: Caller,
   route: { resource: string; id?: string | undefined },
   response: Response,
   startedAt: number,

@@ -1,13 +1,13 @@
 import type { FunctionReference } from "convex/server";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Id } from "../_generated/dataModel";
-import type { ApiContent } from "../lib/contentAdmin";
+import type { ApiContent } from "../model/contentAdmin";
 import type { ContentStatus } from "../lib/engagementValidators";
-import type { RestHandler } from "./conversations";
 import type { ContentSchemas } from "./engagementSchemas";
 import { listQuery } from "./engagementSchemas";
-import { readJsonBody, zodFieldErrors } from "./parsing";
 import { errorResponse, jsonResponse } from "./responses";
+import { defineRoute, type Route } from "./route";
+import { dataOf, deleted } from "./views";
 
 /**
  * Generic REST CRUD over one engagement content table:
@@ -16,10 +16,8 @@ import { errorResponse, jsonResponse } from "./responses";
  *   GET    /api/v1/<resource>/{id}             read
  *   PATCH  /api/v1/<resource>/{id}             update any subset of fields
  *   DELETE /api/v1/<resource>/{id}             delete
- * The database work is in the table's internal functions (lib/contentAdmin.ts).
+ * The database work is in the table's internal functions (model/contentAdmin.ts).
  */
-
-export type Route = { pattern: string[]; methods: Partial<Record<string, RestHandler>> };
 
 type WorkspaceArgs = { workspaceId: Id<"workspaces"> };
 
@@ -31,68 +29,84 @@ export type ContentAdminRefs = {
   adminRemove: FunctionReference<"mutation", "internal", WorkspaceArgs & { id: string }, boolean>;
 };
 
-function invalid(message: string, fields: Record<string, string>): Response {
-  return errorResponse("INVALID_ARGUMENT", message, { fields });
-}
+/** How one content type is named: path segment, label in messages, singular and plural for operation ids. */
+export type ContentNames = { resource: string; label: string; singular: string; plural: string };
 
-/** Validates a JSON body against `schema`; a 400 naming each bad field otherwise. */
-export async function parseBody<T>(
-  request: Request,
-  schema: z.ZodType<T>,
-): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
-  const json = await readJsonBody(request);
-  if (!json.ok) return json;
-  const parsed = schema.safeParse(json.value);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, response: invalid("Invalid request body.", zodFieldErrors(parsed.error)) };
-}
-
-export function contentRoutes(resource: string, label: string, refs: ContentAdminRefs, schemas: ContentSchemas): Route[] {
+export function contentRoutes(names: ContentNames, refs: ContentAdminRefs, schemas: ContentSchemas): Route[] {
+  const { resource, label, singular, plural } = names;
   const notFound = () => errorResponse("NOT_FOUND", `${label} not found.`);
-
-  const list: RestHandler = async (ctx, request, caller) => {
-    const params = new URL(request.url).searchParams;
-    const parsed = listQuery.safeParse({ status: params.get("status") ?? undefined, limit: params.get("limit") ?? undefined });
-    if (!parsed.success) return invalid("Invalid query parameters.", zodFieldErrors(parsed.error));
-    const rows = await ctx.runQuery(refs.adminList, {
-      workspaceId: caller.workspaceId,
-      limit: parsed.data.limit,
-      ...(parsed.data.status !== undefined ? { status: parsed.data.status } : {}),
-    });
-    return jsonResponse({ data: rows });
-  };
-
-  const create: RestHandler = async (ctx, request, caller) => {
-    const body = await parseBody(request, schemas.create);
-    if (!body.ok) return body.response;
-    const created = await ctx.runMutation(refs.adminCreate, { workspaceId: caller.workspaceId, fields: body.data });
-    return jsonResponse({ data: created }, 201);
-  };
-
-  const read: RestHandler = async (ctx, _request, caller, params) => {
-    const row = await ctx.runQuery(refs.adminGet, { workspaceId: caller.workspaceId, id: params["id"] ?? "" });
-    return row === null ? notFound() : jsonResponse({ data: row });
-  };
-
-  const update: RestHandler = async (ctx, request, caller, params) => {
-    const body = await parseBody(request, schemas.patch);
-    if (!body.ok) return body.response;
-    const updated = await ctx.runMutation(refs.adminUpdate, {
-      workspaceId: caller.workspaceId,
-      id: params["id"] ?? "",
-      fields: body.data,
-    });
-    return updated === null ? notFound() : jsonResponse({ data: updated });
-  };
-
-  const remove: RestHandler = async (ctx, _request, caller, params) => {
-    const id = params["id"] ?? "";
-    const removed = await ctx.runMutation(refs.adminRemove, { workspaceId: caller.workspaceId, id });
-    return removed ? jsonResponse({ data: { id, deleted: true } }) : notFound();
-  };
-
+  const params = z.object({ id: z.string().describe(`The ${label.toLowerCase()}'s id.`) });
+  const tags = [`${label}s`];
   return [
-    { pattern: [resource], methods: { GET: list, POST: create } },
-    { pattern: [resource, ":id"], methods: { GET: read, PATCH: update, DELETE: remove } },
+    defineRoute({
+      method: "GET",
+      path: `/${resource}`,
+      operationId: `list${plural}`,
+      summary: `List ${label.toLowerCase()}s, newest first within a status`,
+      tags,
+      query: listQuery,
+      responses: { 200: { description: `${label}s`, schema: dataOf(z.array(schemas.view)) } },
+      handler: async ({ ctx, caller, query }) => {
+        const rows = await ctx.runQuery(refs.adminList, {
+          workspaceId: caller.workspaceId,
+          limit: query.limit,
+          ...(query.status !== undefined ? { status: query.status } : {}),
+        });
+        return jsonResponse({ data: rows });
+      },
+    }),
+    defineRoute({
+      method: "POST",
+      path: `/${resource}`,
+      operationId: `create${singular}`,
+      summary: `Create a ${label.toLowerCase()} (status draft unless given)`,
+      tags,
+      body: schemas.create,
+      responses: { 201: { description: `The new ${label.toLowerCase()}`, schema: dataOf(schemas.view) } },
+      handler: async ({ ctx, caller, body }) => {
+        const created = await ctx.runMutation(refs.adminCreate, { workspaceId: caller.workspaceId, fields: body });
+        return jsonResponse({ data: created }, 201);
+      },
+    }),
+    defineRoute({
+      method: "GET",
+      path: `/${resource}/{id}`,
+      operationId: `get${singular}`,
+      summary: `Read a ${label.toLowerCase()}`,
+      tags,
+      params,
+      responses: { 200: { description: label, schema: dataOf(schemas.view) } },
+      handler: async ({ ctx, caller, params: { id } }) => {
+        const row = await ctx.runQuery(refs.adminGet, { workspaceId: caller.workspaceId, id });
+        return row === null ? notFound() : jsonResponse({ data: row });
+      },
+    }),
+    defineRoute({
+      method: "PATCH",
+      path: `/${resource}/{id}`,
+      operationId: `update${singular}`,
+      summary: `Change any subset of a ${label.toLowerCase()}'s fields; null clears an optional one`,
+      tags,
+      params,
+      body: schemas.patch,
+      responses: { 200: { description: `The ${label.toLowerCase()} after the change`, schema: dataOf(schemas.view) } },
+      handler: async ({ ctx, caller, params: { id }, body }) => {
+        const updated = await ctx.runMutation(refs.adminUpdate, { workspaceId: caller.workspaceId, id, fields: body });
+        return updated === null ? notFound() : jsonResponse({ data: updated });
+      },
+    }),
+    defineRoute({
+      method: "DELETE",
+      path: `/${resource}/{id}`,
+      operationId: `delete${singular}`,
+      summary: `Delete a ${label.toLowerCase()}`,
+      tags,
+      params,
+      responses: { 200: { description: "Deleted", schema: dataOf(deleted) } },
+      handler: async ({ ctx, caller, params: { id } }) => {
+        const removed = await ctx.runMutation(refs.adminRemove, { workspaceId: caller.workspaceId, id });
+        return removed ? jsonResponse({ data: { id, deleted: true } }) : notFound();
+      },
+    }),
   ];
 }

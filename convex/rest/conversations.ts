@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import type { ActionCtx } from "../_generated/server";
 import { MESSAGE_BODY_MAX } from "../lib/inputRules";
-import type { ApiCaller } from "./auth";
 import { errorResponse, jsonResponse } from "./responses";
-import { readJsonBody, zodFieldErrors } from "./parsing";
+import { defineRoute, type Route } from "./route";
+import { conversationView, dataOf, listedMessageView, messageView } from "./views";
 
-export type RestHandler = (
-  ctx: ActionCtx,
-  request: Request,
-  caller: ApiCaller,
-  params: Record<string, string>,
-) => Promise<Response>;
+/*
+ * /api/v1/conversations: list, read messages, reply as an agent, close. The
+ * database work is in internal functions of conversations.ts and messages.ts.
+ */
+
+export const conversationParams = z.object({
+  id: z.string().describe("The conversation's id. Unknown, malformed or another workspace's ids answer 404."),
+});
 
 const listQuery = z.object({
   status: z.enum(["open", "closed"]).optional(),
@@ -19,61 +20,87 @@ const listQuery = z.object({
 });
 
 const replyBody = z.object({
-  text: z.string().trim().min(1, "text must not be empty").max(MESSAGE_BODY_MAX),
-  authorName: z.string().trim().min(1).max(100).optional(),
+  text: z.string().trim().min(1, "text must not be empty").max(MESSAGE_BODY_MAX).describe("Trimmed; 1 to 5000 characters remain."),
+  authorName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("Shown to the visitor as the sender; the widget falls back to the team name."),
 });
 
 const conversationNotFound = () => errorResponse("NOT_FOUND", "Conversation not found.");
+const TAGS = ["Conversations"];
 
-/** GET /api/v1/conversations?status=open|closed&limit=1..100 */
-export const listConversations: RestHandler = async (ctx, request, caller) => {
-  const params = new URL(request.url).searchParams;
-  const parsed = listQuery.safeParse({
-    status: params.get("status") ?? undefined,
-    limit: params.get("limit") ?? undefined,
-  });
-  if (!parsed.success) {
-    return errorResponse("INVALID_ARGUMENT", "Invalid query parameters.", { fields: zodFieldErrors(parsed.error) });
-  }
-  const conversations = await ctx.runQuery(internal.conversations.listForWorkspace, {
-    workspaceId: caller.workspaceId,
-    limit: parsed.data.limit,
-    ...(parsed.data.status !== undefined ? { status: parsed.data.status } : {}),
-  });
-  return jsonResponse({ data: conversations });
-};
-
-/** GET /api/v1/conversations/{id}/messages */
-export const listMessages: RestHandler = async (ctx, _request, caller, params) => {
-  const messages = await ctx.runQuery(internal.messages.listForAgent, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-  });
-  return messages === null ? conversationNotFound() : jsonResponse({ data: messages });
-};
-
-/** POST /api/v1/conversations/{id}/messages  {"text", "authorName"?} */
-export const replyToConversation: RestHandler = async (ctx, request, caller, params) => {
-  const json = await readJsonBody(request);
-  if (!json.ok) return json.response;
-  const parsed = replyBody.safeParse(json.value);
-  if (!parsed.success) {
-    return errorResponse("INVALID_ARGUMENT", "Invalid request body.", { fields: zodFieldErrors(parsed.error) });
-  }
-  const message = await ctx.runMutation(internal.messages.sendFromAgent, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-    body: parsed.data.text,
-    ...(parsed.data.authorName !== undefined ? { authorName: parsed.data.authorName } : {}),
-  });
-  return message === null ? conversationNotFound() : jsonResponse({ data: message }, 201);
-};
-
-/** POST /api/v1/conversations/{id}/close */
-export const closeConversation: RestHandler = async (ctx, _request, caller, params) => {
-  const conversation = await ctx.runMutation(internal.conversations.close, {
-    workspaceId: caller.workspaceId,
-    conversationId: params["id"] ?? "",
-  });
-  return conversation === null ? conversationNotFound() : jsonResponse({ data: conversation });
-};
+export const CONVERSATION_ROUTES: Route[] = [
+  defineRoute({
+    method: "GET",
+    path: "/conversations",
+    operationId: "listConversations",
+    summary: "List conversations, most recently active first",
+    tags: TAGS,
+    query: listQuery,
+    responses: { 200: { description: "Conversations", schema: dataOf(z.array(conversationView)) } },
+    handler: async ({ ctx, caller, query }) => {
+      const conversations = await ctx.runQuery(internal.conversations.listForWorkspace, {
+        workspaceId: caller.workspaceId,
+        limit: query.limit,
+        ...(query.status !== undefined ? { status: query.status } : {}),
+      });
+      return jsonResponse({ data: conversations });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/conversations/{id}/messages",
+    operationId: "listMessages",
+    summary: "The conversation's most recent 200 messages, oldest first",
+    tags: TAGS,
+    params: conversationParams,
+    responses: { 200: { description: "Messages", schema: dataOf(z.array(listedMessageView)) } },
+    handler: async ({ ctx, caller, params }) => {
+      const messages = await ctx.runQuery(internal.messages.listForAgent, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+      });
+      return messages === null ? conversationNotFound() : jsonResponse({ data: messages });
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/conversations/{id}/messages",
+    operationId: "replyToConversation",
+    summary: "Post an agent reply",
+    description: "Sets unreadByAgent to 0, adds one to unreadByVisitor and becomes the preview; does not reopen a closed conversation.",
+    tags: TAGS,
+    params: conversationParams,
+    body: replyBody,
+    responses: { 201: { description: "The stored reply", schema: dataOf(messageView) } },
+    handler: async ({ ctx, caller, params, body }) => {
+      const message = await ctx.runMutation(internal.messages.sendFromAgent, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+        body: body.text,
+        ...(body.authorName !== undefined ? { authorName: body.authorName } : {}),
+      });
+      return message === null ? conversationNotFound() : jsonResponse({ data: message }, 201);
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/conversations/{id}/close",
+    operationId: "closeConversation",
+    summary: "Close the conversation (idempotent)",
+    tags: TAGS,
+    params: conversationParams,
+    responses: { 200: { description: "The closed conversation", schema: dataOf(conversationView) } },
+    handler: async ({ ctx, caller, params }) => {
+      const conversation = await ctx.runMutation(internal.conversations.close, {
+        workspaceId: caller.workspaceId,
+        conversationId: params.id,
+      });
+      return conversation === null ? conversationNotFound() : jsonResponse({ data: conversation });
+    },
+  }),
+];

@@ -15,12 +15,18 @@ const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,50}$/, "Use 1–50 letters, di
 const selector = z.string().trim().min(1).max(500);
 const placement = z.enum(["top", "bottom", "left", "right", "auto"]);
 const urlPattern = z.string().min(1).max(2048);
-const epochMs = z.number().int().min(0);
+const epochMs = z.number().int().min(0).describe("Milliseconds since the Unix epoch.");
 
 const audience = z.unknown().superRefine((value, ctx) => {
   for (const error of validateRule(value)) {
     ctx.addIssue({ code: "custom", message: error.message, path: error.path === "(rule)" ? [] : error.path.split(".") });
   }
+}).meta({
+  id: "AudienceRule",
+  description:
+    "Who sees it: {all: [rule]}, {any: [rule]}, {not: rule}, or a condition: {attribute, op, value?}, " +
+    "{customAttribute, op, value?}, {identified: boolean}, {event, op: gt|lt|eq, count}, {url: pattern}. " +
+    "Operators eq, neq, contains, gt, lt, exists. Absent: everyone.",
 });
 
 const trigger = z.discriminatedUnion("type", [
@@ -29,13 +35,13 @@ const trigger = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("time_on_page"), seconds: z.number().min(0).max(86_400) }),
   z.strictObject({ type: z.literal("scroll_depth"), percent: z.number().min(0).max(100) }),
   z.strictObject({ type: z.literal("event"), name: text(100) }),
-]);
+]).meta({ id: "Trigger" });
 
 const frequency = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("once") }),
   z.strictObject({ type: z.literal("until_completed") }),
   z.strictObject({ type: z.literal("every"), days: z.number().int().min(1).max(3650) }),
-]);
+]).meta({ id: "Frequency" });
 
 function uniqueIds(items: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
@@ -53,7 +59,7 @@ const tourStep = z.strictObject({
   body: optionalText(5000),
   waitForElementMs: z.number().int().min(0).max(60_000).optional(),
   onMissing: z.enum(["skip", "end"]).optional(),
-});
+}).meta({ id: "TourStep" });
 
 const button = z
   .strictObject({
@@ -61,7 +67,8 @@ const button = z
     action: z.enum(["dismiss", "url", "open_messenger"]),
     url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
   })
-  .refine((b) => b.action !== "url" || b.url !== undefined, { message: "A url button needs a url.", path: ["url"] });
+  .refine((b) => b.action !== "url" || b.url !== undefined, { message: "A url button needs a url.", path: ["url"] })
+  .meta({ id: "OutboundButton" });
 
 const question = z
   .strictObject({
@@ -86,7 +93,7 @@ const task = z.strictObject({
     z.strictObject({ type: z.literal("url"), pattern: urlPattern }),
     z.strictObject({ type: z.literal("manual") }),
   ]),
-});
+}).meta({ id: "ChecklistTask" });
 
 /** Fields every content type has; `timed` ones (not checklists) add trigger and frequency. */
 const targeting = {
@@ -102,13 +109,18 @@ const OPTIONAL_TARGETING = ["audience", "startsAt", "endsAt", "priority"];
 
 type Shape = Record<string, z.ZodType>;
 
-export type ContentSchemas = { create: z.ZodType<Record<string, unknown>>; patch: z.ZodType<Record<string, unknown>> };
+export type ContentSchemas = {
+  create: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  patch: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
+  /** What the API answers: the stored fields (create's output) with id and timestamps. */
+  view: z.ZodType;
+};
 
 /**
- * Builds both schemas from the type's fields: `required` ones must be given on
+ * Builds the schemas from the type's fields: `required` ones must be given on
  * create; `optional` ones may be left out (and cleared with null on patch).
  */
-function contentSchemas(options: { timed: boolean; required: Shape; optional: Shape }): ContentSchemas {
+function contentSchemas(name: string, options: { timed: boolean; required: Shape; optional: Shape }): ContentSchemas {
   const optionalShape: Shape = { ...options.optional };
   for (const key of OPTIONAL_TARGETING) optionalShape[key] = targeting[key as keyof typeof targeting];
   const createShape: Shape = {
@@ -134,25 +146,27 @@ function contentSchemas(options: { timed: boolean; required: Shape; optional: Sh
       ctx.addIssue({ code: "custom", message: "endsAt must be after startsAt.", path: ["endsAt"] });
     }
   };
+  const view = z.object({ id: z.string(), ...createShape, createdAt: epochMs, updatedAt: epochMs }).meta({ id: name });
   return {
-    create: z.strictObject(createShape).superRefine(schedule) as z.ZodType<Record<string, unknown>>,
-    patch: z.strictObject(patchShape).superRefine(schedule) as z.ZodType<Record<string, unknown>>,
+    create: z.strictObject(createShape).superRefine(schedule) as ContentSchemas["create"],
+    patch: z.strictObject(patchShape).superRefine(schedule) as ContentSchemas["patch"],
+    view,
   };
 }
 
-export const tourSchemas = contentSchemas({
+export const tourSchemas = contentSchemas("Tour", {
   timed: true,
   required: { steps: z.array(tourStep).min(1).max(50) },
   optional: { description: optionalText(1000) },
 });
 
-export const tooltipSchemas = contentSchemas({
+export const tooltipSchemas = contentSchemas("Tooltip", {
   timed: true,
   required: { body: text(2000) },
   optional: { selector, placement, showOn: z.enum(["auto", "hover", "click"]), title: optionalText(200) },
 });
 
-export const outboundSchemas = contentSchemas({
+export const outboundSchemas = contentSchemas("OutboundMessage", {
   timed: true,
   required: { type: z.enum(["post", "chat", "banner"]), body: text(5000) },
   optional: {
@@ -164,7 +178,7 @@ export const outboundSchemas = contentSchemas({
   },
 });
 
-export const surveySchemas = contentSchemas({
+export const surveySchemas = contentSchemas("Survey", {
   timed: true,
   required: {
     format: z.enum(["small", "large"]),
@@ -173,7 +187,7 @@ export const surveySchemas = contentSchemas({
   optional: { intro: optionalText(1000), thankYou: optionalText(1000) },
 });
 
-export const checklistSchemas = contentSchemas({
+export const checklistSchemas = contentSchemas("Checklist", {
   timed: false,
   required: { tasks: z.array(task).min(1).max(20).superRefine(uniqueIds) },
   optional: { description: optionalText(1000) },

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { parseBody, type Route } from "./contentCrud";
-import type { RestHandler } from "./conversations";
-import { defined, limitParam, parseQuery, sortOrder, trimmedText } from "./restHelpers";
 import { errorResponse, jsonResponse } from "./responses";
+import { defineRoute, type Route } from "./route";
+import { defined, idParams, limitParam, sortOrder, trimmedText } from "./restHelpers";
+import { articleView, collectionView, dataOf, deleted } from "./views";
 
 /*
  * /api/v1/collections and /api/v1/articles: the help center's content.
@@ -24,90 +24,165 @@ const collectionPatch = z.strictObject({
 const articleStatus = z.enum(["draft", "published"]);
 const articleCreate = z.strictObject({
   title: trimmedText(200),
-  body: z.string().max(ARTICLE_BODY_MAX).optional(),
-  status: articleStatus.optional(),
-  collectionId: collectionRef.nullable().optional(),
+  body: z.string().max(ARTICLE_BODY_MAX).optional().describe("Markdown."),
+  status: articleStatus.optional().describe("Default draft; visitors see published articles only."),
+  collectionId: collectionRef.nullable().optional().describe("null: uncategorized."),
   order: sortOrder.optional(),
 });
 const articlePatch = articleCreate.partial();
-const articleListQuery = z.object({ status: articleStatus.optional(), collectionId: collectionRef.optional(), limit: limitParam });
-const collectionListQuery = z.object({ limit: limitParam });
+const articleListQuery = z.object({
+  status: articleStatus.optional(),
+  collectionId: collectionRef.optional().describe("Only this collection's articles, in its order (404 when unknown)."),
+  limit: limitParam,
+});
 
-const notFound = (label: string) => () => errorResponse("NOT_FOUND", `${label} not found.`);
-const collectionNotFound = notFound("Collection");
-const articleNotFound = notFound("Article");
+const collectionNotFound = () => errorResponse("NOT_FOUND", "Collection not found.");
+const articleNotFound = () => errorResponse("NOT_FOUND", "Article not found.");
+const TAGS = ["Help center"];
 
-const listCollections: RestHandler = async (ctx, request, caller) => {
-  const query = parseQuery(request, collectionListQuery, ["limit"]);
-  if (!query.ok) return query.response;
-  const rows = await ctx.runQuery(internal.articleCollections.adminList, { workspaceId: caller.workspaceId, ...query.data });
-  return jsonResponse({ data: rows });
-};
-
-const createCollection: RestHandler = async (ctx, request, caller) => {
-  const body = await parseBody(request, collectionCreate);
-  if (!body.ok) return body.response;
-  const created = await ctx.runMutation(internal.articleCollections.adminCreate, { workspaceId: caller.workspaceId, ...defined(body.data), name: body.data.name });
-  return jsonResponse({ data: created }, 201);
-};
-
-const getCollection: RestHandler = async (ctx, _request, caller, params) => {
-  const row = await ctx.runQuery(internal.articleCollections.adminGet, { workspaceId: caller.workspaceId, id: params["id"] ?? "" });
-  return row === null ? collectionNotFound() : jsonResponse({ data: row });
-};
-
-const updateCollection: RestHandler = async (ctx, request, caller, params) => {
-  const body = await parseBody(request, collectionPatch);
-  if (!body.ok) return body.response;
-  const row = await ctx.runMutation(internal.articleCollections.adminUpdate, {
-    workspaceId: caller.workspaceId,
-    id: params["id"] ?? "",
-    ...defined(body.data),
-  });
-  return row === null ? collectionNotFound() : jsonResponse({ data: row });
-};
-
-const removeCollection: RestHandler = async (ctx, _request, caller, params) => {
-  const id = params["id"] ?? "";
-  const removed = await ctx.runMutation(internal.articleCollections.adminRemove, { workspaceId: caller.workspaceId, id });
-  return removed ? jsonResponse({ data: { id, deleted: true } }) : collectionNotFound();
-};
-
-const listArticles: RestHandler = async (ctx, request, caller) => {
-  const query = parseQuery(request, articleListQuery, ["status", "collectionId", "limit"]);
-  if (!query.ok) return query.response;
-  const rows = await ctx.runQuery(internal.articles.adminList, { workspaceId: caller.workspaceId, ...defined(query.data), limit: query.data.limit });
-  return rows === null ? collectionNotFound() : jsonResponse({ data: rows });
-};
-
-const createArticle: RestHandler = async (ctx, request, caller) => {
-  const body = await parseBody(request, articleCreate);
-  if (!body.ok) return body.response;
-  const created = await ctx.runMutation(internal.articles.adminCreate, { workspaceId: caller.workspaceId, ...defined(body.data), title: body.data.title });
-  return jsonResponse({ data: created }, 201);
-};
-
-const getArticle: RestHandler = async (ctx, _request, caller, params) => {
-  const row = await ctx.runQuery(internal.articles.adminGet, { workspaceId: caller.workspaceId, id: params["id"] ?? "" });
-  return row === null ? articleNotFound() : jsonResponse({ data: row });
-};
-
-const updateArticle: RestHandler = async (ctx, request, caller, params) => {
-  const body = await parseBody(request, articlePatch);
-  if (!body.ok) return body.response;
-  const row = await ctx.runMutation(internal.articles.adminUpdate, { workspaceId: caller.workspaceId, id: params["id"] ?? "", ...defined(body.data) });
-  return row === null ? articleNotFound() : jsonResponse({ data: row });
-};
-
-const removeArticle: RestHandler = async (ctx, _request, caller, params) => {
-  const id = params["id"] ?? "";
-  const removed = await ctx.runMutation(internal.articles.adminRemove, { workspaceId: caller.workspaceId, id });
-  return removed ? jsonResponse({ data: { id, deleted: true } }) : articleNotFound();
-};
-
-export const HELP_CENTER_ROUTES: Route[] = [
-  { pattern: ["collections"], methods: { GET: listCollections, POST: createCollection } },
-  { pattern: ["collections", ":id"], methods: { GET: getCollection, PATCH: updateCollection, DELETE: removeCollection } },
-  { pattern: ["articles"], methods: { GET: listArticles, POST: createArticle } },
-  { pattern: ["articles", ":id"], methods: { GET: getArticle, PATCH: updateArticle, DELETE: removeArticle } },
+const COLLECTION_ROUTES: Route[] = [
+  defineRoute({
+    method: "GET",
+    path: "/collections",
+    operationId: "listCollections",
+    summary: "List collections by their order",
+    tags: TAGS,
+    query: z.object({ limit: limitParam }),
+    responses: { 200: { description: "Collections", schema: dataOf(z.array(collectionView)) } },
+    handler: async ({ ctx, caller, query }) =>
+      jsonResponse({ data: await ctx.runQuery(internal.articleCollections.adminList, { workspaceId: caller.workspaceId, ...query }) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/collections",
+    operationId: "createCollection",
+    summary: "Create a collection",
+    tags: TAGS,
+    body: collectionCreate,
+    responses: { 201: { description: "The new collection", schema: dataOf(collectionView) } },
+    handler: async ({ ctx, caller, body }) => {
+      const created = await ctx.runMutation(internal.articleCollections.adminCreate, {
+        workspaceId: caller.workspaceId,
+        ...defined(body),
+        name: body.name,
+      });
+      return jsonResponse({ data: created }, 201);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/collections/{id}",
+    operationId: "getCollection",
+    summary: "Read a collection",
+    tags: TAGS,
+    params: idParams("collection"),
+    responses: { 200: { description: "Collection", schema: dataOf(collectionView) } },
+    handler: async ({ ctx, caller, params }) => {
+      const row = await ctx.runQuery(internal.articleCollections.adminGet, { workspaceId: caller.workspaceId, id: params.id });
+      return row === null ? collectionNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/collections/{id}",
+    operationId: "updateCollection",
+    summary: "Change any subset of a collection; description null clears it",
+    tags: TAGS,
+    params: idParams("collection"),
+    body: collectionPatch,
+    responses: { 200: { description: "The collection after the change", schema: dataOf(collectionView) } },
+    handler: async ({ ctx, caller, params, body }) => {
+      const row = await ctx.runMutation(internal.articleCollections.adminUpdate, {
+        workspaceId: caller.workspaceId,
+        id: params.id,
+        ...defined(body),
+      });
+      return row === null ? collectionNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/collections/{id}",
+    operationId: "deleteCollection",
+    summary: "Delete a collection; its articles become uncategorized",
+    tags: TAGS,
+    params: idParams("collection"),
+    responses: { 200: { description: "Deleted", schema: dataOf(deleted) } },
+    handler: async ({ ctx, caller, params: { id } }) => {
+      const removed = await ctx.runMutation(internal.articleCollections.adminRemove, { workspaceId: caller.workspaceId, id });
+      return removed ? jsonResponse({ data: { id, deleted: true } }) : collectionNotFound();
+    },
+  }),
 ];
+
+const ARTICLE_ROUTES: Route[] = [
+  defineRoute({
+    method: "GET",
+    path: "/articles",
+    operationId: "listArticles",
+    summary: "List articles, newest first (in the collection's order with collectionId)",
+    tags: TAGS,
+    query: articleListQuery,
+    errors: [404],
+    responses: { 200: { description: "Articles", schema: dataOf(z.array(articleView)) } },
+    handler: async ({ ctx, caller, query }) => {
+      const rows = await ctx.runQuery(internal.articles.adminList, { workspaceId: caller.workspaceId, ...defined(query), limit: query.limit });
+      return rows === null ? collectionNotFound() : jsonResponse({ data: rows });
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/articles",
+    operationId: "createArticle",
+    summary: "Create an article",
+    tags: TAGS,
+    body: articleCreate,
+    responses: { 201: { description: "The new article", schema: dataOf(articleView) } },
+    handler: async ({ ctx, caller, body }) => {
+      const created = await ctx.runMutation(internal.articles.adminCreate, { workspaceId: caller.workspaceId, ...defined(body), title: body.title });
+      return jsonResponse({ data: created }, 201);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/articles/{id}",
+    operationId: "getArticle",
+    summary: "Read an article",
+    tags: TAGS,
+    params: idParams("article"),
+    responses: { 200: { description: "Article", schema: dataOf(articleView) } },
+    handler: async ({ ctx, caller, params }) => {
+      const row = await ctx.runQuery(internal.articles.adminGet, { workspaceId: caller.workspaceId, id: params.id });
+      return row === null ? articleNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/articles/{id}",
+    operationId: "updateArticle",
+    summary: "Change any subset of an article; collectionId null detaches it",
+    tags: TAGS,
+    params: idParams("article"),
+    body: articlePatch,
+    responses: { 200: { description: "The article after the change", schema: dataOf(articleView) } },
+    handler: async ({ ctx, caller, params, body }) => {
+      const row = await ctx.runMutation(internal.articles.adminUpdate, { workspaceId: caller.workspaceId, id: params.id, ...defined(body) });
+      return row === null ? articleNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "DELETE",
+    path: "/articles/{id}",
+    operationId: "deleteArticle",
+    summary: "Delete an article",
+    tags: TAGS,
+    params: idParams("article"),
+    responses: { 200: { description: "Deleted", schema: dataOf(deleted) } },
+    handler: async ({ ctx, caller, params: { id } }) => {
+      const removed = await ctx.runMutation(internal.articles.adminRemove, { workspaceId: caller.workspaceId, id });
+      return removed ? jsonResponse({ data: { id, deleted: true } }) : articleNotFound();
+    },
+  }),
+];
+
+export const HELP_CENTER_ROUTES: Route[] = [...COLLECTION_ROUTES, ...ARTICLE_ROUTES];

@@ -12,10 +12,14 @@ export type RestErrorCode =
   | "INVALID_ARGUMENT"
   | "INVALID_JSON"
   | "CONFLICT"
+  /** `If-Match` names a stale version (routes with ETags). */
+  | "PRECONDITION_FAILED"
+  /** `If-Match` is missing where a route needs it. */
+  | "PRECONDITION_REQUIRED"
   | "RATE_LIMITED"
   | "INTERNAL";
 
-const STATUS_BY_CODE: Record<RestErrorCode, number> = {
+export const STATUS_BY_CODE: Record<RestErrorCode, number> = {
   INVALID_ARGUMENT: 400,
   INVALID_JSON: 400,
   UNAUTHENTICATED: 401,
@@ -23,6 +27,8 @@ const STATUS_BY_CODE: Record<RestErrorCode, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import { FORM_FIELDS_MAX, TICKET_NOTE_MAX, TICKET_STATES } from "../lib/ticketRules";
-import { parseBody, type Route } from "./contentCrud";
-import type { RestHandler } from "./conversations";
-import { defined, limitParam, parseQuery, trimmedText } from "./restHelpers";
 import { errorResponse, jsonResponse } from "./responses";
+import { defineRoute, type Route } from "./route";
+import { defined, idParams, limitParam, trimmedText } from "./restHelpers";
+import { dataOf, ticketView } from "./views";
 
 /*
  * /api/v1/tickets (list, read, PATCH state and notes) and /api/v1/ticket-form
@@ -12,7 +12,8 @@ import { errorResponse, jsonResponse } from "./responses";
  * messenger: the widget subscribes to its tickets.
  */
 
-const ticketState = z.enum(TICKET_STATES as [string, ...string[]]);
+type State = (typeof TICKET_STATES)[number];
+const ticketState = z.enum(TICKET_STATES as [State, ...State[]]);
 const listQuery = z.object({ state: ticketState.optional(), limit: limitParam });
 const patchBody = z
   .strictObject({ state: ticketState.optional(), note: trimmedText(TICKET_NOTE_MAX).optional() })
@@ -24,7 +25,7 @@ const field = z
     label: trimmedText(100),
     type: z.enum(["text", "textarea", "email", "select"]),
     required: z.boolean().default(false),
-    options: z.array(trimmedText(100)).min(1).max(20).optional(),
+    options: z.array(trimmedText(100)).min(1).max(20).optional().describe("Selects only."),
   })
   .superRefine((value, ctx) => {
     if (value.type === "select" && value.options === undefined) ctx.addIssue({ code: "custom", message: "A select field needs options.", path: ["options"] });
@@ -42,52 +43,82 @@ const formBody = z.strictObject({
       });
     }),
 });
+const formView = z.object({ fields: z.array(field) }).meta({ id: "TicketForm" });
 
 const ticketNotFound = () => errorResponse("NOT_FOUND", "Ticket not found.");
-type State = (typeof TICKET_STATES)[number];
-
-const listTickets: RestHandler = async (ctx, request, caller) => {
-  const query = parseQuery(request, listQuery, ["state", "limit"]);
-  if (!query.ok) return query.response;
-  const { state, limit } = query.data;
-  const rows = await ctx.runQuery(internal.tickets.adminList, {
-    workspaceId: caller.workspaceId,
-    limit,
-    ...(state !== undefined ? { state: state as State } : {}),
-  });
-  return jsonResponse({ data: rows });
-};
-
-const getTicket: RestHandler = async (ctx, _request, caller, params) => {
-  const row = await ctx.runQuery(internal.tickets.adminGet, { workspaceId: caller.workspaceId, id: params["id"] ?? "" });
-  return row === null ? ticketNotFound() : jsonResponse({ data: row });
-};
-
-const updateTicket: RestHandler = async (ctx, request, caller, params) => {
-  const body = await parseBody(request, patchBody);
-  if (!body.ok) return body.response;
-  const { state, note } = body.data;
-  const row = await ctx.runMutation(internal.tickets.adminUpdate, {
-    workspaceId: caller.workspaceId,
-    id: params["id"] ?? "",
-    ...defined({ note }),
-    ...(state !== undefined ? { state: state as State } : {}),
-  });
-  return row === null ? ticketNotFound() : jsonResponse({ data: row });
-};
-
-const getForm: RestHandler = async (ctx, _request, caller) =>
-  jsonResponse({ data: await ctx.runQuery(internal.tickets.adminGetForm, { workspaceId: caller.workspaceId }) });
-
-const putForm: RestHandler = async (ctx, request, caller) => {
-  const body = await parseBody(request, formBody);
-  if (!body.ok) return body.response;
-  const fields = body.data.fields.map(({ options, ...item }) => ({ ...item, ...(options !== undefined ? { options } : {}) }));
-  return jsonResponse({ data: await ctx.runMutation(internal.tickets.adminSetForm, { workspaceId: caller.workspaceId, fields }) });
-};
+const TAGS = ["Tickets"];
 
 export const TICKET_ROUTES: Route[] = [
-  { pattern: ["tickets"], methods: { GET: listTickets } },
-  { pattern: ["tickets", ":id"], methods: { GET: getTicket, PATCH: updateTicket } },
-  { pattern: ["ticket-form"], methods: { GET: getForm, PUT: putForm } },
+  defineRoute({
+    method: "GET",
+    path: "/tickets",
+    operationId: "listTickets",
+    summary: "List tickets, most recently updated first",
+    tags: TAGS,
+    query: listQuery,
+    responses: { 200: { description: "Tickets", schema: dataOf(z.array(ticketView)) } },
+    handler: async ({ ctx, caller, query: { state, limit } }) => {
+      const rows = await ctx.runQuery(internal.tickets.adminList, {
+        workspaceId: caller.workspaceId,
+        limit,
+        ...(state !== undefined ? { state } : {}),
+      });
+      return jsonResponse({ data: rows });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/tickets/{id}",
+    operationId: "getTicket",
+    summary: "Read a ticket",
+    tags: TAGS,
+    params: idParams("ticket"),
+    responses: { 200: { description: "Ticket", schema: dataOf(ticketView) } },
+    handler: async ({ ctx, caller, params }) => {
+      const row = await ctx.runQuery(internal.tickets.adminGet, { workspaceId: caller.workspaceId, id: params.id });
+      return row === null ? ticketNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "PATCH",
+    path: "/tickets/{id}",
+    operationId: "updateTicket",
+    summary: "Move a ticket to a state and/or add a note (each call adds a history entry)",
+    tags: TAGS,
+    params: idParams("ticket"),
+    body: patchBody,
+    responses: { 200: { description: "The ticket after the change", schema: dataOf(ticketView) } },
+    handler: async ({ ctx, caller, params, body: { state, note } }) => {
+      const row = await ctx.runMutation(internal.tickets.adminUpdate, {
+        workspaceId: caller.workspaceId,
+        id: params.id,
+        ...defined({ note }),
+        ...(state !== undefined ? { state } : {}),
+      });
+      return row === null ? ticketNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/ticket-form",
+    operationId: "getTicketForm",
+    summary: "The fields visitors fill in (until configured, one required description textarea)",
+    tags: TAGS,
+    responses: { 200: { description: "The form", schema: dataOf(formView) } },
+    handler: async ({ ctx, caller }) =>
+      jsonResponse({ data: await ctx.runQuery(internal.tickets.adminGetForm, { workspaceId: caller.workspaceId }) }),
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/ticket-form",
+    operationId: "setTicketForm",
+    summary: "Replace the ticket form",
+    tags: TAGS,
+    body: formBody,
+    responses: { 200: { description: "The form as stored", schema: dataOf(formView) } },
+    handler: async ({ ctx, caller, body }) => {
+      const fields = body.fields.map(({ options, ...item }) => ({ ...item, ...(options !== undefined ? { options } : {}) }));
+      return jsonResponse({ data: await ctx.runMutation(internal.tickets.adminSetForm, { workspaceId: caller.workspaceId, fields }) });
+    },
+  }),
 ];

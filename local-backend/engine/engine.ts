@@ -5,22 +5,26 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { join } from "node:path";
 import { makeFunctionReference } from "convex/server";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { AdminKey, ensureAdminKey } from "./admin-key";
 import { AuthVerifier, type UserIdentity } from "./auth";
 import { componentModules, findComponents } from "./components";
 import { CronRunner, type CronJobSpec } from "./crons";
 import { assertCallable, type FunctionKind, type RegisteredFunction } from "./callable";
 import { describeFailure, type FunctionFailure } from "./errors";
 import { Executions } from "./executions";
+import { assertResultLimits } from "./limits";
+import { enforceFunctionTimeout } from "./function-clock";
 import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
 import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
 import { captureConsole } from "./logs";
 import { installLongTimers } from "./long-timers";
-import { loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
+import { canonicalUdfPath, loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
 import { Persistence, type Doc, type PersistedState } from "./persistence";
 import { ReadSet } from "./read-set";
 import { FileStore } from "./storage";
 import { invokeHttpAction } from "./http-action";
 import { restoreState, resumeScheduledJobs } from "./restart";
+import { installRuntime, withDeploymentGlobals } from "./runtime";
 
 export type { FunctionKind } from "./callable";
 
@@ -38,6 +42,10 @@ export interface RunOptions {
   requestKey?: string;
   ip?: string | null;
   userAgent?: string | null;
+  /** The component the function lives in; "" (the app) by default. Admin only. */
+  componentPath?: string;
+  /** Called with the admin key: internal and component functions are allowed. */
+  admin?: boolean;
 }
 
 export interface EngineOptions {
@@ -47,6 +55,10 @@ export interface EngineOptions {
   publicUrl: string;
   echoFunctionLogs?: boolean;
   log?: (line: string) => void;
+  /** The deployment's environment variables, the only ones functions see. */
+  env?: () => Record<string, string>;
+  /** Stretches Convex's 1 s limit on queries and mutations for slow machines. Default 1. */
+  functionTimeoutMultiplier?: number;
 }
 
 
@@ -58,6 +70,7 @@ export class Engine {
   private readonly crons: CronRunner;
   readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastTs: bigint;
+  readonly adminKey: AdminKey;
   /** Runs a callback outside every async context, so work it starts is not charged to a request. */
   private readonly outside = AsyncLocalStorage.snapshot();
 
@@ -76,16 +89,20 @@ export class Engine {
     readonly moduleFailures: Array<{ file: string; error: string }>,
   ) {
     this.lastTs = global.transactionManager._lastCommitTs;
+    this.adminKey = new AdminKey(ensureAdminKey(options.dataDir));
     this.crons = new CronRunner((udfPath, args) => this.runScheduled(udfPath, args), this.log);
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
     installLongTimers();
     const internals = await loadConvexTestInternals();
-    const loaded = await loadModules(options.functionsDir);
+    installRuntime(internals, { env: options.env ?? (() => ({})) });
+    // Module top levels (auth.config.ts above all) read process.env too: the deployment's.
+    const loaded = await withDeploymentGlobals(internals, () => loadModules(options.functionsDir));
     const defaultExport = async (name: string) => (await loadModuleOf(loaded.map, options.functionsDir, name))?.default;
     const schema = await defaultExport("schema");
-    const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map });
+    // Convex's per-transaction limits: documents and bytes read and written, functions scheduled.
+    const t = internals.convexTest({ ...(schema ? { schema } : {}), modules: loaded.map, transactionLimits: true });
     for (const component of await findComponents(options.functionsDir)) {
       const { modules, schema: componentSchema } = await componentModules(component.dir);
       t.registerComponent(component.path, componentSchema, modules);
@@ -123,6 +140,7 @@ export class Engine {
       },
       onCommit: (event) => engine.committed(event),
     });
+    enforceFunctionTimeout(global.transactionManager, options.functionTimeoutMultiplier ?? 1);
     captureConsole(executions, options.echoFunctionLogs ?? false);
     await resumeScheduledJobs({ global, internals, isAction: (path, udfPath) => engine.isAction(path, udfPath), timers: engine.timers });
     persistence.compact(engine.persistedState());
@@ -219,11 +237,16 @@ export class Engine {
     });
     try {
       const value = jsonToConvex(args);
-      assertCallable({ kind, udfPath, fn: await this.exportOf(udfPath), args: value, validate: this.internals.validateValidator });
+      const componentPath = options.componentPath ?? "";
+      const path = canonicalUdfPath(udfPath);
+      const fn = await this.exportOf(path, componentPath);
+      assertCallable({ kind, udfPath: path, fn, args: value, admin: options.admin === true });
       const caller = options.identity ? this.t.withIdentity(options.identity) : this.t;
       const result = await this.internals.requestMetadataStorage.run(metadata, () =>
-        caller[kind](makeFunctionReference(udfPath), value),
+        // Auth does not cross into components, as on Convex.
+        componentPath === "" ? caller[kind](makeFunctionReference(path), value) : this.t.fun({ componentPath, udfPath: path }, value),
       );
+      assertResultLimits(path, result as Value);
       const ts = state.commitTs ?? this.lastTs;
       return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
     } catch (error) {
@@ -232,9 +255,14 @@ export class Engine {
   }
 
   /** The export a function name points at; `_generated` and other `_` modules hold none. */
-  private async exportOf(udfPath: string): Promise<RegisteredFunction | undefined> {
+  private async exportOf(udfPath: string, componentPath = ""): Promise<RegisteredFunction | undefined> {
     const { modulePath, exportName } = modulePathOf(udfPath);
     if (modulePath.startsWith("_")) return undefined;
+    if (componentPath !== "") {
+      const component = this.global.components[componentPath];
+      const module = component === undefined ? undefined : await component.modules(modulePath).catch(() => undefined);
+      return module?.[exportName] as RegisteredFunction | undefined;
+    }
     const module = await loadModuleOf(this.modules, this.options.functionsDir, modulePath);
     return module?.[exportName] as RegisteredFunction | undefined;
   }

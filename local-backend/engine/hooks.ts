@@ -2,6 +2,8 @@
 // and wake subscriptions), every table read (to know which subscriptions a write can change),
 // paginated reads (to keep a re-run page's end stable), storage URLs, and stored blobs.
 import type { ConvexGlobal, DatabaseFake } from "./internals";
+import { enforceDocumentRules } from "./documents";
+import { rankSearches } from "./search";
 import type { Executions } from "./executions";
 import { makeJournal } from "./executions";
 import type { DocumentWrite } from "./read-set";
@@ -62,9 +64,10 @@ export function installHooks(options: {
   global.asyncSyscall = async (op: string, jsonArgs: string) => {
     switch (op) {
       case "1.0/queryPage": {
+        const args = JSON.parse(jsonArgs) as { cursor?: string | null; endCursor?: string | null };
+        assertCursor(args.cursor ?? null);
         const execution = executions.current();
         if (execution === undefined) return asyncSyscall(op, jsonArgs);
-        const args = JSON.parse(jsonArgs) as { endCursor?: string | null };
         if ((args.endCursor ?? null) === null && execution.journalIn !== null) args.endCursor = execution.journalIn;
         const result = await asyncSyscall(op, JSON.stringify(args));
         const { continueCursor } = JSON.parse(result) as { continueCursor: string };
@@ -124,7 +127,9 @@ function serialiseStorageWrites(
     const db = global.components[options.currentComponentPath()]!.db;
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
     const sha256 = btoa(String.fromCharCode(...digest));
-    const storageId = await options.inTransaction(() => db.insert("_storage", { size: blob.size, sha256 }));
+    // Convex's `_storage` documents carry the upload's content type when it had one.
+    const metadata = { size: blob.size, sha256, ...(blob.type ? { contentType: blob.type } : {}) };
+    const storageId = await options.inTransaction(() => db.insert("_storage", metadata));
     db.storeFile(storageId, blob);
     return storageId;
   };
@@ -139,6 +144,8 @@ function serialiseStorageWrites(
 }
 
 function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending: DocumentWrite[]): void {
+  enforceDocumentRules(db);
+  rankSearches(db);
   const tables = new TableIndex(Object.keys(db._documents));
   // convex-test scans every document of the database to find one table's rows; keeping the
   // ids of each table makes a query cost its table's size, not the whole database's.
@@ -186,4 +193,16 @@ class TableIndex {
     if (exists) ids.add(id);
     else ids.delete(id);
   }
+}
+
+/** Cursors are ours (convex-test's): null, the end marker, or a JSON array of encoded keys. */
+function assertCursor(cursor: string | null): void {
+  if (cursor === null || cursor === "_end_cursor") return;
+  try {
+    const keys = JSON.parse(cursor) as unknown;
+    if (Array.isArray(keys) && keys.every((key) => key === null || (typeof key === "string" && (JSON.parse(key), true)))) return;
+  } catch {
+    // falls through to Convex's refusal
+  }
+  throw new Error("Failed to parse cursor");
 }

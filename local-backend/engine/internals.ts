@@ -20,6 +20,7 @@ const EXPORTED_INTERNALS = [
   "runScheduledFunction",
   "validateValidator",
   "getFunctionPathFromAddress",
+  "globalOverridesStorage",
 ] as const;
 
 export interface DatabaseFake {
@@ -29,6 +30,7 @@ export interface DatabaseFake {
   _nextDocId: number;
   _lastCreationTime: number;
   _schema: unknown;
+  _validate(table: string, doc: Record<string, unknown>): void;
   commit(commitTs: bigint | null): void;
   get(table: string | undefined, id: string): Record<string, unknown> | null;
   _iterateDocs(table: string, callback: (doc: Record<string, unknown>) => void): void;
@@ -39,7 +41,9 @@ export interface DatabaseFake {
 
 export interface TransactionManager {
   _lastCommitTs: bigint;
+  begin(isNested: boolean, transactionLimits?: unknown): Promise<void>;
   commit(isNested: boolean): bigint | null;
+  rollback(isNested: boolean): void;
 }
 
 export interface ConvexGlobal {
@@ -73,7 +77,7 @@ type Accessor = Record<string, (...args: never[]) => Promise<unknown>>;
 
 /** The subset of convex-test internals the local backend relies on. */
 export interface ConvexTestInternals {
-  convexTest: (options: { schema?: unknown; modules: Record<string, () => Promise<unknown>> }) => TestConvex;
+  convexTest: (options: { schema?: unknown; modules: Record<string, () => Promise<unknown>>; transactionLimits?: boolean }) => TestConvex;
   convexGlobalStorage: Store<ConvexGlobal>;
   requestMetadataStorage: Store<RequestMetadata>;
   executionContextStorage: Store<Record<string, unknown>>;
@@ -94,6 +98,11 @@ export interface ConvexTestInternals {
     name: string;
   }) => Promise<void>;
   validateValidator: (validator: unknown, value: unknown) => void;
+  /** The per-handler globals (Date, Math, process, fetch…) convex-test reads through accessors. */
+  globalOverridesStorage: {
+    run<R>(store: Record<string, unknown>, fn: (...args: unknown[]) => R, ...args: unknown[]): R;
+    getStore(): Record<string, unknown> | undefined;
+  };
 }
 
 export interface TestConvex {
@@ -108,6 +117,17 @@ export interface TestConvex {
 
 const require = createRequire(import.meta.url);
 
+// A failed scheduled job carries its error as text on Convex (`state.error`); convex-test
+// records only `{ kind: "failed" }`, in the catch block of its runner, where the error is `error`.
+const FAILED_JOB_STATE = 'state: { kind: "failed" },';
+const FAILED_JOB_STATE_WITH_ERROR = 'state: { kind: "failed", error: describeScheduledJobFailure(error) },';
+const DESCRIBE_JOB_FAILURE =
+  "function describeScheduledJobFailure(e) { return e instanceof Error ? `Uncaught ${e.name}: ${e.message}` : `Uncaught ${String(e)}`; }";
+
+function countOf(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
 /** Writes the patched copy beside node_modules (so its bare imports resolve) and imports it. */
 export async function loadConvexTestInternals(): Promise<ConvexTestInternals> {
   const entry = require.resolve("convex-test");
@@ -116,15 +136,15 @@ export async function loadConvexTestInternals(): Promise<ConvexTestInternals> {
   const missing = EXPORTED_INTERNALS.filter(
     (name) => !new RegExp(`(function|class|const) ${name}\\b`).test(source),
   );
-  if (missing.length > 0 || !source.includes('"./transactionMetrics.js"')) {
+  if (missing.length > 0 || !source.includes('"./transactionMetrics.js"') || countOf(source, FAILED_JOB_STATE) !== 1) {
     throw new Error(
       `convex-test changed shape: missing internals ${missing.join(", ") || "transactionMetrics import"}. ` +
         "The local backend pins convex-test 0.0.60; update local-backend/engine/internals.ts for the new version.",
     );
   }
   const patched =
-    source.replace('"./transactionMetrics.js"', JSON.stringify(metricsUrl)) +
-    `\nexport { ${EXPORTED_INTERNALS.join(", ")} };\n`;
+    source.replace('"./transactionMetrics.js"', JSON.stringify(metricsUrl)).replace(FAILED_JOB_STATE, FAILED_JOB_STATE_WITH_ERROR) +
+    `\n${DESCRIBE_JOB_FAILURE}\nexport { ${EXPORTED_INTERNALS.join(", ")} };\n`;
   const cacheDir = join(dirname(require.resolve("convex-test/package.json")), "..", ".cache", "opencom");
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, "convex-test-internals.mjs");

@@ -67,3 +67,10 @@ export async function loadModuleOf(map: ModuleMap, functionsDir: string, moduleP
   const file = moduleFileOf(map, functionsDir, modulePath);
   return file === undefined ? undefined : map[file]!();
 }
+
+/** "messages.js:list" and "messages:list" name the same function, as on Convex. */
+export function canonicalUdfPath(udfPath: string): string {
+  const [modulePath = "", exportName] = udfPath.split(":");
+  const bare = modulePath.replace(/\.js$/, "");
+  return exportName === undefined ? bare : `${bare}:${exportName}`;
+}

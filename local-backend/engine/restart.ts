@@ -38,9 +38,11 @@ export async function resumeScheduledJobs(options: {
   for (const [componentPath, { db }] of Object.entries(global.components)) {
     for (const doc of Object.values(db._documents)) {
       if (tableNameFromId(String(doc._id)) !== "_scheduled_functions") continue;
-      const job = doc as { _id: string; name: string; args: Value[]; scheduledTime: number; state: { kind: string } };
+      const job = doc as { _id: string; name: string; args: Value[]; scheduledTime: number; state: { kind: string; error?: string } };
       if (job.state.kind === "inProgress") {
-        job.state = (await isAction(componentPath, job.name)) ? { kind: "failed" } : { kind: "pending" };
+        job.state = (await isAction(componentPath, job.name))
+          ? { kind: "failed", error: "The local backend stopped while this action was running" }
+          : { kind: "pending" };
       }
       if (job.state.kind !== "pending") continue;
       const timer = setTimeout(() => {

@@ -1,8 +1,8 @@
 // The API port's HTTP surface: Convex's HTTP function API (used by ConvexHttpClient), file
 // storage, and /health. The WebSocket sync endpoint shares the port (see server.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { JSONValue } from "convex/values";
-import type { Engine, RunResult } from "../engine/engine";
+import { jsonToConvex, type JSONValue } from "convex/values";
+import type { Engine, RunOptions, RunResult } from "../engine/engine";
 import type { UserIdentity } from "../engine/auth";
 import { encodeTs } from "./protocol";
 import { BodyTooLarge, OPEN_CORS, peerOf, readBody, sendJson } from "./http-util";
@@ -30,10 +30,16 @@ export async function handleClientApi(engine: Engine, req: IncomingMessage, res:
     return serveFile(engine, res, decodeURIComponent(url.pathname.slice("/api/storage/".length)), req.method === "HEAD");
   }
   if (FUNCTION_ROUTES.has(url.pathname) && req.method === "POST") return callFunction(engine, req, res, url.pathname);
+  if (url.pathname.startsWith("/api/run/") && req.method === "POST") return callFunction(engine, req, res, url.pathname);
   sendJson(res, 404, { code: "NotFound", message: `No route for ${req.method} ${url.pathname}` }, OPEN_CORS);
 }
 
 async function callFunction(engine: Engine, req: IncomingMessage, res: ServerResponse, route: string): Promise<void> {
+  const namedInUrl = route.startsWith("/api/run/") ? udfPathFromRunRoute(route) : undefined;
+  if (namedInUrl === null) {
+    sendJson(res, 400, { code: "MissingIdentifier", message: "Path or function name not provided in path, e.g. /api/run/messages/list" }, OPEN_CORS);
+    return;
+  }
   let body: { path?: unknown; args?: unknown; format?: unknown; componentPath?: unknown };
   try {
     body = JSON.parse((await readBody(req)).toString("utf8")) as typeof body;
@@ -43,6 +49,7 @@ async function callFunction(engine: Engine, req: IncomingMessage, res: ServerRes
     return;
   }
   const args = Array.isArray(body.args) ? body.args[0] : body.args;
+  if (namedInUrl !== undefined) body.path = namedInUrl;
   if (typeof body?.path !== "string" || body.path === "") {
     sendJson(res, 400, { code: "BadRequest", message: "Missing field `path`: the function name, e.g. \"messages:list\"" }, OPEN_CORS);
     return;
@@ -51,25 +58,28 @@ async function callFunction(engine: Engine, req: IncomingMessage, res: ServerRes
     sendJson(res, 400, { code: "BadRequest", message: `Unsupported field \`format\`: ${String(body.format)}` }, OPEN_CORS);
     return;
   }
-  if (typeof body.componentPath === "string" && body.componentPath !== "") {
-    sendJson(res, 403, { code: "Forbidden", message: "Only admin auth can call component functions" }, OPEN_CORS);
-    return;
-  }
-  let identity: UserIdentity | null;
+  let caller: Caller;
   try {
-    identity = await identityOf(engine, req.headers.authorization);
+    caller = await callerOf(engine, req.headers.authorization);
   } catch (error) {
     sendJson(res, 401, { code: "Unauthenticated", message: (error as Error).message }, OPEN_CORS);
     return;
   }
-  const options = { identity, ...peerOf(req) };
+  const componentPath = typeof body.componentPath === "string" ? body.componentPath : "";
+  if (componentPath !== "" && !caller.admin) {
+    sendJson(res, 403, { code: "Forbidden", message: "Only admin auth can call component functions" }, OPEN_CORS);
+    return;
+  }
+  const options: RunOptions = { identity: caller.identity, admin: caller.admin, componentPath, ...peerOf(req) };
   const input = (args ?? {}) as JSONValue;
   let result: RunResult;
   if (route === "/api/mutation") result = await engine.runMutation(body.path, input, options);
   else if (route === "/api/action") result = await engine.runAction(body.path, input, options);
-  else if (route === "/api/function") result = await runAnyKind(engine, body.path, input, options);
+  else if (route === "/api/function" || namedInUrl !== undefined) result = await runAnyKind(engine, body.path, input, options);
   else result = await engine.runQuery(body.path, input, options);
-  if (result.ok) sendJson(res, 200, { status: "success", value: result.value, logLines: result.logLines }, OPEN_CORS);
+  // `/api/run` answers in clean JSON unless asked otherwise, as Convex does.
+  const clean = body.format === "json" || (namedInUrl !== undefined && body.format === undefined);
+  if (result.ok) sendJson(res, 200, { status: "success", value: clean ? cleanJson(result.value) : result.value, logLines: result.logLines }, OPEN_CORS);
   else {
     sendJson(
       res,
@@ -81,18 +91,59 @@ async function callFunction(engine: Engine, req: IncomingMessage, res: ServerRes
 }
 
 /** `/api/function` does not say the kind; try each the way the name allows. */
-async function runAnyKind(engine: Engine, path: string, args: JSONValue, options: { identity: UserIdentity | null }): Promise<RunResult> {
+async function runAnyKind(engine: Engine, path: string, args: JSONValue, options: RunOptions): Promise<RunResult> {
   const query = await engine.runQuery(path, args, options);
   if (query.ok || !/defined as (Mutation|Action)/.test(query.errorMessage)) return query;
   return /defined as Mutation/.test(query.errorMessage) ? engine.runMutation(path, args, options) : engine.runAction(path, args, options);
 }
 
-async function identityOf(engine: Engine, header: string | undefined): Promise<UserIdentity | null> {
-  if (header === undefined || header === "") return null;
+interface Caller {
+  identity: UserIdentity | null;
+  admin: boolean;
+}
+
+/** `Bearer <JWT>` for a user, `Convex <admin key>[:<base64 identity>]` for an admin. */
+async function callerOf(engine: Engine, header: string | undefined): Promise<Caller> {
+  if (header === undefined || header === "") return { identity: null, admin: false };
   const [scheme, token] = header.split(/\s+/, 2);
-  if (scheme === "Convex") throw new Error("Admin keys are not supported by the local backend");
-  if (scheme !== "Bearer" || token === undefined) throw new Error("Authorization header must be `Bearer <JWT>`");
-  return engine.verifyToken(token);
+  if (scheme === "Convex" && token !== undefined) {
+    const checked = engine.adminKey.check(token);
+    if (checked === null) throw new Error("The provided admin key was invalid for this instance");
+    return { identity: checked.actingAs, admin: true };
+  }
+  if (scheme !== "Bearer" || token === undefined) throw new Error("Authorization header must be `Bearer <JWT>` or `Convex <admin key>`");
+  return { identity: await engine.verifyToken(token), admin: false };
+}
+
+/** "/api/run/messages/list" → "messages:list"; null when the path names no function. */
+function udfPathFromRunRoute(route: string): string | null {
+  let parts: string[];
+  try {
+    parts = route.slice("/api/run/".length).split("/").map((part) => decodeURIComponent(part));
+  } catch {
+    return null;
+  }
+  if (parts.length < 2 || parts.some((part) => part === "")) return null;
+  const exportName = parts.pop()!;
+  return `${parts.join("/")}:${exportName}`;
+}
+
+/** Convex's clean JSON export: int64 as decimal strings, bytes as base64, odd floats as names. */
+export function cleanJson(value: JSONValue): JSONValue {
+  if (Array.isArray(value)) return value.map(cleanJson);
+  if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const [key] = keys;
+    const inner = value[key!];
+    if (key === "$integer" && typeof inner === "string") return jsonToConvex(value)!.toString();
+    if (key === "$bytes" && typeof inner === "string") return inner;
+    if (key === "$float" && typeof inner === "string") {
+      const number = jsonToConvex(value) as number;
+      return Number.isNaN(number) ? "NaN" : number === Infinity ? "Infinity" : number === -Infinity ? "-Infinity" : number;
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, cleanJson(value[key]!)]));
 }
 
 async function upload(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -2,10 +2,11 @@
 // order (as Convex orders a client's mutations), except actions, which run concurrently.
 import type { WebSocket } from "ws";
 import type { JSONValue } from "convex/values";
+import { identityFromAttributes } from "../engine/admin-key";
 import type { UserIdentity } from "../engine/auth";
 import type { Engine } from "../engine/engine";
 import { encodeTs, encodeVersion, parseClientMessage, type ClientMessage, type StateVersion } from "./protocol";
-import { modificationFor, type QueryListener, type QueryModification, type QueryRegistry, type SharedQuery } from "./query-registry";
+import { modificationFor, type QueryAccess, type QueryListener, type QueryModification, type QueryRegistry, type SharedQuery } from "./query-registry";
 
 interface Subscription {
   query: SharedQuery;
@@ -13,11 +14,14 @@ interface Subscription {
 }
 
 const PING_INTERVAL_MS = 15_000;
+const ADMIN_ONLY = "Only admin auth can call component functions";
 
 export class Connection implements QueryListener {
   private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
   private readonly subscriptions = new Map<number, Subscription>();
   private identity: UserIdentity | null = null;
+  /** Authenticated with the admin key: internal and component functions are allowed. */
+  private admin = false;
   private sessionId = "";
   private queue: Promise<void> = Promise.resolve();
   /** The newest mutation timestamp this client is waiting to see in a Transition. */
@@ -100,11 +104,11 @@ export class Connection implements QueryListener {
         modifications.push({ type: "QueryRemoved", queryId: change.queryId });
         continue;
       }
-      if (change.componentPath) {
-        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: "Only admin auth can call component functions", logLines: [], journal: null });
+      if (change.componentPath && !this.admin) {
+        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: ADMIN_ONLY, logLines: [], journal: null });
         continue;
       }
-      const query = this.registry.acquire(change.udfPath, change.args[0] as JSONValue, this.identity, change.journal ?? null);
+      const query = this.registry.acquire(change.udfPath, change.args[0] as JSONValue, this.identity, change.journal ?? null, this.access(change.componentPath));
       this.subscriptions.set(change.queryId, { query, sentHash: null });
       await this.registry.refresh(query);
     }
@@ -120,12 +124,13 @@ export class Connection implements QueryListener {
   }
 
   private async runMutation(message: Extract<ClientMessage, { type: "Mutation" }>): Promise<void> {
-    if (message.componentPath) {
-      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: "Only admin auth can call component functions", logLines: [] });
+    if (message.componentPath && !this.admin) {
+      this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: ADMIN_ONLY, logLines: [] });
       return;
     }
     const result = await this.engine.runMutation(message.udfPath, message.args[0] as JSONValue, {
       identity: this.identity,
+      ...this.access(message.componentPath),
       ...(this.sessionId ? { requestKey: `${this.sessionId}:${message.requestId}` } : {}),
       ...this.peer,
     });
@@ -140,9 +145,10 @@ export class Connection implements QueryListener {
   }
 
   private async runAction(message: Extract<ClientMessage, { type: "Action" }>): Promise<void> {
-    const result = message.componentPath
-      ? { ok: false as const, errorMessage: "Only admin auth can call component functions", logLines: [], errorData: undefined }
-      : await this.engine.runAction(message.udfPath, message.args[0] as JSONValue, { identity: this.identity, ...this.peer });
+    const result =
+      message.componentPath && !this.admin
+        ? { ok: false as const, errorMessage: ADMIN_ONLY, logLines: [], errorData: undefined }
+        : await this.engine.runAction(message.udfPath, message.args[0] as JSONValue, { identity: this.identity, ...this.access(message.componentPath), ...this.peer });
     if (result.ok) this.send({ type: "ActionResponse", requestId: message.requestId, success: true, result: result.value, logLines: result.logLines });
     else this.send({ type: "ActionResponse", requestId: message.requestId, success: false, result: result.errorMessage, logLines: result.logLines, ...errorData(result.errorData) });
   }
@@ -153,18 +159,29 @@ export class Connection implements QueryListener {
       return;
     }
     let identity: UserIdentity | null = null;
+    let admin = false;
     try {
-      if (message.tokenType === "Admin") throw new Error("Admin authentication is not supported by the local backend");
+      if (message.tokenType === "Admin") {
+        const checked = this.engine.adminKey.check(message.value ?? "");
+        if (checked === null) throw new Error("The provided admin key was invalid for this instance");
+        admin = true;
+        identity = message.impersonating === undefined ? checked.actingAs : identityFromAttributes(message.impersonating);
+      }
       if (message.tokenType === "User") identity = await this.engine.verifyToken(message.value ?? "");
     } catch (error) {
+      // Convex answers a failed Authenticate with AuthError and ends the connection; the
+      // client then reconnects with fresh versions (and fetches a new token if it can).
       this.send({ type: "AuthError", error: (error as Error).message, baseVersion: message.baseVersion, authUpdateAttempted: true });
+      this.socket.close();
+      this.dispose();
       return;
     }
     this.identity = identity;
+    this.admin = admin;
     const ts = this.engine.ts;
     const modifications: QueryModification[] = [];
     for (const [queryId, old] of [...this.subscriptions]) {
-      const query = this.registry.acquire(old.query.udfPath, old.query.args, identity, old.query.journal);
+      const query = this.registry.acquire(old.query.udfPath, old.query.args, identity, old.query.journal, this.access(old.query.access.componentPath));
       this.registry.release(old.query);
       await this.registry.refresh(query);
       const modification = modificationFor(queryId, query);
@@ -172,6 +189,10 @@ export class Connection implements QueryListener {
       if (modification !== null) modifications.push(modification);
     }
     this.transition({ ...this.version, identity: message.baseVersion + 1, ts: maxTs(this.version.ts, ts) }, modifications);
+  }
+
+  private access(componentPath: string | undefined): QueryAccess {
+    return { admin: this.admin, componentPath: componentPath ?? "" };
   }
 
   private transition(endVersion: StateVersion, modifications: QueryModification[]): void {

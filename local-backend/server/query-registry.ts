@@ -17,6 +17,7 @@ export interface SharedQuery {
   readonly args: JSONValue;
   readonly identity: UserIdentity | null;
   readonly journal: string | null;
+  readonly access: QueryAccess;
   /** The journal of the first run, which every re-run follows so a page keeps its end. */
   pinnedJournal: string | null;
   result: RunResult | undefined;
@@ -26,6 +27,14 @@ export interface SharedQuery {
   running: Promise<void> | undefined;
   subscribers: number;
 }
+
+/** Who may run what: admin callers reach internal and component queries. */
+export interface QueryAccess {
+  admin: boolean;
+  componentPath: string;
+}
+
+const CLIENT_ACCESS: QueryAccess = { admin: false, componentPath: "" };
 
 export interface QueryListener {
   /** Called after each round of re-runs with the timestamp the results are at least as new as. */
@@ -51,11 +60,11 @@ export class QueryRegistry {
     this.listeners.delete(listener);
   }
 
-  acquire(udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: string | null): SharedQuery {
-    const key = JSON.stringify([udfPath, args, identity?.tokenIdentifier ?? null, journal]);
+  acquire(udfPath: string, args: JSONValue, identity: UserIdentity | null, journal: string | null, access: QueryAccess = CLIENT_ACCESS): SharedQuery {
+    const key = JSON.stringify([udfPath, args, identityKey(identity), journal, access.admin, access.componentPath]);
     let query = this.queries.get(key);
     if (query === undefined) {
-      query = { key, udfPath, args, identity, journal, pinnedJournal: journal, result: undefined, resultHash: "", stale: true, running: undefined, subscribers: 0 };
+      query = { key, udfPath, args, identity, journal, access, pinnedJournal: journal, result: undefined, resultHash: "", stale: true, running: undefined, subscribers: 0 };
       this.queries.set(key, query);
     }
     query.subscribers += 1;
@@ -75,7 +84,7 @@ export class QueryRegistry {
         continue;
       }
       query.stale = false;
-      query.running = this.engine.runQuery(query.udfPath, query.args, { identity: query.identity, journal: query.pinnedJournal }).then((result) => {
+      query.running = this.engine.runQuery(query.udfPath, query.args, { identity: query.identity, journal: query.pinnedJournal, ...query.access }).then((result) => {
         if (result.ok && query.pinnedJournal === null) query.pinnedJournal = result.journal;
         query.result = result;
         query.resultHash = fingerprint(result);
@@ -122,6 +131,16 @@ export class QueryRegistry {
       this.flushing = false;
     }
   }
+}
+
+/**
+ * Convex shares a query's result only between callers with the same identity, claims and
+ * all: the same subject in two organisations (or before and after a token refresh) must not
+ * see one another's results. Keys are sorted so claim order does not matter.
+ */
+export function identityKey(identity: UserIdentity | null): string | null {
+  if (identity === null) return null;
+  return JSON.stringify(Object.keys(identity).sort().map((claim) => [claim, identity[claim]]));
 }
 
 function dependsOn(result: RunResult, event: CommitEvent): boolean {

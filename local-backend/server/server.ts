@@ -2,6 +2,7 @@
 // HTTP actions on another, with graceful shutdown.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
+import { DeploymentEnv, ensureGeneratedSecrets, type EnvVars } from "../engine/deployment-env";
 import { Engine } from "../engine/engine";
 import { handleClientApi } from "./client-api";
 import { Connection } from "./connection";
@@ -17,6 +18,12 @@ export interface BackendOptions {
   sitePort: number;
   echoFunctionLogs?: boolean;
   log?: (line: string) => void;
+  /** Deployment variables for this run only, over those kept in the data dir's env.json. */
+  env?: EnvVars;
+  /** Names of secrets to make on first start and keep in env.json (e.g. an encryption key). */
+  generateSecrets?: string[];
+  /** Multiplies Convex's 1 s limit on queries and mutations. */
+  functionTimeoutMultiplier?: number;
   /**
    * Work to finish before the ports open (e.g. a first-start seed), so that a client that
    * sees /health answer also sees its results.
@@ -36,10 +43,17 @@ const SYNC_PATH = /^\/api\/[^/]+\/sync$/;
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
   const apiUrl = `http://${options.host}:${options.apiPort}`;
   const siteUrl = `http://${options.host}:${options.sitePort}`;
+  ensureGeneratedSecrets(options.dataDir, options.generateSecrets ?? []);
+  // Convex Auth sends operators back to SITE_URL (the inbox) after sign-in flows; a real
+  // deployment sets it with `npx convex env set`, here it defaults to the inbox's local origin.
+  const inboxUrl = `http://${options.host}:${process.env.OPENCOM_INBOX_PORT || 5174}`;
+  const env = new DeploymentEnv(options.dataDir, { cloudUrl: apiUrl, siteUrl }, { SITE_URL: inboxUrl, ...options.env });
   const engine = await Engine.create({
     functionsDir: options.functionsDir,
     dataDir: options.dataDir,
     publicUrl: apiUrl,
+    env: () => env.current(),
+    ...(options.functionTimeoutMultiplier !== undefined ? { functionTimeoutMultiplier: options.functionTimeoutMultiplier } : {}),
     ...(options.echoFunctionLogs !== undefined ? { echoFunctionLogs: options.echoFunctionLogs } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });

@@ -1,4 +1,4 @@
-import { API_METHODS, VALUE_FALLBACKS, VALUE_METHODS, type ApiMethod } from "../sdk/methods";
+import { API_METHODS, PROMISED_VALUES, type ApiMethod } from "../sdk/methods";
 
 type AnyApi = Record<ApiMethod, (...args: unknown[]) => unknown>;
 
@@ -26,7 +26,10 @@ export function createCallQueue(): CallQueue {
   for (const method of API_METHODS) {
     stub[method] = (...args: unknown[]) => {
       if (real) return real[method](...args);
-      if (!VALUE_METHODS.includes(method)) {
+      // Answers at once, as the Opencom reference documents (`const tours =
+      // OpencomWidget.getAvailableTours()`): before the runtime, no tour is known yet.
+      if (method === "getAvailableTours") return [];
+      if (!(method in PROMISED_VALUES)) {
         queue.push({ method, args });
         return undefined;
       }
@@ -46,13 +49,13 @@ export function createCallQueue(): CallQueue {
           result = api[call.method](...call.args);
         } catch {
           // The real API logs its own errors and never throws; this is belt and braces.
-          result = VALUE_FALLBACKS[call.method];
+          result = PROMISED_VALUES[call.method];
         }
         call.settle?.(result);
       }
     },
     fail() {
-      for (const call of queue) call.settle?.(VALUE_FALLBACKS[call.method]);
+      for (const call of queue) call.settle?.(PROMISED_VALUES[call.method]);
       queue = [];
     },
   };

@@ -7,7 +7,8 @@ import { createLauncher } from "./launcher";
 import { startNotifications } from "./notify/notifications";
 import { BASE_CSS } from "./styles/base";
 import { themeCss } from "./theme";
-import type { MessengerController, WidgetUiState } from "./types";
+import type { WidgetUiState } from "../runtime/ui-state";
+import type { MessengerController } from "./types";
 
 export const HOST_TAG = "opencom-widget";
 

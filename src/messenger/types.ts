@@ -1,31 +1,7 @@
-import type { Locale } from "../i18n/locales";
-import type { ActionRef, MutationRef, QueryRef } from "../runtime/functions";
+import type { ActionRef, MutationRef, QueryRef, ResultOf, SessionArgsOf } from "../runtime/functions";
 import type { Outbox, OutboxAttachment } from "../runtime/outbox";
-import type { WidgetSettings } from "../runtime/settings";
 import type { Store } from "../runtime/store";
-
-export type ConnectionStatus = "connecting" | "online" | "reconnecting";
-
-/** A request from the public API (showMessages, showNewMessage, showArticle) for the panel to act on. */
-export type PanelIntent =
-  | { kind: "messages"; seq: number }
-  | { kind: "new"; text: string; seq: number }
-  | { kind: "article"; articleId: string; seq: number }
-  | { kind: "conversation"; conversationId: string; seq: number };
-
-/** Everything the launcher and the panel render from. Written by the runtime only. */
-export interface WidgetUiState {
-  open: boolean;
-  /** Null until known (from cache or boot); nothing is shown until then. */
-  settings: WidgetSettings | null;
-  unread: number;
-  connection: ConnectionStatus;
-  /** The session has booted at least once. */
-  ready: boolean;
-  intent: PanelIntent | null;
-  /** The messenger's language: from navigator.languages, or OpencomWidget.setLocale. @default "en" */
-  locale?: Locale;
-}
+import type { WidgetUiState } from "../runtime/ui-state";
 
 export type Unsubscribe = () => void;
 
@@ -43,12 +19,12 @@ export interface MessengerController {
   send(conversationKey: string, body: string, attachments?: OutboxAttachment[]): void;
   retry(clientMessageId: string): void;
   /*
-   * Generic backend access for the lazily loaded tabs: their function references ship in
-   * their own chunks (messenger/functions.ts), and the session token is added below.
+   * Generic backend access for the lazily loaded tabs: each names its functions from the
+   * `backend` table (runtime/functions.ts) in its own chunk; the session token is added below.
    */
-  watch(query: QueryRef, args: Record<string, unknown>, onValue: (value: unknown) => void, onError: (error: Error) => void): Unsubscribe;
-  mutate(mutation: MutationRef, args: Record<string, unknown>): Promise<unknown>;
-  act(action: ActionRef, args: Record<string, unknown>): Promise<unknown>;
+  watch<Q extends QueryRef>(query: Q, args: SessionArgsOf<Q>, onValue: (value: ResultOf<Q>) => void, onError: (error: Error) => void): Unsubscribe;
+  mutate<M extends MutationRef>(mutation: M, args: SessionArgsOf<M>): Promise<ResultOf<M>>;
+  act<A extends ActionRef>(action: A, args: SessionArgsOf<A>): Promise<ResultOf<A>>;
   /** Starts a tour or checklist (engagement overlays), as OpencomWidget.startTour / startChecklist do. */
   startExperience(kind: "tour" | "checklist", id: string): void;
 }

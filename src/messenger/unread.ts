@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import type { Gateway } from "../runtime/gateway";
-import { functions } from "../runtime/functions";
+import { backend } from "../runtime/functions";
 import type { Store } from "../runtime/store";
 import { parse } from "../runtime/wire";
 import type { Emitter } from "../sdk/emitter";
 import type { WidgetEvents } from "../sdk/types";
-import type { WidgetUiState } from "./types";
+import type { WidgetUiState } from "../runtime/ui-state";
 
 const summary = v.object({
   unreadCount: v.number(),
@@ -28,7 +28,7 @@ const summary = v.object({
  */
 export function watchUnread(gateway: Gateway, state: Store<WidgetUiState>, emitter: Emitter<WidgetEvents>): () => void {
   let known = false;
-  return gateway.watch(functions.unreadSummary, {}, (value) => {
+  return gateway.watch(backend.messenger.unreadSummary, {}, (value) => {
     let next: v.InferOutput<typeof summary>;
     try {
       next = parse(summary, value, "unread summary");

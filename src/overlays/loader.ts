@@ -1,29 +1,14 @@
 import type { ClientLike } from "../runtime/gateway";
-import type { TourSummary } from "../sdk/types";
-import type { Entry } from "./host/feeds";
-import { mutationRef, queryRef } from "./refs";
+import type { FunctionArgs } from "convex/server";
 
 /*
  * The first lazy step of the engagement code, loaded when something is due (or for the
- * authoring tools, or getAvailableTours): what the host needs only then, so runtime.js
+ * authoring tools): what the host needs only then, so runtime.js
  * carries one lazy import and no arbitration or mounting code. Each overlay's view is a
  * chunk of its own, loaded from the stage (stage.ts).
  */
 
 export { createStage } from "./stage";
-
-/** `getAvailableTours()`'s answer for one tour. */
-export function tourSummary(entry: Entry, resolves: (selector: string) => boolean): TourSummary {
-  const item = entry.raw as Record<string, unknown>;
-  const status = item["status"];
-  return {
-    id: entry.id,
-    name: String(item["name"]),
-    description: typeof item["description"] === "string" ? item["description"] : null,
-    status: status === "in_progress" || status === "completed" ? status : "new",
-    elementsAvailable: entry.selectors.every(resolves),
-  };
-}
 
 /** The authoring token in `#opencom-authoring=<token>`, or null. */
 export function readAuthoringToken(hash: string): string | null {
@@ -55,7 +40,8 @@ export async function startAuthoring(services: {
     shadow: services.shadow,
     container: services.container,
     token,
-    watch: (name, args, onValue, onError) => client.onUpdate(queryRef(name), args, onValue, onError),
-    mutate: (name, args) => client.mutation(mutationRef(name), args),
+    // The widget's loose argument types (ids as strings) are what the server's validators check.
+    watch: (query, args, onValue, onError) => client.onUpdate(query, args as FunctionArgs<typeof query>, onValue, onError),
+    mutate: (mutation, args) => client.mutation(mutation, args as FunctionArgs<typeof mutation>),
   });
 }

@@ -2,7 +2,6 @@ import { pickNext, slotOf, type ExperienceKind } from "../engine/arbitration";
 import type { Gateway } from "../runtime/gateway";
 import { logError } from "../sdk/log";
 import type { Entry } from "./host/feeds";
-import { mutationRef } from "./refs";
 import type { OverlayContext, OverlayHandle, OverlayModule } from "./types";
 
 /*
@@ -61,7 +60,7 @@ export function createStage(deps: StageDeps): Stage {
       kind: entry.kind,
       item: entry.raw,
       requested: deps.taken(entry.key),
-      mutate: (name, args) => deps.gateway.mutate(mutationRef(name), args),
+      mutate: (mutation, args) => deps.gateway.mutate(mutation, args),
       close: () => finish(entry.key),
       openMessenger: deps.openMessenger,
     };

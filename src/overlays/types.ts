@@ -1,4 +1,5 @@
 import type { ExperienceKind } from "../engine/arbitration";
+import type { MutationRef, QueryRef, ResultOf, SessionArgsOf, ArgsOf } from "../runtime/functions";
 
 /*
  * The contract between the engagement host (eager, in runtime.js) and the overlay
@@ -16,8 +17,8 @@ export interface OverlayContext {
   item: unknown;
   /** Asked for through the API (startSurvey…) rather than started unasked: it may take focus. */
   requested: boolean;
-  /** Calls a widget mutation (`"tours:recordProgress"`) with the session token added. */
-  mutate(name: string, args: Record<string, unknown>): Promise<unknown>;
+  /** Calls a widget mutation (`backend.tours.recordProgress`) with the session token added. */
+  mutate<M extends MutationRef>(mutation: M, args: SessionArgsOf<M>): Promise<ResultOf<M>>;
   /** The overlay is over: the host unmounts it and frees its slot. */
   close(): void;
   /** Opens the messenger, on one conversation when given. */
@@ -40,8 +41,8 @@ export interface AuthoringContext {
   shadow: ShadowRoot;
   container: HTMLElement;
   token: string;
-  watch(name: string, args: Record<string, unknown>, onValue: (value: unknown) => void, onError: (error: Error) => void): () => void;
-  mutate(name: string, args: Record<string, unknown>): Promise<unknown>;
+  watch<Q extends QueryRef>(query: Q, args: ArgsOf<Q>, onValue: (value: ResultOf<Q>) => void, onError: (error: Error) => void): () => void;
+  mutate<M extends MutationRef>(mutation: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
 }
 
 export interface AuthoringModule {

@@ -1,27 +1,59 @@
-import { makeFunctionReference } from "convex/server";
+import { anyApi, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
+import type { GenericId } from "convex/values";
+import type { api } from "../../convex/_generated/api";
 
 /*
- * The backend functions the widget calls, referenced by name. Importing convex/_generated
- * would drag server code and types into the browser bundle; results are typed `unknown`
- * here and parsed at the boundary (see wire.ts).
+ * Every backend function the widget calls, in one table, typed by convex/_generated/api.
+ *
+ * The table is a type: the references are built by Convex's own `anyApi` proxy when a
+ * caller writes `backend.messages.send`, so no name is a string in the code, each chunk
+ * carries only the references it uses (the panel's ship with the panel), and importing the
+ * generated types adds no byte to the bundle. A rename in convex/ fails `tsc` here, and
+ * test/unit/runtime/functions.test.ts checks every entry against the real modules
+ * (exported, and a query, mutation or action as the generated types say).
  */
-type Args = Record<string, unknown>;
 
-export const functions = {
-  boot: makeFunctionReference<"action", Args, unknown>("widgetSessions:boot"),
-  refresh: makeFunctionReference<"action", Args, unknown>("widgetSessions:refresh"),
-  logout: makeFunctionReference<"mutation", Args, unknown>("widgetSessions:logout"),
-  identify: makeFunctionReference<"mutation", Args, unknown>("visitors:identify"),
-  track: makeFunctionReference<"mutation", Args, unknown>("events:track"),
-  send: makeFunctionReference<"mutation", Args, unknown>("messages:send"),
-  listMessages: makeFunctionReference<"query", Args, unknown>("messages:list"),
-  listConversations: makeFunctionReference<"query", Args, unknown>("conversations:listForVisitor"),
-  totalUnread: makeFunctionReference<"query", Args, unknown>("conversations:getTotalUnreadForVisitor"),
-  /** Unread count plus the newest unread team message (badge, unreadCountChange, messageReceived). */
-  unreadSummary: makeFunctionReference<"query", Args, unknown>("messenger:unreadSummary"),
-  markAsRead: makeFunctionReference<"mutation", Args, unknown>("conversations:markAsRead"),
-};
+type Api = typeof api;
 
-export type QueryRef = (typeof functions)["listMessages"];
-export type MutationRef = (typeof functions)["send"];
-export type ActionRef = (typeof functions)["boot"];
+export interface WidgetFunctions {
+  widgetSessions: Pick<Api["widgetSessions"], "boot" | "refresh" | "logout">;
+  visitors: Pick<Api["visitors"], "identify">;
+  events: Pick<Api["events"], "track">;
+  messages: Pick<Api["messages"], "send" | "list">;
+  conversations: Pick<Api["conversations"], "listForVisitor" | "markAsRead">;
+  messenger: Pick<Api["messenger"], "unreadSummary" | "visitorState" | "saveEmail" | "skipEmail">;
+  conversationActivity: Pick<Api["conversationActivity"], "get" | "setVisitorTyping">;
+  files: Pick<Api["files"], "generateUploadUrl" | "saveUpload">;
+  articles: Pick<Api["articles"], "listCollections" | "search" | "get">;
+  tickets: Pick<Api["tickets"], "getForm" | "create" | "listForVisitor" | "get">;
+  tours: Pick<Api["tours"], "listAll" | "recordProgress">;
+  tooltips: Pick<Api["tooltips"], "getActiveForVisitor" | "recordImpression">;
+  outboundMessages: Pick<Api["outboundMessages"], "getEligible" | "recordImpression" | "startChat">;
+  surveys: Pick<Api["surveys"], "getActiveSurveys" | "recordImpression" | "submitResponse">;
+  checklists: Pick<Api["checklists"], "getAllProgress" | "recordEvent" | "completeTask">;
+  csat: Pick<Api["csat"], "getPending" | "submit">;
+  /** The element picker's functions: they take the authoring token, not a session. */
+  authoring: Pick<Api["authoring"], "describe" | "saveSelector">;
+}
+
+export const backend = anyApi as unknown as WidgetFunctions;
+
+export type QueryRef = FunctionReference<"query">;
+export type MutationRef = FunctionReference<"mutation">;
+export type ActionRef = FunctionReference<"action">;
+
+/** Ids are plain strings in the widget: it only hands back ids the server gave it. */
+type Loose<T> = T extends GenericId<string>
+  ? string
+  : T extends readonly (infer Item)[]
+    ? Loose<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Loose<T[K]> }
+      : T;
+
+/** A function's arguments as the widget writes them. */
+export type ArgsOf<F extends FunctionReference<"query" | "mutation" | "action">> = Loose<FunctionArgs<F>>;
+/** ...without the session token, which the gateway adds. */
+export type SessionArgsOf<F extends FunctionReference<"query" | "mutation" | "action">> = Omit<ArgsOf<F>, "sessionToken">;
+/** What a function returns. Still parsed at the boundary (valibot) before use. */
+export type ResultOf<F extends FunctionReference<"query" | "mutation" | "action">> = FunctionReturnType<F>;

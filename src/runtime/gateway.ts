@@ -1,6 +1,7 @@
 import type { ConvexClient } from "convex/browser";
+import type { FunctionArgs } from "convex/server";
 import { readAppError } from "./errors";
-import type { ActionRef, MutationRef, QueryRef } from "./functions";
+import type { ActionRef, MutationRef, QueryRef, ResultOf, SessionArgsOf } from "./functions";
 import type { Session } from "./session";
 
 /** The part of ConvexClient the widget uses; tests pass a fake. */
@@ -9,22 +10,27 @@ export type ClientLike = Pick<
   "onUpdate" | "mutation" | "action" | "connectionState" | "subscribeToConnectionState" | "close"
 >;
 
-type Args = Record<string, unknown>;
-
 /**
  * Calls into the backend with the session token added, so nothing above this layer
  * handles tokens: live queries follow token changes, and a call refused with
  * UNAUTHENTICATED boots again (same sessionId) and is retried once.
  */
 export interface Gateway {
-  watch(
-    query: QueryRef,
-    args: Args,
-    onValue: (value: unknown) => void,
+  watch<Q extends QueryRef>(
+    query: Q,
+    args: SessionArgsOf<Q>,
+    onValue: (value: ResultOf<Q>) => void,
     onError?: (error: Error) => void,
   ): () => void;
-  mutate(mutation: MutationRef, args: Args): Promise<unknown>;
+  mutate<M extends MutationRef>(mutation: M, args: SessionArgsOf<M>): Promise<ResultOf<M>>;
 }
+
+/**
+ * The arguments as sent: the widget's, plus the token. Ids travel as the strings the
+ * server gave; the server's validators check every argument.
+ */
+const withToken = <F extends QueryRef | MutationRef | ActionRef>(args: SessionArgsOf<F>, sessionToken: string) =>
+  ({ ...args, sessionToken }) as unknown as FunctionArgs<F>;
 
 const isUnauthenticated = (error: unknown) => readAppError(error)?.code === "UNAUTHENTICATED";
 
@@ -41,8 +47,8 @@ export async function withSessionToken<T>(session: Session, call: (token: string
 }
 
 /** An action that takes the session token (e.g. files:saveUpload), with the same re-boot on UNAUTHENTICATED. */
-export function callAction(client: ClientLike, session: Session, action: ActionRef, args: Args): Promise<unknown> {
-  return withSessionToken(session, (sessionToken) => client.action(action, { ...args, sessionToken }));
+export function callAction<A extends ActionRef>(client: ClientLike, session: Session, action: A, args: SessionArgsOf<A>): Promise<ResultOf<A>> {
+  return withSessionToken(session, (sessionToken) => client.action(action, withToken<A>(args, sessionToken)));
 }
 
 export function createGateway(client: ClientLike, session: Session): Gateway {
@@ -51,7 +57,7 @@ export function createGateway(client: ClientLike, session: Session): Gateway {
       let stopQuery: (() => void) | null = null;
       const subscribe = (token: string) => {
         stopQuery?.();
-        stopQuery = client.onUpdate(query, { ...args, sessionToken: token }, onValue, (error) => {
+        stopQuery = client.onUpdate(query, withToken<typeof query>(args, token), onValue, (error) => {
           // A rotated or expired token: re-boot; the token listener below resubscribes.
           if (isUnauthenticated(error)) session.reboot(token).catch(() => {});
           else onError?.(error);
@@ -68,6 +74,6 @@ export function createGateway(client: ClientLike, session: Session): Gateway {
       };
     },
 
-    mutate: (mutation, args) => withSessionToken(session, (sessionToken) => client.mutation(mutation, { ...args, sessionToken })),
+    mutate: (mutation, args) => withSessionToken(session, (sessionToken) => client.mutation(mutation, withToken<typeof mutation>(args, sessionToken))),
   };
 }

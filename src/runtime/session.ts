@@ -27,7 +27,8 @@ export interface SessionDeps {
   workspaceId: string;
   storage: KeyValueStore;
   timers: Timers;
-  callBoot(args: Record<string, unknown>): Promise<unknown>;
+  /** Boot's answer is parsed here (wire.boot), whatever its declared type. */
+  callBoot(args: BootContext & { workspaceId: string; sessionId: string }): Promise<unknown>;
   callRefresh(args: { sessionToken: string }): Promise<unknown>;
   bootContext(): BootContext;
   /** Boot failed for good (origin not allowed, unknown workspace, identity refused…): retrying cannot help. */

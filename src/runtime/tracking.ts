@@ -1,7 +1,7 @@
 import { logError } from "../sdk/log";
 import type { Attributes } from "../sdk/types";
 import { readAppError } from "./errors";
-import { functions } from "./functions";
+import { backend } from "./functions";
 import type { Gateway } from "./gateway";
 
 export const PAGE_VIEW_EVENT = "$pageview";
@@ -13,7 +13,7 @@ export const PRESENCE_EVENT = "$presence";
  */
 export function trackEvent(gateway: Gateway, name: string, properties: Attributes | undefined, url: string): void {
   gateway
-    .mutate(functions.track, { name, url, ...(properties ? { properties } : {}) })
+    .mutate(backend.events.track, { name, url, ...(properties ? { properties } : {}) })
     .catch((error: unknown) => {
       const info = readAppError(error);
       if (info?.code === "INVALID_ARGUMENT") logError(`trackEvent("${name}") was refused: ${info.message}`);

@@ -27,13 +27,20 @@ export const API_METHODS = [
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /**
- * Methods whose caller expects a value. Before the runtime has loaded, the stub returns a
- * promise for that value (and resolves it once the queued call has been replayed).
+ * Methods that return a value, with what each returns when it cannot answer (a bad call;
+ * the runtime never arrives). Before the runtime has loaded, the loader's stub returns a
+ * promise for these, settled once the queued call has been replayed.
  */
-export const VALUE_METHODS: readonly ApiMethod[] = ["getAvailableTours", "getVisitorId"];
-
-/** What a value method resolves to when the runtime never arrives (offline, blocked). */
-export const VALUE_FALLBACKS: Partial<Record<ApiMethod, unknown>> = {
-  getAvailableTours: [],
+export const PROMISED_VALUES: Partial<Record<ApiMethod, unknown>> = {
   getVisitorId: null,
+};
+
+/**
+ * Every method's answer when it cannot give one. getAvailableTours answers at once, even
+ * from the stub ([]: no tour is known yet), as the Opencom reference documents
+ * (`const tours = OpencomWidget.getAvailableTours()`).
+ */
+export const VALUE_FALLBACKS: Partial<Record<ApiMethod, unknown>> = {
+  ...PROMISED_VALUES,
+  getAvailableTours: [],
 };

@@ -97,7 +97,11 @@ export interface OpencomWidgetApi {
   identify(user: UserIdentity): void;
   trackEvent(name: string, properties?: Attributes): void;
   startTour(tourId: string): void;
-  getAvailableTours(): Promise<TourSummary[]>;
+  /**
+   * The tours this visitor may take on this page, at once. Empty before the runtime has
+   * loaded and until the visitor's tour list has arrived (shortly after boot).
+   */
+  getAvailableTours(): TourSummary[];
   destroy(): void;
   open(): void;
   close(): void;

@@ -94,9 +94,10 @@ describe("GET /api/v1/audit", () => {
 
   test("bad filters name the field; a foreign cursor is refused", async () => {
     const { t } = await messengerSetup();
+    // Query parameters the route does not declare are ignored, as on every route.
     const bad = await audit(t, "?limit=0&actorType=robot&since=yesterday&colour=red");
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error!.fields).sort()).toEqual(["(body)", "actorType", "limit", "since"].sort());
+    expect(Object.keys(bad.json.error!.fields).sort()).toEqual(["actorType", "limit", "since"]);
     const cursor = await audit(t, "?cursor=not-a-cursor");
     expect(cursor.status).toBe(400);
     expect(cursor.json.error!.fields).toHaveProperty("cursor");

@@ -3,7 +3,7 @@
 // start), and the npm package bundled by esbuild. Issue "Distribution, examples and
 // performance budgets".
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -252,20 +252,57 @@ describe("Next.js App Router", () => {
   }, 300_000);
 });
 
-describe("the npm package in a bundler", () => {
-  it("`import { init } from \"opencom-widget\"` bundles with esbuild and starts the widget", async () => {
-    const app = join(work, "bundler-app");
-    mkdirSync(join(app, "node_modules"), { recursive: true });
-    // Resolve the package by name through its package.json exports, as an installed copy would.
-    symlinkSync(ROOT, join(app, "node_modules/opencom-widget"), "dir");
+describe("the npm package, packed and installed as a customer's app would", () => {
+  /*
+   * `npm pack` of this repository (the build that npm test made, plus the type declarations), installed
+   * into a scratch project with `--omit=dev`: what a site that installs the SDK from npm really gets.
+   */
+  function packAndInstall(): { app: string; manifest: { dependencies?: Record<string, string> }; installed: string[] } {
+    const types = spawnSync(process.execPath, ["--import", "tsx", "scripts/build-types.ts"], { cwd: ROOT, encoding: "utf8" });
+    expect(types.status, types.stderr).toBe(0);
+    const packDir = join(work, "pack");
+    mkdirSync(packDir, { recursive: true });
+    // The build already ran (npm test builds first); --ignore-scripts keeps prepack from rebuilding
+    // dist/ under the feet of the other e2e files.
+    const pack = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: ROOT, encoding: "utf8" });
+    expect(pack.status, pack.stderr).toBe(0);
+    const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
+    const app = join(work, "packed-app");
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "customer-app", private: true, type: "module" }));
+    const install = spawnSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts", join(packDir, filename)], { cwd: app, encoding: "utf8", timeout: 120_000 });
+    expect(install.status, install.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(app, "node_modules/opencom-widget/package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const installed = readdirSync(join(app, "node_modules")).filter((name) => !name.startsWith("."));
+    return { app, manifest, installed };
+  }
+
+  it("installs with no dependency, bundles with esbuild, type-checks against its own types and starts the widget", async () => {
+    const { app, manifest, installed } = packAndInstall();
+    // Everything the published entries need is bundled into dist/: the server stack stays out.
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(installed).toEqual(["opencom-widget"]);
+
     writeFileSync(
-      join(app, "main.js"),
-      `import { init, on } from "opencom-widget";\n` +
+      join(app, "main.ts"),
+      `import { init, on, type WidgetConfig } from "opencom-widget";\n` +
+        `const config: WidgetConfig = { convexUrl: ${JSON.stringify(stack.demo.convexUrl)}, workspaceId: ${JSON.stringify(stack.demo.workspaceId)} };\n` +
         `on("ready", ({ visitorId }) => document.body.setAttribute("data-visitor", visitorId));\n` +
-        `init({ convexUrl: ${JSON.stringify(stack.demo.convexUrl)}, workspaceId: ${JSON.stringify(stack.demo.workspaceId)} });\n`,
+        `init(config);\n`,
     );
+    writeFileSync(join(app, "wrong.ts"), `import { init } from "opencom-widget";\ninit({ convexUrl: 42, workspaceId: "demo" });\n`);
+    const tsconfig = { compilerOptions: { strict: true, module: "ESNext", moduleResolution: "Bundler", target: "ES2022", lib: ["ES2022", "DOM"], noEmit: true, skipLibCheck: false, types: [] } };
+    writeFileSync(join(app, "tsconfig.json"), JSON.stringify({ ...tsconfig, files: ["main.ts"] }));
+    writeFileSync(join(app, "tsconfig.wrong.json"), JSON.stringify({ ...tsconfig, files: ["wrong.ts"] }));
+    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+    const typed = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: app, encoding: "utf8" });
+    expect(typed.stdout + typed.stderr).toBe("");
+    // The shipped types are real: a wrong call fails to compile.
+    const wrong = spawnSync(process.execPath, [tsc, "-p", "tsconfig.wrong.json"], { cwd: app, encoding: "utf8" });
+    expect(wrong.stdout).toMatch(/wrong\.ts\(2,8\): error TS2322: Type .number. is not assignable to type .string./);
+
     writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bundled</title><script type="module" src="/out/main.js"></script></head><body><h1>Bundled app</h1></body></html>`);
-    await build({ absWorkingDir: app, entryPoints: ["main.js"], bundle: true, format: "esm", splitting: true, outdir: join(app, "out"), logLevel: "silent" });
+    await build({ absWorkingDir: app, entryPoints: ["main.ts"], bundle: true, format: "esm", splitting: true, outdir: join(app, "out"), logLevel: "silent" });
 
     const served = await serveStatic([app], {});
     try {
@@ -277,5 +314,5 @@ describe("the npm package in a bundler", () => {
     } finally {
       await served.close();
     }
-  });
+  }, 180_000);
 });

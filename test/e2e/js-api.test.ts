@@ -1,4 +1,4 @@
-// window.OpencomWidget in Chromium: every method and event of DESIGN.md section 3, a custom
+// window.OpencomWidget in Chromium: every method and event of docs/js-api.md, a custom
 // launcher with a badge the page draws, and notifications across tabs (title flash, one
 // chime, open state kept in step). Issue "Messenger tabs and the Intercom-class JS API".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -203,8 +203,9 @@ describe("methods and events", () => {
       });
     }
 
-    const tours = (await callWidget(page, "getAvailableTours")) as Array<{ id: string; name: string }>;
-    expect(tours.map((tour) => tour.name)).toContain("Reports tour");
+    // `const tours = OpencomWidget.getAvailableTours()`: an array, not a promise.
+    expect(await page.evaluate(() => Array.isArray((window as unknown as { OpencomWidget: { getAvailableTours(): unknown } }).OpencomWidget.getAvailableTours()))).toBe(true);
+    await expect.poll(async () => ((await callWidget(page, "getAvailableTours")) as Array<{ name: string }>).map((tour) => tour.name), { timeout: 10_000 }).toContain("Reports tour");
     const checklists = await stack.agent.request<{ data: Array<{ id: string; name: string }> }>("GET", "/checklists?status=active");
     const checklist = checklists.data.find((item) => item.name === "Get started")!;
     // A checklist may open unasked on a first visit and, blocking, hold the tour back: pause it meanwhile.

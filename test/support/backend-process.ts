@@ -29,7 +29,10 @@ export class BackendProcess {
   private child: ChildProcess | undefined;
   private ports: [number, number] | undefined;
 
-  /** `env`: extra environment for the backend process (e.g. test-only overrides). */
+  /**
+   * `env`: deployment variables the functions see (e.g. test-only overrides), passed as
+   * `--env NAME=VALUE`: the backend hands functions none of its own process environment.
+   */
   constructor(
     private readonly functionsDir = FIXTURE_FUNCTIONS,
     private readonly extraArgs: string[] = [],
@@ -42,8 +45,9 @@ export class BackendProcess {
     this.apiUrl = `http://127.0.0.1:${apiPort}`;
     this.siteUrl = `http://127.0.0.1:${sitePort}`;
     const started = Date.now();
-    this.child = spawn(process.execPath, ["--import", "tsx", "local-backend/main.ts", "--functions", this.functionsDir, ...this.extraArgs], {
-      env: { ...process.env, ...this.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
+    const envFlags = Object.entries(this.env).flatMap(([name, value]) => ["--env", `${name}=${value}`]);
+    this.child = spawn(process.execPath, ["--import", "tsx", "local-backend/main.ts", "--functions", this.functionsDir, ...this.extraArgs, ...envFlags], {
+      env: { ...process.env, OPENCOM_DATA_DIR: this.dataDir, OPENCOM_BACKEND_PORT: String(apiPort), OPENCOM_SITE_PORT: String(sitePort) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     // If the test process ends without disposing (a crash, a timeout), the backend goes too.

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { OutboxAttachment } from "../../runtime/outbox";
 import { parse } from "../../runtime/wire";
-import { panelFunctions } from "../functions";
+import { backend } from "../../runtime/functions";
 import type { MessengerController } from "../types";
 
 /*
@@ -16,7 +16,7 @@ const stored = v.object({ storageId: v.string() });
 const saved = v.object({ uploadId: v.string(), name: v.string(), contentType: v.string(), size: v.number() });
 
 export async function uploadFile(controller: Pick<MessengerController, "act">, file: File): Promise<OutboxAttachment> {
-  const target = parse(uploadUrl, await controller.act(panelFunctions.generateUploadUrl, {}), "upload URL");
+  const target = parse(uploadUrl, await controller.act(backend.files.generateUploadUrl, {}), "upload URL");
   const response = await fetch(target.uploadUrl, {
     method: "POST",
     headers: { "Content-Type": file.type || "application/octet-stream" },
@@ -24,6 +24,6 @@ export async function uploadFile(controller: Pick<MessengerController, "act">, f
   });
   if (!response.ok) throw new Error(`the upload was refused (${response.status})`);
   const { storageId } = parse(stored, await response.json(), "upload result");
-  const result = parse(saved, await controller.act(panelFunctions.saveUpload, { storageId, name: file.name }), "saved upload");
+  const result = parse(saved, await controller.act(backend.files.saveUpload, { storageId, name: file.name }), "saved upload");
   return { uploadId: result.uploadId, name: result.name, contentType: result.contentType, size: result.size };
 }

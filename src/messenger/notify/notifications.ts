@@ -1,6 +1,6 @@
 import type { LauncherStrings } from "../../i18n/launcher";
 import type { Store } from "../../runtime/store";
-import type { WidgetUiState } from "../types";
+import type { WidgetUiState } from "../../runtime/ui-state";
 import { startTabSync } from "./tab-sync";
 import { createTitleFlasher } from "./title-flash";
 

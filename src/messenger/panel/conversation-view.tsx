@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { isLocalKey } from "../../runtime/outbox";
-import { panelFunctions } from "../functions";
+import { backend } from "../../runtime/functions";
 import { ChevronLeftIcon } from "../icons";
 import { mergeMessages } from "../merge";
 import { parseMessages, parseVisitorState } from "../wire";
@@ -47,7 +47,7 @@ export default function ConversationView(props: ConversationViewProps) {
   const reportTyping = useTypingReporter(controller, conversationId);
   const attachments = useAttachments(controller);
   const [dragging, setDragging] = useState(false);
-  const [visitor] = useQuery(controller, panelFunctions.visitorState, {}, parseVisitorState);
+  const [visitor] = useQuery(controller, backend.messenger.visitorState, {}, parseVisitorState);
   const availability = availabilityLine(t, locale, panelSettings, useNow(60_000));
 
   // Sent messages the live list now shows need no optimistic copy any more.

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { logError } from "../../sdk/log";
-import { panelFunctions } from "../functions";
+import { backend } from "../../runtime/functions";
 import type { MessengerController } from "../types";
 import { useT } from "./i18n";
 
@@ -44,7 +44,7 @@ export default function EmailCapture({ controller, onSkip }: { controller: Messe
     if (!EMAIL.test(value)) return setProblem(t.emailInvalid);
     setBusy(true);
     try {
-      await controller.mutate(panelFunctions.saveEmail, { email: value });
+      await controller.mutate(backend.messenger.saveEmail, { email: value });
       setSaved(value);
     } catch (error) {
       logError("could not save the email", error);
@@ -55,7 +55,7 @@ export default function EmailCapture({ controller, onSkip }: { controller: Messe
   };
   const skip = () => {
     onSkip();
-    controller.mutate(panelFunctions.skipEmail, {}).catch((error: unknown) => logError("could not skip the email", error));
+    controller.mutate(backend.messenger.skipEmail, {}).catch((error: unknown) => logError("could not skip the email", error));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Outbox, OutboxEntry } from "../../runtime/outbox";
 import { getFunctionName } from "convex/server";
-import type { QueryRef } from "../../runtime/functions";
+import type { QueryRef, SessionArgsOf } from "../../runtime/functions";
 import type { MessengerController, Unsubscribe } from "../types";
 
 export type LiveState<T> =
@@ -63,13 +63,13 @@ export function usePageVisible(): boolean {
 }
 
 /**
- * A live query of the panel's own functions (messenger/functions.ts) through the
- * controller, parsed; `args` null = nothing to watch yet. Re-subscribes when args change.
+ * A live query (a `backend` reference of runtime/functions.ts) through the controller,
+ * parsed; `args` null = nothing to watch yet. Re-subscribes when args change.
  */
-export function useQuery<T>(
+export function useQuery<T, Q extends QueryRef>(
   controller: Pick<MessengerController, "watch">,
-  query: QueryRef,
-  args: Record<string, unknown> | null,
+  query: Q,
+  args: SessionArgsOf<Q> | null,
   parse: (value: unknown) => T,
 ): [LiveState<T>, () => void] {
   const key = args === null ? "" : `${getFunctionName(query)}:${JSON.stringify(args)}`;

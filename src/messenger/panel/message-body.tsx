@@ -14,7 +14,7 @@ let loaded: MarkdownModule | null = null;
 /**
  * The markdown parser and renderer are fetched the first time a message needs them: most
  * chat lines are plain text, and opening straight into a new conversation should not pay for
- * them (DESIGN.md §5 budgets what opening adds).
+ * them (docs/performance.md budgets what opening adds).
  */
 function loadMarkdown(): Promise<MarkdownModule> {
   markdown ??= import("./message-markdown").then((module) => (loaded = module));

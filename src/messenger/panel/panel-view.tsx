@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { newLocalKey } from "../../runtime/outbox";
-import { panelFunctions } from "../functions";
+import { backend } from "../../runtime/functions";
 import { parsePanelSettings } from "../panel-settings";
 import { defaultTab, visibleTabs, type TabId } from "../tabs";
 import type { MessengerController } from "../types";
@@ -42,7 +42,7 @@ function PanelShell({ controller, onClose, addStyles }: PanelProps) {
   const state = useStore(controller.state);
   const { open, settings } = state;
   const panelSettings = useMemo(() => parsePanelSettings(settings?.raw), [settings]);
-  const [visitor] = useQuery(controller, panelFunctions.visitorState, {}, parseVisitorState);
+  const [visitor] = useQuery(controller, backend.messenger.visitorState, {}, parseVisitorState);
   const identified = visitor.status === "ready" && visitor.data.identified;
   const tabs = useMemo(() => visibleTabs(settings?.tabs ?? [], identified), [settings, identified]);
   const startTab = defaultTab(tabs, panelSettings.defaultTab);

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from "../types";
+import type { ConnectionStatus } from "../../runtime/ui-state";
 import { useT } from "./i18n";
 
 /** Tells the visitor when the live connection is down; quiet when all is well. */

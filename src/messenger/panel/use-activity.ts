@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { logError } from "../../sdk/log";
-import { panelFunctions } from "../functions";
+import { backend } from "../../runtime/functions";
 import type { MessengerController } from "../types";
 import { parseActivity } from "../wire";
 import { useQuery } from "./hooks";
@@ -13,7 +13,7 @@ export const TYPING_REPORT_MS = 2_500;
  * since the query does not re-run as time passes) and when an agent last read it.
  */
 export function useTeamActivity(controller: MessengerController, conversationId: string | null) {
-  const [activity] = useQuery(controller, panelFunctions.activity, conversationId ? { conversationId } : null, parseActivity);
+  const [activity] = useQuery(controller, backend.conversationActivity.get, conversationId ? { conversationId } : null, parseActivity);
   const data = activity.status === "ready" ? activity.data : null;
   const expiresAt = data?.agentTyping?.expiresAt ?? 0;
   const [, setTick] = useState(0);
@@ -37,7 +37,7 @@ export function useTypingReporter(controller: MessengerController, conversationI
     if (!conversationId || now - lastReport.current < TYPING_REPORT_MS) return;
     lastReport.current = now;
     controller
-      .mutate(panelFunctions.setTyping, { conversationId, typing: true })
+      .mutate(backend.conversationActivity.setVisitorTyping, { conversationId, typing: true })
       .catch((error: unknown) => logError("could not report typing", error));
   };
 }

@@ -3,6 +3,7 @@ import { currentSelector, describeFailure, targetLabel, type Described } from ".
 import { selectorFor, type PickedSelector } from "./dom-element";
 import { startPicker } from "./picker";
 import type { AuthoringContext } from "../types";
+import { backend } from "../../runtime/functions";
 
 type Mode =
   | { kind: "idle" }
@@ -43,7 +44,7 @@ export function AuthoringView({ context, described, highlight }: AuthoringViewPr
   const save = async (picked: PickedSelector) => {
     setMode({ kind: "saving", picked });
     try {
-      await context.mutate("authoring:saveSelector", { authoringToken: context.token, selector: picked.selector });
+      await context.mutate(backend.authoring.saveSelector, { authoringToken: context.token, selector: picked.selector });
       highlight(null);
       setMode({ kind: "saved", selector: picked.selector });
     } catch (error) {

@@ -6,6 +6,7 @@ import type { AuthoringContext } from "../types";
 import { AuthoringView } from "./authoring-view";
 import { describeFailure, readDescription, type Described } from "./describe";
 import { AUTHORING_CSS } from "./styles";
+import { backend } from "../../runtime/functions";
 
 function Authoring({ context, placer }: { context: AuthoringContext; placer: Placer }) {
   const [described, setDescribed] = useState<Described>({ status: "loading" });
@@ -15,7 +16,7 @@ function Authoring({ context, placer }: { context: AuthoringContext; placer: Pla
   useEffect(
     () =>
       context.watch(
-        "authoring:describe",
+        backend.authoring.describe,
         { authoringToken: context.token },
         (value) => setDescribed(readDescription(value)),
         (error) => setDescribed(describeFailure(error)),

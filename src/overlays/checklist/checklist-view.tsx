@@ -5,6 +5,7 @@ import { useId } from "../shared/ids";
 import { tryMutate, useOverlayEnv } from "../shared/mount";
 import { overlayStrings as t } from "../shared/strings";
 import type { WidgetChecklist } from "./wire";
+import { backend } from "../../runtime/functions";
 
 /**
  * An onboarding checklist beside the launcher. Progress is live (checklists:getAllProgress):
@@ -20,7 +21,7 @@ export function ChecklistOverlay({ checklist }: { checklist: WidgetChecklist }) 
 
   const tick = async (taskId: string) => {
     setTicking(taskId);
-    await tryMutate(context, "checklists:completeTask", { checklistId: checklist.id, taskId });
+    await tryMutate(context, backend.checklists.completeTask, { checklistId: checklist.id, taskId });
     setTicking(null); // the live query brings the ticked task
   };
 

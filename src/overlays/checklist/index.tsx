@@ -4,7 +4,7 @@ import { ChecklistOverlay } from "./checklist-view";
 import { CHECKLIST_CSS } from "./styles";
 import { parseChecklist } from "./wire";
 
-/** The checklist chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The checklist chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "checklist",

@@ -8,6 +8,7 @@ import { useOverlayEnv } from "../shared/mount";
 import { overlayStrings as t } from "../shared/strings";
 import { Question } from "../survey/questions";
 import { questionError } from "../survey/survey-state";
+import { backend } from "../../runtime/functions";
 
 export type PendingRating = { conversationId: string; lastMessagePreview: string };
 
@@ -33,7 +34,7 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
     setState("sending");
     try {
       const trimmed = comment.trim();
-      await context.mutate("csat:submit", { conversationId: pending.conversationId, rating, ...(trimmed ? { comment: trimmed } : {}) });
+      await context.mutate(backend.csat.submit, { conversationId: pending.conversationId, rating: rating as number /* checked above */, ...(trimmed ? { comment: trimmed } : {}) });
       setState("thanks");
     } catch (failure) {
       const info = readAppError(failure);

@@ -16,7 +16,7 @@ overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vert
 .oc-csat .oc-q-title{margin-bottom:8px}
 `;
 
-/** The CSAT chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The CSAT chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "satisfaction rating",

@@ -1,5 +1,7 @@
 import type { Candidate, ExperienceKind } from "../../engine/arbitration";
 import { isTriggerSatisfied, type PageState, type Trigger } from "../../../core/engagement/triggers";
+import type { TourSummary } from "../../sdk/types";
+import { backend, type QueryRef } from "../../runtime/functions";
 
 /*
  * The host's view of the engagement live queries: only what it needs to decide
@@ -8,13 +10,13 @@ import { isTriggerSatisfied, type PageState, type Trigger } from "../../../core/
  */
 
 /** The live query behind each kind. CSAT's takes no `url`. */
-export const FEEDS: ReadonlyArray<readonly [ExperienceKind, string]> = [
-  ["tour", "tours:listAll"],
-  ["tooltip", "tooltips:getActiveForVisitor"],
-  ["outbound", "outboundMessages:getEligible"],
-  ["survey", "surveys:getActiveSurveys"],
-  ["checklist", "checklists:getAllProgress"],
-  ["csat", "csat:getPending"],
+export const FEEDS: ReadonlyArray<readonly [ExperienceKind, QueryRef]> = [
+  ["tour", backend.tours.listAll],
+  ["tooltip", backend.tooltips.getActiveForVisitor],
+  ["outbound", backend.outboundMessages.getEligible],
+  ["survey", backend.surveys.getActiveSurveys],
+  ["checklist", backend.checklists.getAllProgress],
+  ["csat", backend.csat.getPending],
 ];
 
 export type Entry = Candidate & {
@@ -92,4 +94,17 @@ function triggerFires(trigger: Trigger, page: PageState): boolean {
   } catch {
     return false;
   }
+}
+
+/** `getAvailableTours()`'s answer for one tour. */
+export function tourSummary(entry: Entry, resolves: (selector: string) => boolean): TourSummary {
+  const item = entry.raw as Raw;
+  const status = item["status"];
+  return {
+    id: entry.id,
+    name: String(item["name"]),
+    description: typeof item["description"] === "string" ? item["description"] : null,
+    status: status === "in_progress" || status === "completed" ? status : "new",
+    elementsAvailable: entry.selectors.every(resolves),
+  };
 }

@@ -1,5 +1,5 @@
 import type { ExperienceKind } from "../../engine/arbitration";
-import type { WidgetUiState } from "../../messenger/types";
+import type { WidgetUiState } from "../../runtime/ui-state";
 import type { ClientLike, Gateway } from "../../runtime/gateway";
 import { readJson, type KeyValueStore } from "../../runtime/storage";
 import type { Store } from "../../runtime/store";
@@ -7,8 +7,8 @@ import type { Timers } from "../../runtime/timers";
 import { logError } from "../../sdk/log";
 import type { TourSummary } from "../../sdk/types";
 import type { Stage } from "../stage";
-import { mutationRef, queryRef } from "../refs";
-import { FEEDS, isDueNow, toEntries, type Entry } from "./feeds";
+import { backend } from "../../runtime/functions";
+import { FEEDS, isDueNow, toEntries, tourSummary, type Entry } from "./feeds";
 import { watchPageSignals } from "./page-signals";
 
 /**
@@ -19,7 +19,8 @@ import { watchPageSignals } from "./page-signals";
  */
 export interface EngagementHost {
   start(kind: "tour" | "survey" | "checklist", id: string): void;
-  availableTours(): Promise<TourSummary[]>;
+  /** The tours of the live list as they stand now; empty until the list has arrived. */
+  availableTours(): TourSummary[];
   noteEvent(name: string): void;
   destroy(): void;
 }
@@ -40,7 +41,6 @@ export interface EngagementHostDeps {
 
 /** A CSAT prompt closed unanswered is not offered again (on this browser). */
 const REMEMBERED: readonly ExperienceKind[] = ["csat"];
-const TOURS_WAIT_MS = 10_000;
 /** How long to wait for every list before arbitrating with the ones that answered. */
 const FEEDS_WAIT_MS = 5_000;
 
@@ -55,7 +55,6 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
   const feeds = new Map<ExperienceKind, Entry[]>();
   const requested = new Set<string>();
   const closed = new Set<string>();
-  const toursWaiting: Array<() => void> = [];
   const authoring = win.location.hash.includes("opencom-authoring=");
   let stage: Promise<Stage> | null = null;
   let stopAuthoring = () => {};
@@ -92,11 +91,11 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
       waitedForFeeds = true;
       evaluate();
     }, FEEDS_WAIT_MS);
-    unwatch = FEEDS.map(([kind, name]) =>
-      gateway.watch(queryRef(name), kind === "csat" ? {} : { url }, (value) => received(kind, toEntries(kind, value))),
+    unwatch = FEEDS.map(([kind, query]) =>
+      gateway.watch(query, kind === "csat" ? {} : { url }, (value) => received(kind, toEntries(kind, value))),
     );
     // Checklist URL tasks complete through page views; without them, report the URL itself.
-    if (!deps.trackPageViews) gateway.mutate(mutationRef("checklists:recordEvent"), { url }).catch(() => {});
+    if (!deps.trackPageViews) gateway.mutate(backend.checklists.recordEvent, { url }).catch(() => {});
   }
 
   function received(kind: ExperienceKind, entries: Entry[]): void {
@@ -106,7 +105,6 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
       requested.delete(key);
       logError(`there is no ${kind} with id "${key.slice(kind.length + 1)}" for this visitor on this page`);
     }
-    if (kind === "tour") for (const answer of toursWaiting.splice(0)) answer();
     evaluate();
   }
 
@@ -167,14 +165,7 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
       const entries = feeds.get(kind);
       if (entries) received(kind, entries); // reports an unknown id now if the list is known
     },
-    availableTours: () =>
-      new Promise<void>((resolve) => {
-        if (feeds.has("tour")) return resolve();
-        toursWaiting.push(resolve);
-        deps.timers.timeout(resolve, TOURS_WAIT_MS); // offline: answer with what is known (nothing)
-      })
-        .then(load)
-        .then((loader) => (feeds.get("tour") ?? []).map((entry) => loader.tourSummary(entry, resolves))),
+    availableTours: () => (feeds.get("tour") ?? []).map((entry) => tourSummary(entry, resolves)),
     noteEvent: (name) => signals.noteEvent(name),
     destroy() {
       stopped = true;

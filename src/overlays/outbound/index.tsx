@@ -12,7 +12,7 @@ function OutboundOverlay({ message }: { message: OutboundMessage }) {
   return <PostView message={message} />;
 }
 
-/** The outbound messages chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The outbound messages chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "outbound message",

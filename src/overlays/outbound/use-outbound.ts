@@ -2,6 +2,7 @@ import { useEffect } from "preact/hooks";
 import { safeUrl } from "../../ui/markdown/url";
 import { tryMutate, useOverlayEnv } from "../shared/mount";
 import type { OutboundButton, OutboundMessage } from "./wire";
+import { backend } from "../../runtime/functions";
 
 export type OutboundActions = {
   /** The visitor closed it without acting. */
@@ -18,7 +19,7 @@ export type OutboundActions = {
 export function useOutboundActions(message: OutboundMessage): OutboundActions {
   const { context } = useOverlayEnv();
   const record = (action: "shown" | "dismissed" | "clicked") =>
-    void tryMutate(context, "outboundMessages:recordImpression", { messageId: message.id, action });
+    void tryMutate(context, backend.outboundMessages.recordImpression, { messageId: message.id, action });
   useEffect(() => record("shown"), []);
 
   const dismiss = () => {
@@ -34,7 +35,7 @@ export function useOutboundActions(message: OutboundMessage): OutboundActions {
     context.close();
     // The server records the click; without a conversation (offline, refused) the messenger
     // still opens, on its list.
-    const started = (await tryMutate(context, "outboundMessages:startChat", { messageId: message.id })) as { conversationId?: unknown } | null;
+    const started = (await tryMutate(context, backend.outboundMessages.startChat, { messageId: message.id })) as { conversationId?: unknown } | null;
     context.openMessenger(typeof started?.conversationId === "string" ? started.conversationId : undefined);
   };
   return {

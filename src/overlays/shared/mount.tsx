@@ -1,5 +1,7 @@
 import { createContext, render, type VNode } from "preact";
 import { useContext } from "preact/hooks";
+import { getFunctionName } from "convex/server";
+import type { MutationRef, ResultOf, SessionArgsOf } from "../../runtime/functions";
 import { logError } from "../../sdk/log";
 import type { OverlayContext, OverlayHandle } from "../types";
 import { OverlayBoundary } from "./boundary";
@@ -62,15 +64,15 @@ export function mountOverlay<T>(context: OverlayContext, spec: OverlaySpec<T>): 
 }
 
 /** Calls a mutation; a failure is logged (and returned as null) rather than thrown. */
-export async function tryMutate(
+export async function tryMutate<M extends MutationRef>(
   context: OverlayContext,
-  name: string,
-  args: Record<string, unknown>,
-): Promise<unknown> {
+  mutation: M,
+  args: SessionArgsOf<M>,
+): Promise<ResultOf<M> | null> {
   try {
-    return await context.mutate(name, args);
+    return await context.mutate(mutation, args);
   } catch (error) {
-    logError(`${name} failed`, error);
+    logError(`${getFunctionName(mutation)} failed`, error);
     return null;
   }
 }

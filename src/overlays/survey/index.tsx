@@ -4,7 +4,7 @@ import { SURVEY_CSS } from "./styles";
 import { SurveyOverlay } from "./survey-view";
 import { parseSurvey } from "./wire";
 
-/** The survey chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The survey chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "survey",

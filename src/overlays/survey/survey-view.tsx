@@ -7,7 +7,9 @@ import { tryMutate, useOverlayEnv } from "../shared/mount";
 import { overlayStrings as t } from "../shared/strings";
 import { Question } from "./questions";
 import { answersToSend, initialSurveyState, isThankYou, surveyReducer, type SurveyAction, type SurveyState } from "./survey-state";
+import type { OverlayContext } from "../types";
 import type { WidgetSurvey } from "./wire";
+import { backend } from "../../runtime/functions";
 
 /**
  * A survey: `large` is a modal dialog in the middle of the page; `small` a card in the
@@ -25,13 +27,13 @@ export function SurveyOverlay({ survey }: { survey: WidgetSurvey }) {
   const done = isThankYou(survey.questions, state);
   const question = survey.questions[state.index];
 
-  useEffect(() => void tryMutate(context, "surveys:recordImpression", { surveyId: survey.id, action: "shown" }), []);
+  useEffect(() => void tryMutate(context, backend.surveys.recordImpression, { surveyId: survey.id, action: "shown" }), []);
   useEffect(() => {
     if (state.sending) void submit(survey, state, dispatch, context.mutate);
   }, [state.sending]);
 
   const dismiss = () => {
-    if (!done) void tryMutate(context, "surveys:recordImpression", { surveyId: survey.id, action: "dismissed" });
+    if (!done) void tryMutate(context, backend.surveys.recordImpression, { surveyId: survey.id, action: "dismissed" });
     context.close();
   };
   useDialogFocus(ref, { autoFocus: large || context.requested, trap: large, onEscape: dismiss, focusKey: state.index });
@@ -103,10 +105,10 @@ async function submit(
   survey: WidgetSurvey,
   state: SurveyState,
   dispatch: (action: SurveyAction) => void,
-  mutate: (name: string, args: Record<string, unknown>) => Promise<unknown>,
+  mutate: OverlayContext["mutate"],
 ): Promise<void> {
   try {
-    await mutate("surveys:submitResponse", { surveyId: survey.id, answers: answersToSend(survey.questions, state.answers) });
+    await mutate(backend.surveys.submitResponse, { surveyId: survey.id, answers: answersToSend(survey.questions, state.answers) });
     dispatch({ type: "sent" });
   } catch (error) {
     const info = readAppError(error);

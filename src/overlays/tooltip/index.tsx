@@ -4,7 +4,7 @@ import { TOOLTIP_CSS } from "./styles";
 import { TooltipOverlay } from "./tooltip-view";
 import { parseTooltip } from "./wire";
 
-/** The tooltip chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The tooltip chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "tooltip",

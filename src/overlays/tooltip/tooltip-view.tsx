@@ -7,6 +7,7 @@ import { tryMutate, useOverlayEnv } from "../shared/mount";
 import { overlayStrings as t } from "../shared/strings";
 import { useHoverAndFocus } from "./use-hover";
 import type { WidgetTooltip } from "./wire";
+import { backend } from "../../runtime/functions";
 
 /**
  * A hint attached to a page element. It never blocks: `auto` tips open by themselves
@@ -28,7 +29,7 @@ export function TooltipOverlay({ tooltip }: { tooltip: WidgetTooltip }) {
     if (!element) return context.close(); // gone before it could show; not a dismissal
     if (!open || seen.current) return;
     seen.current = true;
-    void tryMutate(context, "tooltips:recordImpression", { tooltipId: tooltip.id, action: "shown" });
+    void tryMutate(context, backend.tooltips.recordImpression, { tooltipId: tooltip.id, action: "shown" });
   }, [open]);
 
   useEffect(() => {
@@ -49,7 +50,7 @@ export function TooltipOverlay({ tooltip }: { tooltip: WidgetTooltip }) {
 
   if (!element) return null;
   const dismiss = () => {
-    void tryMutate(context, "tooltips:recordImpression", { tooltipId: tooltip.id, action: "dismissed" });
+    void tryMutate(context, backend.tooltips.recordImpression, { tooltipId: tooltip.id, action: "dismissed" });
     context.close();
   };
   return (

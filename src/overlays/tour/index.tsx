@@ -4,7 +4,7 @@ import { TOUR_CSS } from "./styles";
 import { TourOverlay } from "./tour-view";
 import { parseTour } from "./wire";
 
-/** The tour chunk's entry (loaded by src/overlays/host/chunks.ts). */
+/** The tour chunk's entry (loaded by the stage, src/overlays/stage.ts, when one is due). */
 export function mount(context: OverlayContext): OverlayHandle {
   return mountOverlay(context, {
     name: "tour",

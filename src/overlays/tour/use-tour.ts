@@ -12,6 +12,7 @@ import { tryMutate } from "../shared/mount";
 import type { OverlayContext } from "../types";
 import { waitForElement } from "./wait-for-element";
 import type { WidgetTour } from "./wire";
+import { backend } from "../../runtime/functions";
 
 export type TourRun = {
   state: TourState;
@@ -40,11 +41,9 @@ export function useTourRun(tour: WidgetTour, context: OverlayContext): TourRun {
   const step = tour.steps[state.stepIndex];
 
   useEffect(() => {
-    void tryMutate(context, "tours:recordProgress", {
-      tourId: tour.id,
-      stepIndex: state.stepIndex,
-      status: state.status,
-    });
+    const { status } = state;
+    // A started tour is never "new" (that is only the server's word for an untaken one).
+    if (status !== "new") void tryMutate(context, backend.tours.recordProgress, { tourId: tour.id, stepIndex: state.stepIndex, status });
     if (isFinished(state.status)) context.close();
   }, [state.stepIndex, state.status]);
 

@@ -1,5 +1,9 @@
+import { expect } from "vitest";
 import { internal } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
+import { honoPath } from "../../../convex/rest/app";
+import type { HttpMethod } from "../../../convex/rest/route";
+import { REST_ROUTES } from "../../../convex/rest/routes";
 import { createWorkspace, newBackend, type TestBackend } from "../helpers";
 
 export const KEY = "oc_live_security-tests-key-000000000000000";
@@ -36,4 +40,29 @@ export function call(
 
 export async function errorOf(response: Response): Promise<RestError> {
   return ((await response.json()) as { error: RestError }).error;
+}
+
+/**
+ * Calls a route and checks the answer against the schema its declaration
+ * documents: the status is a declared one and the body parses to itself (no
+ * missing, mistyped or undocumented fields). Returns the body's `data`.
+ */
+export async function callChecked(
+  t: TestBackend,
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; data: any }> {
+  const response = await call(t, method, path, body === undefined ? {} : { body });
+  const json = (await response.json()) as { data?: unknown; error?: unknown };
+  const { pathname } = new URL(path, "http://localhost");
+  const route = REST_ROUTES.find(
+    (candidate) => candidate.method === method && new RegExp(`^${honoPath(candidate.path).replace(/:\w+/g, "[^/]+")}$`).test(pathname),
+  );
+  const declared = route?.responses[response.status as 200 | 201 | 204]?.schema;
+  if (declared === undefined) throw new Error(`${method} ${path} answered ${response.status}, not a declared success: ${JSON.stringify(json)}`);
+  const parsed = declared.safeParse(json);
+  if (!parsed.success) throw new Error(`${method} ${path}: the answer does not match its schema: ${parsed.error.message}`);
+  expect(parsed.data, `${method} ${path} answers fields its schema does not list`).toEqual(json);
+  return { status: response.status, data: json.data };
 }

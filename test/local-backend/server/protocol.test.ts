@@ -20,7 +20,7 @@ describe("sync protocol parsing", () => {
 });
 
 describe("local backend configuration", () => {
-  it("reads ports and the data dir from the environment, with DESIGN.md's defaults", () => {
+  it("reads ports and the data dir from the environment, with the README's defaults", () => {
     const defaults = readConfig([], {});
     expect(defaults).toMatchObject({ apiPort: 3210, sitePort: 3211, host: "127.0.0.1", seed: null });
     expect(defaults.dataDir.endsWith(".opencom-local")).toBe(true);

@@ -70,3 +70,74 @@ export function importsUnder(...folders: string[]): ImportEdge[] {
 export function topFolder(path: string): string {
   return path.split("/")[0] ?? path;
 }
+
+/**
+ * The folder a file belongs to in the layer rules: `src/runtime/session.ts` -> `src/runtime`;
+ * a file at the top of a tree (`src/index.ts`, `convex/messages.ts`) -> `src/(root)`,
+ * `convex/(root)`. For convex/ that node is every domain module together: they are the
+ * deployment's public surface and call one another through `internal`, not through imports.
+ */
+export function folderOf(path: string): string {
+  const [top, second, ...rest] = path.split("/");
+  if (top === "core") return "core";
+  return rest.length === 0 ? `${top}/(root)` : `${top}/${second}`;
+}
+
+export interface FolderEdge {
+  from: string;
+  to: string;
+  /** The file imports behind this edge, for the message of a failing check. */
+  via: ImportEdge[];
+}
+
+/** Imports between folders (type-only ones included), within and across the given trees. */
+export function folderGraph(edges: ImportEdge[]): FolderEdge[] {
+  const graph = new Map<string, FolderEdge>();
+  for (const edge of edges) {
+    if (edge.to === null) continue;
+    const from = folderOf(edge.from);
+    const to = folderOf(edge.to);
+    if (from === to) continue;
+    const key = `${from} -> ${to}`;
+    const entry = graph.get(key) ?? { from, to, via: [] };
+    entry.via.push(edge);
+    graph.set(key, entry);
+  }
+  return [...graph.values()];
+}
+
+/** The strongly connected components with more than one folder (Tarjan): each is a cycle. */
+export function folderCycles(graph: FolderEdge[]): string[][] {
+  const next = new Map<string, string[]>();
+  for (const { from, to } of graph) next.set(from, [...(next.get(from) ?? []), to]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let counter = 0;
+  const visit = (node: string): void => {
+    index.set(node, counter);
+    low.set(node, counter++);
+    stack.push(node);
+    onStack.add(node);
+    for (const target of next.get(node) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        low.set(node, Math.min(low.get(node)!, low.get(target)!));
+      } else if (onStack.has(target)) {
+        low.set(node, Math.min(low.get(node)!, index.get(target)!));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    for (let member = stack.pop()!; ; member = stack.pop()!) {
+      onStack.delete(member);
+      component.push(member);
+      if (member === node) break;
+    }
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const node of new Set(graph.flatMap((edge) => [edge.from, edge.to]))) if (!index.has(node)) visit(node);
+  return cycles;
+}

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The bench's statistics and its verdicts against DESIGN.md section 5 (bench/stats.ts, bench/budgets.ts).
+// The bench's statistics and its verdicts against docs/performance.md (bench/stats.ts, bench/budgets.ts).
 import { describe, expect, it } from "vitest";
 import { formatTable, judge, type Figures } from "../../../bench/budgets";
 import { measureBytes, sumBytes } from "../../../bench/sizes";

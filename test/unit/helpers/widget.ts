@@ -1,6 +1,6 @@
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { WidgetEvents } from "../../../src/sdk/types";
-import { createWidgetInstance } from "../../../src/runtime/instance";
+import { createWidgetInstance } from "../../../src/app/instance";
 import { memoryStore, type KeyValueStore } from "../../../src/runtime/storage";
 import { FakeClient, flush } from "./fake-client";
 

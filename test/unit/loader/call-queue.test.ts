@@ -5,7 +5,7 @@ import { API_METHODS } from "../../../src/sdk/methods";
 function fakeApi(log: string[]) {
   const api = {} as Record<(typeof API_METHODS)[number], (...args: unknown[]) => unknown>;
   for (const method of API_METHODS) api[method] = (...args) => void log.push(`${method}(${JSON.stringify(args)})`);
-  api.getAvailableTours = () => Promise.resolve([{ id: "t1", name: "Tour" }]);
+  api.getAvailableTours = () => [{ id: "t1", name: "Tour" }];
   api.getVisitorId = () => "visitor-1";
   return api;
 }
@@ -32,14 +32,23 @@ describe("createCallQueue", () => {
     ]);
   });
 
-  it("returns promises for value methods and settles them after replay", async () => {
+  it("returns a promise for getVisitorId and settles it after replay", async () => {
     const queue = createCallQueue();
-    const tours = queue.stub.getAvailableTours();
     const visitor = queue.stub.getVisitorId();
-    expect(tours).toBeInstanceOf(Promise);
+    expect(visitor).toBeInstanceOf(Promise);
     queue.attach(fakeApi([]));
-    await expect(tours).resolves.toEqual([{ id: "t1", name: "Tour" }]);
     await expect(visitor).resolves.toBe("visitor-1");
+  });
+
+  it("answers getAvailableTours at once: [] before the runtime, the runtime's array after", () => {
+    const queue = createCallQueue();
+    const log: string[] = [];
+    const before = queue.stub.getAvailableTours();
+    expect(before).toEqual([]);
+    expect(queue.stub.getAvailableTours()).not.toBe(before); // a fresh array each time
+    queue.attach(fakeApi(log));
+    expect(log).toEqual([]); // nothing was queued
+    expect(queue.stub.getAvailableTours()).toEqual([{ id: "t1", name: "Tour" }]);
   });
 
   it("forwards straight to the runtime once attached", () => {
@@ -53,10 +62,8 @@ describe("createCallQueue", () => {
 
   it("settles pending promises with harmless values when the runtime cannot load", async () => {
     const queue = createCallQueue();
-    const tours = queue.stub.getAvailableTours();
     const visitor = queue.stub.getVisitorId();
     queue.fail();
-    await expect(tours).resolves.toEqual([]);
     await expect(visitor).resolves.toBeNull();
   });
 

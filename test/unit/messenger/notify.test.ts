@@ -5,7 +5,7 @@ import { CLAIM_WINDOW_MS, startTabSync } from "../../../src/messenger/notify/tab
 import { createTitleFlasher } from "../../../src/messenger/notify/title-flash";
 import { ENGLISH_LAUNCHER } from "../../../src/i18n/launcher";
 import { createStore } from "../../../src/runtime/store";
-import type { WidgetUiState } from "../../../src/messenger/types";
+import type { WidgetUiState } from "../../../src/runtime/ui-state";
 
 afterEach(() => {
   vi.useRealTimers();

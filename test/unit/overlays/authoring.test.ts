@@ -1,3 +1,4 @@
+import { getFunctionName, type FunctionReference } from "convex/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mountAuthoring } from "../../../src/overlays/authoring/index";
 import { selectorFor } from "../../../src/overlays/authoring/dom-element";
@@ -76,7 +77,7 @@ describe("the element picker", () => {
 });
 
 describe("authoring mode", () => {
-  function start(watchValue: (onValue: (v: unknown) => void, onError: (e: Error) => void) => void, mutate = vi.fn(async () => null)) {
+  function start(watchValue: (onValue: (v: unknown) => void, onError: (e: Error) => void) => void, mutate = vi.fn(async (_mutation: FunctionReference<"mutation">, _args: Record<string, unknown>) => null)) {
     const { shadow } = shadowHost();
     const container = document.createElement("div");
     shadow.append(container);
@@ -117,6 +118,8 @@ describe("authoring mode", () => {
     await until(() => expect(shadow.textContent).toContain("unique on this page"));
     buttonNamed(shadow, "Save selector").click();
     await until(() => expect(shadow.textContent).toContain("Saved"));
-    expect(mutate).toHaveBeenCalledWith("authoring:saveSelector", { authoringToken: "oat_test", selector: '[data-tour="export-button"]' });
+    expect(mutate.mock.calls.map(([mutation, args]) => [getFunctionName(mutation), args])).toEqual([
+      ["authoring:saveSelector", { authoringToken: "oat_test", selector: '[data-tour="export-button"]' }],
+    ]);
   });
 });

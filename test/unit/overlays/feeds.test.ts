@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isDueNow, toEntries, type DueContext, type Entry } from "../../../src/overlays/host/feeds";
-import { readAuthoringToken, tourSummary } from "../../../src/overlays/loader";
+import { isDueNow, toEntries, tourSummary, type DueContext, type Entry } from "../../../src/overlays/host/feeds";
+import { readAuthoringToken } from "../../../src/overlays/loader";
 
 const page = { url: "https://acme.test/reports", secondsOnPage: 0, scrollPercent: 0, firedEvents: [] as string[] };
 
@@ -79,7 +79,7 @@ describe("isDueNow", () => {
   });
 });
 
-describe("the lazy loader's helpers", () => {
+describe("tour summaries and the authoring token", () => {
   it("summarises tours for getAvailableTours", () => {
     const [entry] = toEntries("tour", [{ ...tour, status: "in_progress", description: "A look around" }]) as [Entry];
     expect(tourSummary(entry, (selector) => selector === "#chart")).toEqual({

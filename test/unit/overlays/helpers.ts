@@ -32,6 +32,11 @@ export function fakeGateway(answer: (name: string, args: Args) => unknown = () =
   return { gateway, watches, mutations, feed };
 }
 
+/** An overlay context's `mutate`, answered by function name. */
+export function mutateByName(answer: (name: string, args: Args) => unknown): OverlayContext["mutate"] {
+  return (async (mutation: FunctionReference<"mutation">, args: Args) => answer(getFunctionName(mutation), args)) as OverlayContext["mutate"];
+}
+
 /** A shadow root like the widget's, in the test document. */
 export function shadowHost(): { host: HTMLElement; shadow: ShadowRoot } {
   const host = document.createElement("opencom-test");
@@ -53,10 +58,10 @@ export function overlayContext(item: unknown, patch: Partial<OverlayContext> = {
     kind: "tour",
     item,
     requested: false,
-    mutate: async (name, args) => {
+    mutate: mutateByName((name, args) => {
       mutations.push({ name, args });
       return null;
-    },
+    }),
     close: vi.fn(),
     openMessenger: vi.fn(),
     ...patch,

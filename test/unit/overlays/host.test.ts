@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { WidgetUiState } from "../../../src/messenger/types";
+import type { WidgetUiState } from "../../../src/runtime/ui-state";
 import { createEngagementHost, type EngagementHost } from "../../../src/overlays/host/host";
 import { memoryStore } from "../../../src/runtime/storage";
 import { createStore } from "../../../src/runtime/store";
@@ -129,12 +129,12 @@ describe("the engagement host", () => {
     expect(error).toHaveBeenCalledWith('[OpencomWidget] there is no tour with id "nope" for this visitor on this page');
   });
 
-  it("answers getAvailableTours once the tour list is known", async () => {
+  it("answers getAvailableTours at once: nothing until the tour list is known, then its tours", () => {
     document.body.insertAdjacentHTML("beforeend", '<div id="chart"></div>');
     const { feed, host } = start();
-    const answer = host.availableTours();
+    expect(host.availableTours()).toEqual([]);
     feed("tours:listAll", [{ ...tour, steps: [{ kind: "pointer", selector: "#chart", title: "", body: "" }] }, { ...tour, id: "t3", name: "Elsewhere", status: "completed", steps: [{ kind: "pointer", selector: "#missing", title: "", body: "" }] }]);
-    await expect(answer).resolves.toEqual([
+    expect(host.availableTours()).toEqual([
       { id: "t1", name: "Tour", description: null, status: "new", elementsAvailable: true },
       { id: "t3", name: "Elsewhere", description: null, status: "completed", elementsAvailable: false },
     ]);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mount } from "../../../src/overlays/outbound/index";
 import type { OverlayHandle } from "../../../src/overlays/types";
 import { until } from "../helpers/widget";
-import { buttonNamed, overlayContext } from "./helpers";
+import { buttonNamed, mutateByName, overlayContext } from "./helpers";
 
 const handles: OverlayHandle[] = [];
 afterEach(() => {
@@ -66,10 +66,10 @@ describe("outbound messages", () => {
     const started: Array<{ name: string; args: Record<string, unknown> }> = [];
     const setup = overlayContext(chat, {
       kind: "outbound",
-      mutate: async (name, args) => {
+      mutate: mutateByName((name, args) => {
         started.push({ name, args });
         return name === "outboundMessages:startChat" ? { conversationId: "conversation-1" } : null;
-      },
+      }),
     });
     act(() => void handles.push(mount(setup.context)));
     expect(setup.shadow.querySelector('[role="dialog"]')?.getAttribute("aria-label")).toBe("Message from Grace");
@@ -81,10 +81,10 @@ describe("outbound messages", () => {
   it("still opens the messenger, on its list, when the chat cannot be started", async () => {
     const setup = overlayContext(message({ type: "chat", title: null, senderName: "Grace" }), {
       kind: "outbound",
-      mutate: async (name) => {
+      mutate: mutateByName((name) => {
         if (name === "outboundMessages:startChat") throw new Error("offline");
         return null;
-      },
+      }),
     });
     act(() => void handles.push(mount(setup.context)));
     act(() => buttonNamed(setup.shadow, "Reply").click());

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { functions } from "../../../src/runtime/functions";
+import { backend } from "../../../src/runtime/functions";
 import { createGateway } from "../../../src/runtime/gateway";
 import { createSession } from "../../../src/runtime/session";
 import { memoryStore } from "../../../src/runtime/storage";
@@ -20,8 +20,8 @@ function setup() {
     workspaceId: "demo",
     storage: memoryStore(),
     timers,
-    callBoot: (args) => client.action(functions.boot, args),
-    callRefresh: (args) => client.action(functions.refresh, args),
+    callBoot: (args) => client.action(backend.widgetSessions.boot, args),
+    callRefresh: (args) => client.action(backend.widgetSessions.refresh, args),
     bootContext: () => ({}),
     onFatal: () => {},
   });
@@ -32,7 +32,7 @@ describe("gateway", () => {
   it("adds the session token to mutations, booting first if needed", async () => {
     const { client, gateway } = setup();
     client.on("events:track", () => null);
-    await gateway.mutate(functions.track, { name: "clicked" });
+    await gateway.mutate(backend.events.track, { name: "clicked" });
     expect(client.callsTo("events:track")[0]?.args).toEqual({ name: "clicked", sessionToken: "wst_1" });
   });
 
@@ -44,7 +44,7 @@ describe("gateway", () => {
       if (args.sessionToken === "wst_1") throw convexError({ code: "UNAUTHENTICATED", message: "expired" });
       return { conversationId: "c1", messageId: "m1" };
     });
-    await expect(gateway.mutate(functions.send, { body: "hi", clientMessageId: "x" })).resolves.toEqual({
+    await expect(gateway.mutate(backend.messages.send, { body: "hi", clientMessageId: "x" })).resolves.toEqual({
       conversationId: "c1",
       messageId: "m1",
     });
@@ -57,7 +57,7 @@ describe("gateway", () => {
     client.on("messages:send", () => {
       throw convexError({ code: "INVALID_ARGUMENT", message: "too long", field: "body" });
     });
-    await expect(gateway.mutate(functions.send, { body: "x", clientMessageId: "y" })).rejects.toMatchObject({
+    await expect(gateway.mutate(backend.messages.send, { body: "x", clientMessageId: "y" })).rejects.toMatchObject({
       data: { code: "INVALID_ARGUMENT" },
     });
   });
@@ -65,28 +65,28 @@ describe("gateway", () => {
   it("subscribes once booted and follows token changes", async () => {
     const { client, gateway, session } = setup();
     const values: unknown[] = [];
-    const stop = gateway.watch(functions.totalUnread, {}, (value) => values.push(value));
-    expect(client.active("conversations:getTotalUnreadForVisitor")).toHaveLength(0);
+    const stop = gateway.watch(backend.messenger.unreadSummary, {}, (value) => values.push(value));
+    expect(client.active("messenger:unreadSummary")).toHaveLength(0);
     await session.ready();
     await flush();
-    const [first] = client.active("conversations:getTotalUnreadForVisitor");
+    const [first] = client.active("messenger:unreadSummary");
     expect(first?.args).toEqual({ sessionToken: "wst_1" });
     first?.onValue(3);
     expect(values).toEqual([3]);
 
     await session.reboot("wst_1");
-    const active = client.active("conversations:getTotalUnreadForVisitor");
+    const active = client.active("messenger:unreadSummary");
     expect(active.map((s) => s.args.sessionToken)).toEqual(["wst_2"]);
 
     stop();
-    expect(client.active("conversations:getTotalUnreadForVisitor")).toHaveLength(0);
+    expect(client.active("messenger:unreadSummary")).toHaveLength(0);
   });
 
   it("re-boots when a live query is refused, and reports other query errors", async () => {
     const { client, gateway, session } = setup();
     await session.ready();
     const onError = vi.fn();
-    gateway.watch(functions.listConversations, {}, () => {}, onError);
+    gateway.watch(backend.conversations.listForVisitor, {}, () => {}, onError);
     client.active("conversations:listForVisitor")[0]?.onError?.(convexError({ code: "UNAUTHENTICATED", message: "x" }));
     await flush();
     expect(session.current()?.token).toBe("wst_2");

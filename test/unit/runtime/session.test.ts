@@ -18,7 +18,7 @@ function setup(overrides: Partial<SessionDeps> = {}) {
   const storage = overrides.storage ?? memoryStore();
   const timers = createTimers();
   const fatal: AppErrorInfo[] = [];
-  const callBoot = vi.fn(async (_args: Record<string, unknown>) => ({
+  const callBoot = vi.fn(async (_args: object) => ({
     sessionToken: `wst_boot_${++issued}`,
     expiresAt: Date.now() + LIFETIME,
     visitorId: "visitor-1",

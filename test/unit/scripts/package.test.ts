@@ -39,7 +39,8 @@ describe("the ES module entry", () => {
 describe("type declarations", () => {
   it("type-check a consumer of the entry and of the global, and reject a bad config", () => {
     const files = emitDeclarations(join(temporary, "types"));
-    expect(files).toEqual(["index.d.ts", "sdk/module-api.d.ts", "sdk/types.d.ts", "global.d.ts"]);
+    // Only the public surface ships: no runtime internals, and nothing of core/ the public types do not reach.
+    expect(files).toEqual(["src/app/module-api.d.ts", "src/index.d.ts", "src/sdk/types.d.ts", "index.d.ts", "global.d.ts"]);
     const consumer = join(temporary, "consumer.ts");
     writeFileSync(
       consumer,

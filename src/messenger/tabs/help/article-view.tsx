@@ -1,6 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { Markdown } from "../../../ui/markdown/render";
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useI18n, useT } from "../../panel/i18n";
 import { LiveContent } from "../../panel/live-content";
@@ -11,7 +11,7 @@ import { parseArticle, type HelpArticle } from "./wire";
 /** One article: title, last update, and the body as sanitised markdown with its images. */
 export function ArticleView({ controller, articleId }: { controller: MessengerController; articleId: string }) {
   const t = useT();
-  const [article, retry] = useQuery(controller, panelFunctions.article, { articleId }, parseArticle);
+  const [article, retry] = useQuery(controller, backend.articles.get, { articleId }, parseArticle);
   return (
     <LiveContent state={article} retry={retry} failed={t.articleFailed}>
       {(data) => <Article article={data} />}

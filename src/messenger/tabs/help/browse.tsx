@@ -1,4 +1,4 @@
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useT } from "../../panel/i18n";
 import type { MessengerController } from "../../types";
@@ -13,7 +13,7 @@ interface BrowseProps {
 /** The collections with their articles (Help's start). */
 export function Collections({ controller, onOpen }: BrowseProps) {
   const t = useT();
-  const [collections, retry] = useQuery(controller, panelFunctions.collections, {}, parseCollections);
+  const [collections, retry] = useQuery(controller, backend.articles.listCollections, {}, parseCollections);
   return (
     <LiveContent state={collections} retry={retry}>
       {(data) => (data.length === 0 ? <p class="oc-note">{t.noArticles}</p> : <CollectionList collections={data} onOpen={onOpen} />)}
@@ -44,7 +44,7 @@ function CollectionList({ collections, onOpen }: { collections: HelpCollection[]
 /** Search results, best first, announced politely as they change. */
 export function SearchResults({ controller, onOpen, query }: BrowseProps & { query: string }) {
   const t = useT();
-  const [hits, retry] = useQuery(controller, panelFunctions.searchArticles, { query }, parseHits);
+  const [hits, retry] = useQuery(controller, backend.articles.search, { query }, parseHits);
   if (hits.status === "error") return <LiveContent state={hits} retry={retry}>{() => null}</LiveContent>;
   const count = hits.status === "ready" ? hits.data.length : null;
   return (

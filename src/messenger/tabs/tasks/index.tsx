@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { parse } from "../../../runtime/wire";
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useT } from "../../panel/i18n";
 import { LiveContent } from "../../panel/live-content";
@@ -25,7 +25,7 @@ const parseChecklists = (value: unknown) => parse(checklists, value, "checklists
 /** Tasks: the visitor's checklists with their progress (read-only); opening one starts it as startChecklist(id) does. */
 export default function TasksTab({ controller, onClose }: TabProps) {
   const t = useT();
-  const [list, retry] = useQuery(controller, panelFunctions.checklists, { url: location.href }, parseChecklists);
+  const [list, retry] = useQuery(controller, backend.checklists.getAllProgress, { url: location.href }, parseChecklists);
   return (
     <TabPage title={t.tabs.tasks} subtitle={t.tasksIntro} onClose={onClose}>
       <LiveContent state={list} retry={retry}>

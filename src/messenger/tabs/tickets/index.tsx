@@ -1,5 +1,5 @@
 import { formatAge } from "../../format";
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useNow, useQuery } from "../../panel/hooks";
 import { useI18n } from "../../panel/i18n";
 import { LiveContent } from "../../panel/live-content";
@@ -46,7 +46,7 @@ export default function TicketsTab({ controller, route, navigate, onClose }: Tab
 function TicketList({ controller, onOpen }: { controller: TabProps["controller"]; onOpen(id: string): void }) {
   const { t, locale } = useI18n();
   const now = useNow(60_000);
-  const [list, retry] = useQuery(controller, panelFunctions.tickets, {}, parseTickets);
+  const [list, retry] = useQuery(controller, backend.tickets.listForVisitor, {}, parseTickets);
   return (
     <LiveContent state={list} retry={retry}>
       {(data) =>

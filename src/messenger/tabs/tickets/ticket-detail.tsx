@@ -1,4 +1,4 @@
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useI18n } from "../../panel/i18n";
 import type { MessengerController } from "../../types";
@@ -7,7 +7,7 @@ import { parseTicket, type Ticket } from "./wire";
 
 /** One ticket, live: its state, the answers, and every state it went through with the agents' notes. */
 export function TicketDetail({ controller, ticketId }: { controller: MessengerController; ticketId: string }) {
-  const [ticket, retry] = useQuery(controller, panelFunctions.ticket, { ticketId }, parseTicket);
+  const [ticket, retry] = useQuery(controller, backend.tickets.get, { ticketId }, parseTicket);
   return (
     <LiveContent state={ticket} retry={retry}>
       {(data) => <TicketView ticket={data} />}

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { readAppError } from "../../../runtime/errors";
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useT } from "../../panel/i18n";
 import { Loading } from "../../panel/live-content";
@@ -16,7 +16,7 @@ export interface TicketFormProps {
 /** A new ticket: the subject plus the workspace's form fields, checked before sending and by the server. */
 export function TicketForm({ controller, onCreated }: TicketFormProps) {
   const t = useT();
-  const [form] = useQuery(controller, panelFunctions.ticketForm, {}, parseForm);
+  const [form] = useQuery(controller, backend.tickets.getForm, {}, parseForm);
   const [title, setTitle] = useState("");
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -33,7 +33,7 @@ export function TicketForm({ controller, onCreated }: TicketFormProps) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const created = parseCreated(await controller.mutate(panelFunctions.createTicket, { title: title.trim(), fields: answers }));
+      const created = parseCreated(await controller.mutate(backend.tickets.create, { title: title.trim(), fields: answers }));
       onCreated(created.id);
     } catch (error) {
       const info = readAppError(error);

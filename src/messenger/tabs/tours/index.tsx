@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { parse } from "../../../runtime/wire";
-import { panelFunctions } from "../../functions";
+import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
 import { useT } from "../../panel/i18n";
 import { LiveContent } from "../../panel/live-content";
@@ -26,7 +26,7 @@ const parseTours = (value: unknown) => parse(tours, value, "tours");
  */
 export default function ToursTab({ controller, onClose }: TabProps) {
   const t = useT();
-  const [list, retry] = useQuery(controller, panelFunctions.tours, { url: location.href }, parseTours);
+  const [list, retry] = useQuery(controller, backend.tours.listAll, { url: location.href }, parseTours);
   return (
     <TabPage title={t.tabs.tours} subtitle={t.toursIntro} onClose={onClose}>
       <LiveContent state={list} retry={retry}>

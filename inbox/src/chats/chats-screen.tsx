@@ -1,0 +1,79 @@
+import { useCallback, useState } from "preact/hooks";
+import { api } from "../../../convex/_generated/api";
+import type { OperatorProfile } from "../../../convex/members";
+import type { Workspace } from "../shell";
+import { useQuery } from "../use-convex";
+import { ConversationList } from "./conversation-list";
+import { ConversationView } from "./conversation-view";
+import { ShortcutSheet } from "./shortcut-sheet";
+import { useUnreadAlerts } from "./use-alerts";
+import { useChatShortcuts } from "./use-shortcuts";
+import { VisitorSidebar } from "./visitor-sidebar";
+
+const FILTERS = [
+  { value: "open", label: "Open" },
+  { value: "mine", label: "Mine" },
+  { value: "unassigned", label: "Unassigned" },
+  { value: "closed", label: "Closed" },
+] as const;
+type Filter = (typeof FILTERS)[number]["value"];
+const PAGE = 25;
+
+type Props = { me: OperatorProfile; workspace: Workspace; conversationId: string | null };
+
+export function ChatsScreen({ me, workspace, conversationId }: Props) {
+  const [filter, setFilter] = useState<Filter>("open");
+  const [limit, setLimit] = useState(PAGE);
+  const { data, error } = useQuery(api.inboxConversations.list, { workspaceId: workspace.workspaceId, filter, limit });
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useChatShortcuts(data?.conversations.map((conversation) => conversation._id) ?? [], conversationId, openHelp);
+  useUnreadAlerts(data?.conversations, workspace.name);
+  return (
+    <main class={conversationId === null ? "chats" : "chats has-selection"}>
+      <section class="list-pane" aria-labelledby="chats-heading">
+        <div class="list-title">
+          <h1 id="chats-heading">Chats</h1>
+          <button type="button" class="quiet" aria-keyshortcuts="?" onClick={openHelp}>Shortcuts</button>
+        </div>
+        <div role="group" aria-label="Show" class="filters">
+          {FILTERS.map(({ value, label }) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={filter === value}
+              onClick={() => {
+                setFilter(value);
+                setLimit(PAGE);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        {error && <p role="alert" class="error">{error.message}</p>}
+        {data === undefined ? (
+          <p class="loading">Loading…</p>
+        ) : (
+          <ConversationList
+            conversations={data.conversations}
+            selectedId={conversationId}
+            hasMore={data.hasMore}
+            onLoadMore={() => setLimit((current) => current + PAGE)}
+          />
+        )}
+      </section>
+      {conversationId !== null ? (
+        <>
+          <ConversationView key={conversationId} me={me} workspace={workspace} conversationId={conversationId} />
+          <VisitorSidebar workspace={workspace} conversationId={conversationId} />
+        </>
+      ) : (
+        <section class="conversation-pane empty-pane" aria-label="Conversation">
+          <p>Pick a conversation.</p>
+        </section>
+      )}
+      <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+import type { OperatorProfile } from "../../convex/members";
+import { ChatsScreen } from "./chats/chats-screen";
+import { ContactsScreen } from "./contacts/contacts-screen";
+import { hrefOf, type Route } from "./routes";
+import { SettingsScreen } from "./settings/settings-screen";
+import { useServices } from "./use-convex";
+
+export type Workspace = OperatorProfile["workspaces"][number];
+
+const SECTIONS = [
+  { screen: "chats", label: "Chats" },
+  { screen: "tickets", label: "Tickets" },
+  { screen: "contacts", label: "Contacts" },
+  { screen: "settings", label: "Settings" },
+] as const;
+
+export function Shell({ me, workspace, route }: { me: OperatorProfile; workspace: Workspace; route: Route }) {
+  const { auth } = useServices();
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <span class="brand">{workspace.name}</span>
+        <nav aria-label="Inbox sections">
+          <ul>
+            {SECTIONS.map(({ screen, label }) => (
+              <li key={screen}>
+                <a
+                  href={hrefOf(screen === "chats" ? { screen, conversationId: null } : { screen })}
+                  aria-current={route.screen === screen ? "page" : undefined}
+                >
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span class="who">{workspace.memberName}</span>
+        <button type="button" class="quiet" onClick={() => void auth.signOut()}>Sign out</button>
+      </header>
+      {route.screen === "settings" ? (
+        <SettingsScreen me={me} workspace={workspace} />
+      ) : route.screen === "contacts" ? (
+        <ContactsScreen workspace={workspace} />
+      ) : route.screen === "tickets" ? (
+        // The ticket queue arrives with the tickets module's operator functions.
+        <main class="screen">
+          <h1>Tickets</h1>
+        </main>
+      ) : (
+        <ChatsScreen me={me} workspace={workspace} conversationId={route.screen === "chats" ? route.conversationId : null} />
+      )}
+    </div>
+  );
+}
