@@ -13,6 +13,7 @@ import { messengerTables } from "./lib/messengerTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
+import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -169,7 +170,7 @@ export default defineSchema({
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
 
-  // Help center, tickets, uploads and typing indicators.
+  // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
 
   // Upload grants and files waiting to be saved.
@@ -183,4 +184,7 @@ export default defineSchema({
 
   // Workspace members, invites, internal notes.
   ...operatorTables,
+
+  // Tickets, their replies, support teams and SLA policies.
+  ...ticketTables,
 });

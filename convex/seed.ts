@@ -9,6 +9,7 @@ import { workspaceDocument } from "./lib/workspaceSettings";
 import { insertApiKey } from "./apiKeys";
 import { insertDemoEngagement } from "./model/demoEngagement";
 import { insertDemoMessenger } from "./model/demoMessenger";
+import { insertDemoTickets } from "./model/demoTickets";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -121,6 +122,7 @@ export const insertDemoWorkspace = internalMutation({
     });
     await insertDemoEngagement(ctx.db, workspaceId, Date.now());
     await insertDemoMessenger(ctx.db, workspaceId, Date.now(), demoSiteUrl());
+    await insertDemoTickets(ctx, workspaceId, Date.now());
     return true;
   },
 });

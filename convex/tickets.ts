@@ -1,9 +1,9 @@
 import { v } from "convex/values";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
 import { appError } from "./lib/errors";
 import { ticketFieldValidator, ticketStateValidator, type TicketField } from "./lib/messengerValidators";
-import { checkTicketAnswers, checkTicketTitle, DEFAULT_TICKET_FIELDS, withStateChange } from "./lib/ticketRules";
+import { checkTicketAnswers, checkTicketReply, checkTicketTitle, DEFAULT_TICKET_FIELDS } from "./lib/ticketRules";
 import {
   apiTicket,
   ticketSummary,
@@ -12,17 +12,22 @@ import {
   type WidgetTicket,
   type WidgetTicketSummary,
 } from "./lib/ticketViews";
-import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
+import { visitorMutation, visitorQuery, type VisitorQueryCtx } from "./model/visitorFunctions";
 import { findInWorkspace } from "./model/engagement";
+import { addReply, changeTicket, createTicket } from "./model/tickets";
 import { enforceRateLimit } from "./model/rateLimits";
 
 /*
- * Tickets: a visitor files one with the workspace's form; agents move it
- * through submitted → in progress → waiting on customer → resolved over REST
- * (rest/tickets.ts), and the widget's live queries show each change.
+ * Tickets, the visitor's side and the REST API's: a visitor files one with the
+ * workspace's form and talks with the team in its replies; agents move it
+ * through submitted → in progress → waiting on customer → resolved (or
+ * cancelled) from the inbox (ticketsInbox.ts) or over REST (rest/tickets.ts),
+ * and the widget's live queries show each change.
  */
 
 const VISITOR_TICKET_LIMIT = 50;
+/** Replies a visitor's ticket view carries, oldest first. */
+const TICKET_REPLIES_SHOWN = 500;
 
 export async function ticketForm(db: DatabaseReader, workspaceId: Id<"workspaces">): Promise<TicketField[]> {
   const form = await db
@@ -45,25 +50,11 @@ export const create = visitorMutation({
     const answers = checkTicketAnswers(await ticketForm(ctx.db, ctx.workspace._id), args.fields);
     // Its own bucket key: filing tickets never eats into the visitor's message allowance.
     await enforceRateLimit(ctx, "messageSustained", `ticket:${ctx.visitor._id}`);
-    const last = await ctx.db
-      .query("tickets")
-      .withIndex("by_workspace_number", (q) => q.eq("workspaceId", ctx.workspace._id))
-      .order("desc")
-      .first();
-    const now = Date.now();
-    const id = await ctx.db.insert("tickets", {
-      workspaceId: ctx.workspace._id,
-      visitorId: ctx.visitor._id,
-      number: (last?.number ?? 0) + 1,
-      title,
-      fields: answers,
-      state: "submitted",
-      history: withStateChange([], "submitted", now),
-      createdAt: now,
-      updatedAt: now,
-    });
-    const ticket = await ctx.db.get(id);
-    if (ticket === null) throw new Error("Ticket vanished right after insert");
+    const ticket = await createTicket(
+      ctx,
+      { workspaceId: ctx.workspace._id, visitorId: ctx.visitor._id, title, fields: answers },
+      Date.now(),
+    );
     return ticketSummary(ticket);
   },
 });
@@ -81,13 +72,35 @@ export const listForVisitor = visitorQuery({
   },
 });
 
-/** One of the visitor's own tickets with its answers and state history; NOT_FOUND otherwise. */
+async function visitorsTicket(ctx: VisitorQueryCtx, ticketId: string): Promise<Doc<"tickets">> {
+  const ticket = await findInWorkspace(ctx.db, "tickets", ctx.workspace._id, ticketId);
+  if (ticket === null || ticket.visitorId !== ctx.visitor._id) throw appError("NOT_FOUND", "Ticket not found.", "ticketId");
+  return ticket;
+}
+
+/** One of the visitor's own tickets with its answers, state history and replies; NOT_FOUND otherwise. */
 export const get = visitorQuery({
   args: { ticketId: v.string() },
   handler: async (ctx, args): Promise<WidgetTicket> => {
-    const ticket = await findInWorkspace(ctx.db, "tickets", ctx.workspace._id, args.ticketId);
-    if (ticket === null || ticket.visitorId !== ctx.visitor._id) throw appError("NOT_FOUND", "Ticket not found.", "ticketId");
-    return widgetTicket(ticket, await ticketForm(ctx.db, ctx.workspace._id));
+    const ticket = await visitorsTicket(ctx, args.ticketId);
+    const replies = await ctx.db
+      .query("ticketReplies")
+      .withIndex("by_ticket_created", (q) => q.eq("ticketId", ticket._id))
+      .take(TICKET_REPLIES_SHOWN);
+    return widgetTicket(ticket, await ticketForm(ctx.db, ctx.workspace._id), replies);
+  },
+});
+
+/** The visitor replies on their ticket; a ticket waiting on them (or resolved) goes back to in progress. */
+export const reply = visitorMutation({
+  args: { ticketId: v.string(), body: v.string() },
+  handler: async (ctx, args): Promise<{ id: string }> => {
+    const body = checkTicketReply(args.body);
+    const ticket = await visitorsTicket(ctx, args.ticketId);
+    await enforceRateLimit(ctx, "messageSustained", `ticket:${ctx.visitor._id}`);
+    const authorName = ctx.visitor.name ?? ctx.visitor.email;
+    const id = await addReply(ctx, ticket, { author: "visitor", body, ...(authorName !== undefined ? { authorName } : {}) }, Date.now());
+    return { id };
   },
 });
 
@@ -124,11 +137,9 @@ export const adminUpdate = internalMutation({
   handler: async (ctx, args): Promise<ApiTicket | null> => {
     const ticket = await findInWorkspace(ctx.db, "tickets", args.workspaceId, args.id);
     if (ticket === null) return null;
-    const state = args.state ?? ticket.state;
-    const now = Date.now();
-    await ctx.db.patch(ticket._id, { state, history: withStateChange(ticket.history, state, now, args.note), updatedAt: now });
-    const updated = await ctx.db.get(ticket._id);
-    return updated === null ? null : apiTicket(updated);
+    // Every call is a history entry, as the REST API documents; a bare PATCH records the current state again.
+    const change = { state: args.state ?? ticket.state, ...(args.note !== undefined ? { note: args.note } : {}) };
+    return apiTicket(await changeTicket(ctx, ticket, change, Date.now()));
   },
 });
 

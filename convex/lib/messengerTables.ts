@@ -4,14 +4,13 @@ import {
   articleStatusValidator,
   attachmentValidator,
   ticketFieldValidator,
-  ticketHistoryEntryValidator,
-  ticketStateValidator,
   typingActorValidator,
 } from "./messengerValidators";
 
 /**
  * Tables of the messenger's tabs and composer, spread into schema.ts: the help
- * center, tickets, uploads (attachments before they are sent) and typing.
+ * center, the ticket form, uploads (attachments before they are sent) and
+ * typing. Tickets themselves are in ticketTables.ts.
  */
 export const messengerTables = {
   articleCollections: defineTable({
@@ -46,25 +45,6 @@ export const messengerTables = {
     fields: v.array(ticketFieldValidator),
     updatedAt: v.number(),
   }).index("by_workspace", ["workspaceId"]),
-
-  tickets: defineTable({
-    workspaceId: v.id("workspaces"),
-    visitorId: v.id("visitors"),
-    /** Per-workspace sequence shown to people: "#12". */
-    number: v.number(),
-    title: v.string(),
-    /** Answers by form field id. */
-    fields: v.record(v.string(), v.string()),
-    state: ticketStateValidator,
-    /** Every state the ticket went through, oldest first. */
-    history: v.array(ticketHistoryEntryValidator),
-    createdAt: v.number(),
-    updatedAt: v.number(),
-  })
-    .index("by_visitor_updated", ["visitorId", "updatedAt"])
-    .index("by_workspace_updated", ["workspaceId", "updatedAt"])
-    .index("by_workspace_state_updated", ["workspaceId", "state", "updatedAt"])
-    .index("by_workspace_number", ["workspaceId", "number"]),
 
   /**
    * A file a visitor uploaded and the server checked (type sniffed from its

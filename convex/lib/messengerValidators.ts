@@ -65,6 +65,7 @@ export const ticketStateValidator = v.union(
   v.literal("in_progress"),
   v.literal("waiting_on_customer"),
   v.literal("resolved"),
+  v.literal("cancelled"),
 );
 
 export const ticketHistoryEntryValidator = v.object({

@@ -1,3 +1,5 @@
+import { MESSAGE_MAX_LENGTH } from "../../core/messages/text";
+import { TICKET_STATES as CORE_TICKET_STATES } from "../../core/sla/types";
 import { invalidArgument } from "./errors";
 import type { TicketField, TicketState } from "./messengerValidators";
 
@@ -6,9 +8,11 @@ import type { TicketField, TicketState } from "./messengerValidators";
  * against the workspace's form, and state changes with their history.
  */
 
-export const TICKET_STATES: readonly TicketState[] = ["submitted", "in_progress", "waiting_on_customer", "resolved"];
+export const TICKET_STATES: readonly TicketState[] = CORE_TICKET_STATES;
 export const TICKET_TITLE_MAX = 200;
 export const TICKET_NOTE_MAX = 1000;
+/** Replies are messages: the same limit as the composer's. */
+export const TICKET_REPLY_MAX = MESSAGE_MAX_LENGTH;
 export const TICKET_HISTORY_MAX = 100;
 export const FORM_FIELDS_MAX = 20;
 
@@ -24,6 +28,14 @@ export function checkTicketTitle(title: string): string {
   const trimmed = title.trim();
   if (trimmed.length === 0) throw invalidArgument("title", "title must not be empty.");
   if (trimmed.length > TICKET_TITLE_MAX) throw invalidArgument("title", `title must be at most ${TICKET_TITLE_MAX} characters.`);
+  return trimmed;
+}
+
+/** A reply's body, trimmed; INVALID_ARGUMENT names `body` when empty or too long. */
+export function checkTicketReply(body: string): string {
+  const trimmed = body.trim();
+  if (trimmed.length === 0) throw invalidArgument("body", "body must not be empty.");
+  if (trimmed.length > TICKET_REPLY_MAX) throw invalidArgument("body", `body must be at most ${TICKET_REPLY_MAX} characters.`);
   return trimmed;
 }
 

@@ -25,7 +25,7 @@ export interface WidgetFunctions {
   conversationActivity: Pick<Api["conversationActivity"], "get" | "setVisitorTyping">;
   files: Pick<Api["files"], "generateUploadUrl" | "saveUpload">;
   articles: Pick<Api["articles"], "listCollections" | "search" | "get">;
-  tickets: Pick<Api["tickets"], "getForm" | "create" | "listForVisitor" | "get">;
+  tickets: Pick<Api["tickets"], "getForm" | "create" | "listForVisitor" | "get" | "reply">;
   tours: Pick<Api["tours"], "listAll" | "recordProgress">;
   tooltips: Pick<Api["tooltips"], "getActiveForVisitor" | "recordImpression">;
   outboundMessages: Pick<Api["outboundMessages"], "getEligible" | "recordImpression" | "startChat">;

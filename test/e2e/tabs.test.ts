@@ -287,6 +287,10 @@ describe("Tickets", () => {
     await stack.agent.request("PATCH", `/tickets/${ticket.id}`, { state: "in_progress", note: "Reproduced, fixing it." });
     await shows(page.getByRole("status").filter({ hasText: "In progress" }));
     await shows(page.getByText("Reproduced, fixing it."));
+    await shows(page.getByText(/Ticket TK-\d+/));
+    await page.getByRole("textbox", { name: "Your reply" }).fill("Thanks, it happens on Firefox too.");
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await shows(page.getByText("Thanks, it happens on Firefox too."));
     await expectAxeClean(page);
     await page.getByRole("button", { name: "Back to tickets" }).click();
     await shows(page.getByRole("button", { name: /Export fails.*In progress/s }));

@@ -59,7 +59,7 @@ function TicketList({ controller, onOpen }: { controller: TabProps["controller"]
                 <button type="button" class="oc-item oc-ticket-row" onClick={() => onOpen(ticket.id)}>
                   <span class="oc-item-title">{ticket.title}</span>
                   <span class="oc-item-text">
-                    {t.ticketNumber(ticket.number)} · <span class={`oc-status oc-status-${ticket.state}`}>{t.ticketState[ticket.state]}</span> ·{" "}
+                    {t.ticketCode(ticket.code)} · <span class={`oc-status oc-status-${ticket.state}`}>{t.ticketState[ticket.state]}</span> ·{" "}
                     {formatAge(ticket.updatedAt, now, t.justNow, locale)}
                   </span>
                 </button>

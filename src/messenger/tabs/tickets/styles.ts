@@ -22,4 +22,10 @@ background:var(--oc-primary)}
 .oc-history-state{font-weight:600}
 .oc-history time{color:var(--oc-muted);font-size:12px}
 .oc-history-note{flex-basis:100%;margin:2px 0 0;color:var(--oc-ink)}
+.oc-ticket-replies{list-style:none;margin:0 0 12px;padding:0;display:flex;flex-direction:column;gap:8px}
+.oc-ticket-reply{padding:8px 12px;border-radius:12px;background:var(--oc-soft)}
+.oc-ticket-reply-visitor{margin-inline-start:24px;border-inline-start:3px solid var(--oc-primary)}
+.oc-ticket-reply-meta{margin:0 0 2px;display:flex;gap:8px;font-size:12px;color:var(--oc-ink)}
+.oc-ticket-reply-meta span{font-weight:600}
+.oc-ticket-reply-body{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 `;

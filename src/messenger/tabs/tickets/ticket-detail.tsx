@@ -3,14 +3,20 @@ import { useQuery } from "../../panel/hooks";
 import { useI18n } from "../../panel/i18n";
 import type { MessengerController } from "../../types";
 import { LiveContent } from "../../panel/live-content";
+import { TicketReplies } from "./ticket-replies";
 import { parseTicket, type Ticket } from "./wire";
 
-/** One ticket, live: its state, the answers, and every state it went through with the agents' notes. */
+/** One ticket, live: its state, the answers, the conversation with the team, and every state it went through with the agents' notes. */
 export function TicketDetail({ controller, ticketId }: { controller: MessengerController; ticketId: string }) {
   const [ticket, retry] = useQuery(controller, backend.tickets.get, { ticketId }, parseTicket);
   return (
     <LiveContent state={ticket} retry={retry}>
-      {(data) => <TicketView ticket={data} />}
+      {(data) => (
+        <>
+          <TicketView ticket={data} />
+          <TicketReplies controller={controller} ticketId={data.id} replies={data.replies} canReply={data.state !== "cancelled"} />
+        </>
+      )}
     </LiveContent>
   );
 }
@@ -20,7 +26,7 @@ function TicketView({ ticket: data }: { ticket: Ticket }) {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <article class="oc-ticket" aria-labelledby="oc-ticket-title">
-      <p class="oc-item-text">{t.ticketNumber(data.number)}</p>
+      <p class="oc-item-text">{t.ticketCode(data.code)}</p>
       <h3 id="oc-ticket-title" class="oc-item-title">
         {data.title}
       </h3>

@@ -1,0 +1,82 @@
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { TicketReplies } from "../../../../../src/messenger/tabs/tickets/ticket-replies";
+import type { TicketReply } from "../../../../../src/messenger/tabs/tickets/wire";
+import type { MessengerController } from "../../../../../src/messenger/types";
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement("div");
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const REPLIES: TicketReply[] = [
+  { id: "r1", author: "agent", authorName: "Bo", body: "Which browser?", createdAt: Date.UTC(2026, 0, 12, 10) },
+  { id: "r2", author: "visitor", authorName: "Alice", body: "Firefox", createdAt: Date.UTC(2026, 0, 12, 11) },
+  { id: "r3", author: "agent", authorName: null, body: "Fixed", createdAt: Date.UTC(2026, 0, 12, 12) },
+];
+
+function mount(mutate: (...args: unknown[]) => Promise<unknown>, canReply = true, replies = REPLIES) {
+  const controller = { mutate } as unknown as MessengerController;
+  act(() => {
+    render(<TicketReplies controller={controller} ticketId="t1" replies={replies} canReply={canReply} />, container);
+  });
+  return { textarea: container.querySelector("textarea"), form: container.querySelector("form") };
+}
+
+async function submit(form: HTMLFormElement, textarea: HTMLTextAreaElement, value: string) {
+  await act(async () => {
+    textarea.value = value;
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await act(async () => {
+    form.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+  });
+}
+
+describe("TicketReplies", () => {
+  it("shows the conversation: the visitor as You, the team by name or as the support team", () => {
+    mount(vi.fn());
+    const authors = [...container.querySelectorAll(".oc-ticket-reply-meta span")].map((node) => node.textContent);
+    expect(authors).toEqual(["Bo", "You", "Support team"]);
+    expect([...container.querySelectorAll(".oc-ticket-reply-body")].map((node) => node.textContent)).toEqual(["Which browser?", "Firefox", "Fixed"]);
+    expect(container.querySelector("label")?.textContent).toBe("Your reply");
+  });
+
+  it("sends the trimmed reply for this ticket and clears the box", async () => {
+    const mutate = vi.fn(async () => ({ id: "r4" }));
+    const { form, textarea } = mount(mutate);
+    await submit(form!, textarea!, "  It works now  ");
+    expect(mutate).toHaveBeenCalledWith(expect.anything(), { ticketId: "t1", body: "It works now" });
+    expect(textarea!.value).toBe("");
+    expect(container.querySelector("[role=alert]")).toBeNull();
+  });
+
+  it("refuses an empty reply without calling the server, and says when sending failed", async () => {
+    const mutate = vi.fn(async () => {
+      throw new Error("offline");
+    });
+    const { form, textarea } = mount(mutate);
+    await submit(form!, textarea!, "   ");
+    expect(mutate).not.toHaveBeenCalled();
+    expect(container.querySelector("[role=alert]")?.textContent).toBe("Your reply is required.");
+    expect(textarea!.getAttribute("aria-invalid")).toBe("true");
+    await submit(form!, textarea!, "hello");
+    expect(container.querySelector("[role=alert]")?.textContent).toBe("Your reply could not be sent.");
+    expect(textarea!.value).toBe("hello");
+  });
+
+  it("offers no reply box on a cancelled ticket, and shows nothing when there is nothing to show", () => {
+    mount(vi.fn(), false);
+    expect(container.querySelector("form")).toBeNull();
+    expect(container.querySelectorAll(".oc-ticket-reply")).toHaveLength(3);
+    mount(vi.fn(), false, []);
+    expect(container.innerHTML).toBe("");
+  });
+});
