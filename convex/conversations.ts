@@ -3,6 +3,7 @@ import { internalMutation, internalQuery } from "./_generated/server";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { apiConversation, widgetConversation, type ApiConversation, type WidgetConversation } from "./lib/views";
 import { findWorkspaceConversation, getVisitorConversation } from "./model/conversations";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /** A visitor's inbox shows at most this many conversations, newest first. */
 export const VISITOR_CONVERSATION_LIMIT = 100;
@@ -82,6 +83,7 @@ export const close = internalMutation({
     if (conversation === null) return null;
     if (conversation.status !== "closed") {
       await ctx.db.patch("conversations", conversation._id, { status: "closed" });
+      await emitWebhookEvent(ctx, args.workspaceId, "conversation.closed", { conversationId: conversation._id });
     }
     const visitor = await ctx.db.get("visitors", conversation.visitorId);
     return apiConversation({ ...conversation, status: "closed" }, visitor);

@@ -4,6 +4,7 @@ import { internalQuery } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getVisitorConversation } from "./model/conversations";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /*
  * CSAT: after a conversation is closed, its visitor may rate it 1–5 with an
@@ -81,6 +82,7 @@ export const submit = visitorMutation({
       createdAt: Date.now(),
       ...(comment ? { comment } : {}),
     });
+    await emitWebhookEvent(ctx, ctx.workspace._id, "csat.submitted", { ratingId });
     return { ratingId };
   },
 });

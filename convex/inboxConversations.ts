@@ -6,6 +6,7 @@ import type { InboxConversation } from "./lib/inboxViews";
 import { findMember, requireMember } from "./model/members";
 import { filteredConversations, requireWorkspaceConversation, toInboxConversation } from "./model/inbox";
 import { activeTyping, setTyping } from "./model/typing";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /*
  * The inbox's conversation list and what operators do to a conversation: assign, close,
@@ -76,7 +77,9 @@ export const setStatus = mutation({
   handler: async (ctx, args): Promise<null> => {
     const { workspaceId } = await requireMember(ctx, args.workspaceId);
     const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
-    if (conversation.status !== args.status) await ctx.db.patch("conversations", conversation._id, { status: args.status });
+    if (conversation.status === args.status) return null;
+    await ctx.db.patch("conversations", conversation._id, { status: args.status });
+    if (args.status === "closed") await emitWebhookEvent(ctx, workspaceId, "conversation.closed", { conversationId: conversation._id });
     return null;
   },
 });

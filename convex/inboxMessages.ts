@@ -9,6 +9,7 @@ import { requireWorkspaceConversation } from "./model/inbox";
 import { requireMember } from "./model/members";
 import { clearTyping } from "./model/typing";
 import { MESSAGE_LIST_LIMIT } from "./messages";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /* A conversation's messages as operators see them, and operators' replies. */
 
@@ -39,6 +40,7 @@ export const reply = mutation({
       senderName: member.name,
     });
     await clearTyping(ctx.db, conversation._id, "agent");
+    await emitWebhookEvent(ctx, workspaceId, "message.created", { messageId: message._id });
     return { messageId: message._id };
   },
 });

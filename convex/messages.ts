@@ -16,6 +16,7 @@ import { touchVisitor } from "./model/visitors";
 import { clearTyping } from "./model/typing";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;
@@ -67,6 +68,8 @@ export const send = visitorMutation({
       ...(uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {}),
     });
     await markSent(ctx.db, uploads, message._id);
+    if (args.conversationId === undefined) await emitWebhookEvent(ctx, ctx.workspace._id, "conversation.created", { conversationId: conversation._id });
+    await emitWebhookEvent(ctx, ctx.workspace._id, "message.created", { messageId: message._id });
     await clearTyping(ctx.db, conversation._id, "visitor");
     await touchVisitor(ctx.db, ctx.visitor, now);
     return { conversationId: conversation._id, messageId: message._id };
@@ -114,6 +117,7 @@ export const sendFromAgent = internalMutation({
       ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
     });
     await clearTyping(ctx.db, conversation._id, "agent");
+    await emitWebhookEvent(ctx, args.workspaceId, "message.created", { messageId: message._id });
     return apiMessage(message);
   },
 });

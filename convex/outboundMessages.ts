@@ -6,6 +6,7 @@ import { checkUrl } from "./lib/inputRules";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, historiesOf, recordImpression as saveImpression, targetedContent } from "./model/engagement";
 import { appendMessage, startConversation } from "./model/conversations";
+import { emitWebhookEvent } from "./outgoing/webhookEvents";
 import { invalidArgument } from "./lib/errors";
 import type { Id } from "./_generated/dataModel";
 
@@ -68,12 +69,14 @@ export const startChat = visitorMutation({
     const now = Date.now();
     const conversation = await startConversation(ctx.db, ctx.visitor, now);
     await ctx.db.patch("conversations", conversation._id, { sourceOutboundMessageId: message._id });
-    await appendMessage(ctx.db, conversation, {
+    await emitWebhookEvent(ctx, ctx.workspace._id, "conversation.created", { conversationId: conversation._id });
+    const opening = await appendMessage(ctx.db, conversation, {
       senderType: "agent",
       body: message.body,
       createdAt: now,
       ...(message.senderName !== undefined ? { senderName: message.senderName } : {}),
     });
+    await emitWebhookEvent(ctx, ctx.workspace._id, "message.created", { messageId: opening._id });
     // The visitor has just read it: it is the message they are answering.
     await ctx.db.patch("conversations", conversation._id, { unreadByVisitor: 0, readByVisitorAt: now });
     await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, "clicked", now);

@@ -13,6 +13,7 @@ import { messengerTables } from "./lib/messengerTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
+import { outgoingTables } from "./lib/outgoingTables";
 import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
@@ -187,4 +188,7 @@ export default defineSchema({
 
   // Tickets, their replies, support teams and SLA policies.
   ...ticketTables,
+
+  // Outgoing calls of every integration (deliveries and their attempts) and webhook subscriptions.
+  ...outgoingTables,
 });

@@ -3,6 +3,7 @@ import type { MutationCtx } from "../_generated/server";
 import type { WithoutSystemFields } from "convex/server";
 import { appError } from "../lib/errors";
 import type { TicketState } from "../lib/messengerValidators";
+import { emitWebhookEvent } from "../outgoing/webhookEvents";
 import { scheduleSlaCheck } from "./ticketSla";
 import { priorityOf, stateChangesOf } from "../lib/ticketFields";
 import { withStateChange } from "../lib/ticketRules";
@@ -50,6 +51,7 @@ export async function createTicket(
     priority: "MEDIUM",
     stateChanges: [{ state: "submitted", at: now }],
   });
+  await emitWebhookEvent(ctx, input.workspaceId, "ticket.created", { ticketId: id });
   return await scheduleSlaCheck(ctx, id, now);
 }
 
@@ -83,6 +85,9 @@ export async function changeTicket(ctx: MutationCtx, ticket: Doc<"tickets">, cha
   }
   if (Object.keys(patch).length === 0) return ticket;
   await ctx.db.patch(ticket._id, { ...patch, updatedAt: now });
+  if (patch.state !== undefined) {
+    await emitWebhookEvent(ctx, ticket.workspaceId, "ticket.state_changed", { ticketId: ticket._id, previousState: ticket.state });
+  }
   return await scheduleSlaCheck(ctx, ticket._id, now);
 }
 

@@ -56,7 +56,7 @@ export type RouteSpec<
   /** An empty body counts as `{}` (routes whose body fields are all optional). */
   bodyOptional?: boolean;
   /** Success answers by status. */
-  responses: Partial<Record<200 | 201 | 204, ResponseSpec>>;
+  responses: Partial<Record<200 | 201 | 202 | 204, ResponseSpec>>;
   errors?: readonly DeclaredErrorStatus[];
   handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<Response>;
 };

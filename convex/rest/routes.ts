@@ -12,6 +12,7 @@ import { jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { SECURITY_ROUTES } from "./security";
 import { TICKET_ROUTES } from "./tickets";
+import { WEBHOOK_ROUTES } from "./webhooks";
 
 /**
  * Every operation of the REST API under /api/v1, in the order the OpenAPI
@@ -29,6 +30,7 @@ const DOMAIN_ROUTES: Route[] = [
   ...HELP_CENTER_ROUTES,
   ...TICKET_ROUTES,
   ...MESSENGER_SETTINGS_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];
 
 let cachedDocument: Record<string, unknown> | undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TICKET_PRIORITIES } from "../../core/sla/types";
 import { TICKET_STATES } from "../lib/ticketRules";
 
 /*
@@ -114,9 +115,11 @@ const ticketState = z.enum(TICKET_STATES as [string, ...string[]]);
 export const ticketView = z
   .object({
     id: z.string(),
-    number: z.number().int().describe("Shown to the visitor as the ticket's number."),
+    number: z.number().int().describe("The ticket's number in its workspace."),
+    code: z.string().describe("The human code shown to operators and visitors, e.g. TK-12."),
     title: z.string(),
     state: ticketState,
+    priority: z.enum(TICKET_PRIORITIES),
     visitorId: z.string(),
     fields: z.record(z.string(), z.string()).describe("The visitor's answers by form field id."),
     history: z.array(z.object({ state: ticketState, at: epochMs, note: z.string().nullable() })),

@@ -9,6 +9,12 @@ import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import WebSocket from "ws";
 
 export const FIXTURE_FUNCTIONS = resolve(import.meta.dirname, "../local-backend/fixture/convex");
+export const APP_FUNCTIONS = resolve(import.meta.dirname, "../../convex");
+
+/** What `npm run backend` passes when it runs the app: the demo seed and the secrets key, made on first start. */
+export const APP_BACKEND_ARGS = ["--seed", "seed:demo", "--seed-output", "demo.json", "--generate-secret", "OPENCOM_SECRETS_KEY"];
+/** The development deployment's variables `npm run backend` sets: outgoing calls may reach loopback receivers. */
+export const APP_DEV_ENV: Readonly<Record<string, string>> = { OPENCOM_ALLOW_PRIVATE_OUTGOING: "1" };
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {

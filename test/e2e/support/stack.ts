@@ -3,7 +3,7 @@
 // that answers through the REST API with the demo admin key.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BackendProcess } from "../../support/backend-process";
+import { APP_BACKEND_ARGS, APP_DEV_ENV, APP_FUNCTIONS, BackendProcess } from "../../support/backend-process";
 import { serveStatic, type StaticSite } from "../../support/static-server";
 
 export interface DemoCredentials {
@@ -27,7 +27,7 @@ const ROOT = resolve(import.meta.dirname, "../../..");
 /** `backendEnv`: extra environment for the backend, e.g. a test-only session lifetime cap. */
 export async function startStack(options: { backendEnv?: Record<string, string> } = {}): Promise<Stack> {
   if (!existsSync(join(ROOT, "dist/widget.js"))) throw new Error("dist/widget.js is missing: run `npm run build` first (npm test does)");
-  const backend = new BackendProcess(join(ROOT, "convex"), ["--seed", "seed:demo", "--seed-output", "demo.json"], options.backendEnv);
+  const backend = new BackendProcess(APP_FUNCTIONS, APP_BACKEND_ARGS, { ...APP_DEV_ENV, ...options.backendEnv });
   let demo: DemoCredentials;
   let site: StaticSite;
   try {

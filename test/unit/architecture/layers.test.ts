@@ -38,7 +38,7 @@ const SRC_LAYERS: string[][] = [
 ];
 
 /** convex/, top to bottom. (root) is every domain module (messages.ts, tours.ts…), http.ts and schema.ts. */
-const CONVEX_LAYERS: string[][] = [["convex/(root)"], ["convex/rest"], ["convex/model"], ["convex/lib"], ["convex/_generated"]];
+const CONVEX_LAYERS: string[][] = [["convex/(root)"], ["convex/rest"], ["convex/model"], ["convex/outgoing"], ["convex/lib"], ["convex/_generated"]];
 
 const describeEdge = (edge: ImportEdge) => `${edge.from} -> ${edge.specifier}`;
 
