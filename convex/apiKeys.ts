@@ -2,6 +2,8 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type DatabaseWriter } from "./_generated/server";
+import { appendAudit } from "./audit";
+import { SYSTEM_ACTOR } from "./lib/auditEntries";
 import { apiKeyDisplayPrefix, generateApiKey, sha256Hex } from "./lib/crypto";
 
 /*
@@ -13,19 +15,30 @@ export async function insertApiKey(
   db: DatabaseWriter,
   args: { workspaceId: Id<"workspaces">; name: string; keyHash: string; prefix: string; now: number },
 ): Promise<Id<"apiKeys">> {
-  return await db.insert("apiKeys", {
+  const apiKeyId = await db.insert("apiKeys", {
     workspaceId: args.workspaceId,
     name: args.name,
     keyHash: args.keyHash,
     prefix: args.prefix,
     createdAt: args.now,
   });
+  await appendAudit(db, {
+    workspaceId: args.workspaceId,
+    at: args.now,
+    action: "api_key.created",
+    actor: SYSTEM_ACTOR,
+    target: { type: "api_key", id: apiKeyId },
+    details: { name: args.name, prefix: args.prefix },
+  });
+  return apiKeyId;
 }
 
 export type ActiveApiKey = {
   apiKeyId: Id<"apiKeys">;
   workspaceId: Id<"workspaces">;
   keyHash: string;
+  /** "name (oc_live_abcd…)": how the audit log names the key. */
+  label: string;
   /** The workspace's allowed origins: the REST layer's CORS allow-list. */
   allowedOrigins: string[];
 };
@@ -45,6 +58,7 @@ export const findActiveByHash = internalQuery({
       apiKeyId: key._id,
       workspaceId: key.workspaceId,
       keyHash: key.keyHash,
+      label: `${key.name} (${key.prefix}…)`,
       allowedOrigins: workspace.allowedOrigins,
     };
   },
@@ -91,6 +105,13 @@ export const revoke = internalMutation({
     const key = await ctx.db.get("apiKeys", apiKeyId);
     if (key !== null && key.revokedAt === undefined) {
       await ctx.db.patch("apiKeys", apiKeyId, { revokedAt: Date.now() });
+      await appendAudit(ctx.db, {
+        workspaceId: key.workspaceId,
+        action: "api_key.revoked",
+        actor: SYSTEM_ACTOR,
+        target: { type: "api_key", id: apiKeyId },
+        details: { name: key.name, prefix: key.prefix },
+      });
     }
     return null;
   },

@@ -12,6 +12,9 @@ import {
 } from "./lib/helpCenterViews";
 import { articleStatusValidator } from "./lib/messengerValidators";
 import { visitorQuery } from "./model/visitorFunctions";
+import { imageUrls, isForeignImage, storedImageKey, withoutForeignImages, type ImageRules } from "./lib/articleImages";
+import { siteUrl } from "./lib/siteUrl";
+import { FILE_PATH } from "./lib/attachmentPaths";
 import { findInWorkspace } from "./model/engagement";
 
 /*
@@ -95,7 +98,8 @@ export const get = visitorQuery({
     return {
       id: article._id,
       title: article.title,
-      body: article.body,
+      // Written before the image rules, or the workspace's sites changed since: never load foreign hosts.
+      body: withoutForeignImages(article.body, imageRules(ctx.workspace)),
       collectionId: article.collectionId ?? null,
       collectionName: collection?.name ?? null,
       updatedAt: article.updatedAt,
@@ -104,6 +108,30 @@ export const get = visitorQuery({
 });
 
 // ---- Admin (REST) ----
+
+function imageRules(workspace: Doc<"workspaces">): ImageRules {
+  return { siteUrl: siteUrl(), filePath: FILE_PATH, allowedOrigins: workspace.allowedOrigins };
+}
+
+/** Refuses images from hosts that would learn readers' addresses, and stored images of other workspaces. */
+async function checkArticleImages(db: DatabaseReader, workspaceId: Id<"workspaces">, body: string | undefined): Promise<void> {
+  if (body === undefined) return;
+  const workspace = await db.get(workspaceId);
+  if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
+  const rules = imageRules(workspace);
+  for (const url of imageUrls(body)) {
+    const key = storedImageKey(url, rules);
+    const stored =
+      key === null ? null : await db.query("articleImages").withIndex("by_access_key", (q) => q.eq("accessKey", key)).unique();
+    const allowed = key === null ? !isForeignImage(url, rules) : stored?.workspaceId === workspaceId;
+    if (!allowed) {
+      throw invalidArgument(
+        "body",
+        `Image ${url.slice(0, 100)} must be uploaded with POST /api/v1/articles/images or served from one of the workspace's allowed origins.`,
+      );
+    }
+  }
+}
 
 const workspaceArgs = { workspaceId: v.id("workspaces") };
 const articleFields = {
@@ -163,6 +191,7 @@ export const adminCreate = internalMutation({
   args: { ...workspaceArgs, ...articleFields, title: v.string() },
   handler: async (ctx, args): Promise<ApiArticle> => {
     const now = Date.now();
+    await checkArticleImages(ctx.db, args.workspaceId, args.body);
     const collectionId = await collectionFor(ctx.db, args.workspaceId, args.collectionId);
     const id = await ctx.db.insert("articles", {
       workspaceId: args.workspaceId,
@@ -185,6 +214,7 @@ export const adminUpdate = internalMutation({
   handler: async (ctx, args): Promise<ApiArticle | null> => {
     const article = await findInWorkspace(ctx.db, "articles", args.workspaceId, args.id);
     if (article === null) return null;
+    await checkArticleImages(ctx.db, args.workspaceId, args.body);
     const { workspaceId, id: _id, collectionId: requested, ...fields } = args;
     const collectionId = await collectionFor(ctx.db, workspaceId, requested);
     await ctx.db.patch(article._id, {

@@ -4,6 +4,7 @@ import { widgetChecklist, type WidgetChecklist } from "./lib/engagementViews";
 import { appError, invalidArgument } from "./lib/errors";
 import { checkUrl, normalizeEventName } from "./lib/inputRules";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { getInWorkspace, targetedContent } from "./model/engagement";
 import {
   applyChecklistEvent,
@@ -58,6 +59,8 @@ export const recordEvent = visitorMutation({
   handler: async (ctx, args): Promise<{ completed: CompletedTask[] }> => {
     if (args.name === undefined && args.url === undefined) throw invalidArgument("name", "Give an event name or a url.");
     checkUrl(args.url, "url");
+    await enforceRateLimit(ctx, "checklistEvents", ctx.visitor._id);
+    await enforceAddressLimit(ctx, "eventsPerAddress");
     const now = Date.now();
     const completed: CompletedTask[] = [];
     if (args.name !== undefined) {

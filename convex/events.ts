@@ -4,6 +4,7 @@ import { attributesValidator } from "./lib/validators";
 import { visitorMutation } from "./model/visitorFunctions";
 import { recordEngagementEvent } from "./model/engagementEvents";
 import { touchVisitor } from "./model/visitors";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /** Name the widget uses for page views. */
 export const PAGE_VIEW_EVENT = "$pageview";
@@ -19,6 +20,8 @@ export const track = visitorMutation({
     const name = normalizeEventName(args.name);
     checkAttributes(args.properties, "properties");
     checkUrl(args.url, "url");
+    await enforceRateLimit(ctx, "events", ctx.visitor._id);
+    await enforceAddressLimit(ctx, "eventsPerAddress");
     const now = Date.now();
     await ctx.db.insert("events", {
       workspaceId: ctx.workspace._id,

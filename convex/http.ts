@@ -4,6 +4,7 @@ import { auth } from "./auth";
 import { API_BASE } from "./rest/app";
 import { handlePreflight } from "./rest/cors";
 import { REST_API } from "./rest/routes";
+import { routeAttachments } from "./attachmentsHttp";
 
 /*
  * HTTP actions, served on the deployment's site URL. Everything under /api/v1/
@@ -26,5 +27,8 @@ for (const method of ROUTABLE_HTTP_METHODS) {
 // CORS preflight carries no credentials, so it is answered before authentication
 // (with CORS headers only for an Origin some workspace allows; see rest/cors.ts).
 http.route({ pathPrefix: `${API_BASE}/`, method: "OPTIONS", handler: httpAction(handlePreflight) });
+
+// Attachment uploads and downloads for the widget (attachmentsHttp.ts).
+routeAttachments(http);
 
 export default http;

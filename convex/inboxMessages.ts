@@ -22,7 +22,7 @@ export const list = query({
     const { workspaceId } = await requireMember(ctx, args.workspaceId);
     const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
     const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return await Promise.all(messages.map((message) => withAttachments(ctx.storage, message, widgetMessage(message))));
+    return await Promise.all(messages.map((message) => withAttachments(ctx.db, message, widgetMessage(message))));
   },
 });
 

@@ -15,7 +15,7 @@ import {
 import { touchVisitor } from "./model/visitors";
 import { clearTyping } from "./model/typing";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
-import { enforceRateLimit } from "./model/rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /** Lists return at most this many messages: the most recent ones. */
@@ -50,6 +50,7 @@ export const send = visitorMutation({
     // After the retry check, so a retried send never counts twice.
     await enforceRateLimit(ctx, "messageBurst", ctx.visitor._id);
     await enforceRateLimit(ctx, "messageSustained", ctx.visitor._id);
+    await enforceAddressLimit(ctx, "messagesPerAddress");
     const uploads = await claimableUploads(ctx.db, ctx.visitor, args.attachmentIds ?? []);
     const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
     const now = Date.now();
@@ -81,7 +82,7 @@ export const list = visitorQuery({
   handler: async (ctx, args): Promise<Array<WidgetMessage & { attachments?: AttachmentView[] }>> => {
     const conversation = await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
     const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return await Promise.all(messages.map((message) => withAttachments(ctx.storage, message, widgetMessage(message))));
+    return await Promise.all(messages.map((message) => withAttachments(ctx.db, message, widgetMessage(message))));
   },
 });
 
@@ -92,7 +93,7 @@ export const listForAgent = internalQuery({
     const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
     if (conversation === null) return null;
     const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return await Promise.all(messages.map((message) => withAttachments(ctx.storage, message, apiMessage(message))));
+    return await Promise.all(messages.map((message) => withAttachments(ctx.db, message, apiMessage(message))));
   },
 });
 

@@ -11,6 +11,8 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
+import { attachmentTables } from "./lib/attachmentTables";
+import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
 import { ticketTables } from "./lib/ticketTables";
@@ -42,12 +44,20 @@ export default defineSchema({
      */
     identitySecret: v.optional(v.string()),
     /** Absent on older rows: lib/identitySecrets.ts applies the default ("optional"). */
-    identityVerification: v.optional(v.object({ mode: identityModeValidator })),
+    identityVerification: v.optional(
+      v.object({
+        mode: identityModeValidator,
+        /** How old a userJwt may be (from `iat`, or until `exp`); lib/identitySecrets.ts applies the default. */
+        jwtMaxAgeSeconds: v.optional(v.number()),
+      }),
+    ),
     /** The secret before the last rotation, still accepted until previousSecretExpiresAt. */
     previousSecret: v.optional(v.string()),
     previousSecretExpiresAt: v.optional(v.number()),
     /** Widget session lifetime; lib/sessionPolicy.ts applies the default (24). */
     sessionLifetimeHours: v.optional(v.number()),
+    /** Secret rotations: sessions proven before `provenBefore` end at `revokeAt` (lib/sessionPolicy.ts). */
+    provenSessionCutoffs: v.optional(v.array(v.object({ provenBefore: v.number(), revokeAt: v.number() }))),
   }).index("by_public_id", ["publicId"]),
 
   visitors: defineTable({
@@ -83,6 +93,10 @@ export default defineSchema({
     expiresAt: v.number(),
     /** The instant from which the token is refused (may lie in the future: refresh grace). */
     revokedAt: v.optional(v.number()),
+    /** When the boot that started this chain of refreshes happened (absent on old rows: issuedAt). */
+    startedAt: v.optional(v.number()),
+    /** When the visitor's identity was last proven in this session (boot or identify with a proof). */
+    provenAt: v.optional(v.number()),
   })
     .index("by_token_hash", ["tokenHash"])
     .index("by_visitor", ["visitorId"])
@@ -160,6 +174,12 @@ export default defineSchema({
 
   // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
+
+  // Upload grants and files waiting to be saved.
+  ...attachmentTables,
+
+  /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
+  auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
 
   // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
   ...authTables,

@@ -37,6 +37,8 @@ export const identify = visitorMutation({
       }
     }
     const identity = await identifyVisitor(ctx.db, ctx.visitor, claims, now);
+    // The session now rests on this proof: a later secret rotation judges it by this time.
+    if (claims.verified) await ctx.db.patch("widgetSessions", ctx.session._id, { provenAt: now });
     if (identity.identified && (!ctx.visitor.identified || (identity.verified && !ctx.visitor.verified))) await emitWebhookEvent(ctx, ctx.workspace._id, "visitor.identified", { visitorId: ctx.visitor._id });
     return { visitorId: ctx.visitor._id, identified: identity.identified, verified: identity.verified };
   },

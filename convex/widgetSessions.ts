@@ -8,14 +8,14 @@ import { checkClientId, checkUrl, checkUserFields, checkAttributes } from "./lib
 import { resolveIdentity } from "./lib/identity";
 import { identityPolicy } from "./lib/identitySecrets";
 import { isOriginAllowed } from "./lib/origins";
-import { rotatedRevocationTime, sessionRefusal, shouldRotate } from "./lib/sessionPolicy";
+import { rotatedRevocationTime, sessionLifetimeMs, shouldRotate, tokenExpiry } from "./lib/sessionPolicy";
 import { deviceValidator, userInputValidator } from "./lib/validators";
 import type { PublicMessengerSettings } from "./lib/workspaceSettings";
 import { publicMessengerSettings } from "./lib/workspaceSettings";
-import { findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
+import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { findWorkspace } from "./model/workspaces";
-import { enforceRateLimit } from "./model/rateLimits";
+import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /*
  * Widget sessions. Tokens need true randomness, which Convex only offers in
@@ -49,6 +49,7 @@ export const boot = action({
     checkClientId(args.sessionId, "sessionId");
     // Counted here, in the action, so that refused boots (bad origin, forged hash) count too.
     await enforceRateLimit(ctx, "widgetBoot", `${args.workspaceId}:${args.sessionId}`);
+    await enforceAddressLimit(ctx, "bootsPerAddress");
     const sessionToken = generateSessionToken();
     const tokenHash = await sha256Hex(sessionToken);
     const started = await ctx.runMutation(internal.widgetSessions.start, { ...args, tokenHash });
@@ -88,8 +89,16 @@ export const start = internalMutation({
         ...(claims ? { claims } : {}),
       },
       now,
+      // Fresh sessionIds are free to make up: new visitors are counted per address.
+      { beforeInsert: () => enforceAddressLimit(ctx, "newVisitorsPerAddress") },
     );
-    const session = await issueSession(ctx.db, { workspace, visitorId: visitor._id, tokenHash: args.tokenHash, now });
+    const session = await issueSession(ctx.db, {
+      workspace,
+      visitorId: visitor._id,
+      tokenHash: args.tokenHash,
+      now,
+      proven: claims?.verified === true,
+    });
     return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: publicMessengerSettings(workspace) };
   },
 });
@@ -119,18 +128,19 @@ export const rotate = internalMutation({
   args: { sessionToken: v.string(), replacementTokenHash: v.string() },
   handler: async (ctx, args): Promise<{ rotated: boolean; expiresAt: number }> => {
     const now = Date.now();
-    const session = await findSessionByToken(ctx.db, args.sessionToken);
-    if (session === null || sessionRefusal(session, now) !== null) {
-      throw appError("UNAUTHENTICATED", "Session is missing, expired or revoked; boot again.");
-    }
+    const { session, workspace } = await authenticateSession(ctx.db, args.sessionToken, now);
     if (!shouldRotate(session, now)) return { rotated: false, expiresAt: session.expiresAt };
-    const workspace = await ctx.db.get("workspaces", session.workspaceId);
-    if (workspace === null) throw appError("UNAUTHENTICATED", "Workspace no longer exists.");
+    // Past the absolute lifetime nothing extends the session: keep the token until it ends.
+    const lifetime = sessionLifetimeMs(workspace);
+    if (tokenExpiry(session.startedAt ?? session.issuedAt, lifetime, now) <= session.expiresAt) {
+      return { rotated: false, expiresAt: session.expiresAt };
+    }
     const replacement = await issueSession(ctx.db, {
       workspace,
       visitorId: session.visitorId,
       tokenHash: args.replacementTokenHash,
       now,
+      continues: session,
     });
     await ctx.db.patch("widgetSessions", session._id, { revokedAt: rotatedRevocationTime(session, now) });
     return { rotated: true, expiresAt: replacement.expiresAt };

@@ -4,7 +4,7 @@ import { ConvexError } from "convex/values";
 import { timingSafeEqualBytes } from "./crypto";
 import { appError, type AppErrorData } from "./errors";
 import { checkAttributes } from "./inputRules";
-import type { IdentityPolicy } from "./identitySecrets";
+import { DEFAULT_JWT_MAX_AGE_SECONDS, type IdentityPolicy } from "./identitySecrets";
 import type { UserInput } from "./validators";
 import { unverifiedClaims, type IdentityClaims } from "./visitorIdentity";
 
@@ -96,6 +96,25 @@ function signedClaims(payload: JWTPayload): SignedClaims {
   return claims;
 }
 
+/**
+ * A token without `exp` would be a proof forever: every token must show its age
+ * (`iat`) or its end (`exp`), and live no longer than the workspace's maximum age,
+ * counted from `iat`, or from now when only `exp` is given.
+ */
+function checkJwtAge(payload: JWTPayload, now: number, maxAgeSeconds: number): void {
+  const nowSeconds = now / 1000;
+  const { iat, exp } = payload;
+  if (iat === undefined && exp === undefined) {
+    throw refusal("userJwt needs an iat or exp claim.", "user.userJwt");
+  }
+  if (iat !== undefined && nowSeconds - iat > maxAgeSeconds + JWT_CLOCK_TOLERANCE_SECONDS) {
+    throw refusal(`userJwt is older than this workspace allows (${maxAgeSeconds} s).`, "user.userJwt");
+  }
+  if (iat === undefined && exp !== undefined && exp - nowSeconds > maxAgeSeconds + JWT_CLOCK_TOLERANCE_SECONDS) {
+    throw refusal(`userJwt has no iat and expires later than this workspace allows (${maxAgeSeconds} s).`, "user.userJwt");
+  }
+}
+
 function jwtFailureMessage(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "userJwt has expired.";
   if (error instanceof errors.JOSEAlgNotAllowed) return "userJwt must be signed with HS256.";
@@ -108,7 +127,12 @@ function jwtFailureMessage(error: unknown): string {
  * Verifies an HS256 JWT against each secret in turn. The algorithm is pinned,
  * so `alg: none` and RS/ES tokens are refused before any key is used.
  */
-export async function verifyUserJwt(token: string, secrets: readonly string[], now: number): Promise<SignedClaims> {
+export async function verifyUserJwt(
+  token: string,
+  secrets: readonly string[],
+  now: number,
+  maxAgeSeconds: number = DEFAULT_JWT_MAX_AGE_SECONDS,
+): Promise<SignedClaims> {
   if (secrets.length === 0) throw refusal("This workspace has no identity secret yet.", "user.userJwt");
   let lastError: unknown = null;
   for (const secret of secrets) {
@@ -119,6 +143,7 @@ export async function verifyUserJwt(token: string, secrets: readonly string[], n
         currentDate: new Date(now),
         requiredClaims: ["user_id"],
       });
+      checkJwtAge(payload, now, maxAgeSeconds);
       return signedClaims(payload);
     } catch (error) {
       lastError = error;
@@ -151,14 +176,23 @@ export async function resolveIdentity(user: UserInput, policy: IdentityPolicy, n
   const unsigned = unverifiedClaims(user);
   if (policy.mode === "off") return unsigned;
   if (user.userJwt === undefined && user.userHash === undefined) {
-    if (unsigned.userId !== undefined && policy.mode === "required") {
-      throw refusal("This workspace requires a userHash or userJwt with every userId.", "user.userHash");
+    if (policy.mode === "required") {
+      // Who the visitor is (id, email, name) is only ever taken from a proof here:
+      // otherwise an anonymous visitor could show agents someone else's email.
+      if (unsigned.userId !== undefined) {
+        throw refusal("This workspace requires a userHash or userJwt with every userId.", "user.userHash");
+      }
+      for (const field of ["email", "name"] as const) {
+        if (unsigned[field] !== undefined) {
+          throw refusal(`This workspace requires a userHash or userJwt with ${field}.`, `user.${field}`);
+        }
+      }
     }
     return unsigned;
   }
   let claims = unsigned;
   if (user.userJwt !== undefined) {
-    const signed = await verifyUserJwt(user.userJwt, policy.secrets, now);
+    const signed = await verifyUserJwt(user.userJwt, policy.secrets, now, policy.jwtMaxAgeSeconds);
     if (user.userId !== undefined && user.userId !== signed.userId) {
       throw refusal("userId differs from the user_id signed in userJwt.", "user.userId");
     }

@@ -10,18 +10,26 @@ import type { IdentityMode } from "./validators";
 export const DEFAULT_IDENTITY_MODE: IdentityMode = "optional";
 export const DEFAULT_ROTATION_GRACE_HOURS = 24;
 export const MAX_ROTATION_GRACE_HOURS = 168;
+/** A userJwt older than this (from `iat`) is refused unless the workspace says otherwise. */
+export const DEFAULT_JWT_MAX_AGE_SECONDS = 24 * 3600;
+export const MIN_JWT_MAX_AGE_SECONDS = 60;
+export const MAX_JWT_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
 const HOUR_MS = 3_600_000;
 
 export type WorkspaceIdentityFields = {
-  identityVerification?: { mode: IdentityMode } | undefined;
+  identityVerification?: { mode: IdentityMode; jwtMaxAgeSeconds?: number | undefined } | undefined;
   identitySecret?: string | undefined;
   previousSecret?: string | undefined;
   previousSecretExpiresAt?: number | undefined;
 };
 
 /** What resolveIdentity needs: the mode and the secrets a signature may be made with. */
-export type IdentityPolicy = { mode: IdentityMode; secrets: string[] };
+export type IdentityPolicy = { mode: IdentityMode; secrets: string[]; jwtMaxAgeSeconds: number };
+
+export function jwtMaxAgeSeconds(workspace: WorkspaceIdentityFields): number {
+  return workspace.identityVerification?.jwtMaxAgeSeconds ?? DEFAULT_JWT_MAX_AGE_SECONDS;
+}
 
 export function identityMode(workspace: WorkspaceIdentityFields): IdentityMode {
   return workspace.identityVerification?.mode ?? DEFAULT_IDENTITY_MODE;
@@ -45,7 +53,11 @@ export function activeIdentitySecrets(workspace: WorkspaceIdentityFields, now: n
 }
 
 export function identityPolicy(workspace: WorkspaceIdentityFields, now: number): IdentityPolicy {
-  return { mode: identityMode(workspace), secrets: activeIdentitySecrets(workspace, now) };
+  return {
+    mode: identityMode(workspace),
+    secrets: activeIdentitySecrets(workspace, now),
+    jwtMaxAgeSeconds: jwtMaxAgeSeconds(workspace),
+  };
 }
 
 export type RotatedSecretFields = {

@@ -57,9 +57,12 @@ export const messengerTables = {
     attachment: attachmentValidator,
     messageId: v.optional(v.id("messages")),
     createdAt: v.number(),
+    /** The secret part of the file's download URL (attachmentsHttp.ts); absent on uploads made before it existed. */
+    accessKey: v.optional(v.string()),
   })
     .index("by_visitor_created", ["visitorId", "createdAt"])
-    .index("by_storage", ["attachment.storageId"]),
+    .index("by_storage", ["attachment.storageId"])
+    .index("by_access_key", ["accessKey"]),
 
   /** Who is typing in a conversation, until `expiresAt` (a few seconds after the last keystroke). */
   typingIndicators: defineTable({

@@ -1,5 +1,11 @@
 import type { Doc } from "../_generated/dataModel";
-import { identityMode, previousSecretExpiry } from "./identitySecrets";
+import {
+  identityMode,
+  jwtMaxAgeSeconds,
+  MAX_JWT_MAX_AGE_SECONDS,
+  MIN_JWT_MAX_AGE_SECONDS,
+  previousSecretExpiry,
+} from "./identitySecrets";
 import { invalidArgument } from "./errors";
 import { isValidOriginPattern } from "./origins";
 import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS, sessionLifetimeHours } from "./sessionPolicy";
@@ -10,7 +16,7 @@ import type { IdentityMode } from "./validators";
  * field: the identity secrets never appear, not even hashed.
  */
 export type SecuritySettingsView = {
-  identityVerification: { mode: IdentityMode };
+  identityVerification: { mode: IdentityMode; jwtMaxAgeSeconds: number };
   allowedOrigins: string[];
   sessionLifetimeHours: number;
   secretRotation: { previousSecretExpiresAt: number | null };
@@ -18,7 +24,7 @@ export type SecuritySettingsView = {
 
 export function securitySettingsView(workspace: Doc<"workspaces">, now: number): SecuritySettingsView {
   return {
-    identityVerification: { mode: identityMode(workspace) },
+    identityVerification: { mode: identityMode(workspace), jwtMaxAgeSeconds: jwtMaxAgeSeconds(workspace) },
     allowedOrigins: [...workspace.allowedOrigins],
     sessionLifetimeHours: sessionLifetimeHours(workspace),
     secretRotation: { previousSecretExpiresAt: previousSecretExpiry(workspace, now) },
@@ -30,6 +36,7 @@ export const MAX_ORIGIN_PATTERN_LENGTH = 255;
 
 export type SecuritySettingsPatch = {
   identityVerificationMode?: IdentityMode;
+  jwtMaxAgeSeconds?: number;
   allowedOrigins?: string[];
   sessionLifetimeHours?: number;
 };
@@ -58,6 +65,16 @@ export function checkSecurityPatch(patch: SecuritySettingsPatch): SecuritySettin
     !(Number.isInteger(hours) && hours >= MIN_SESSION_LIFETIME_HOURS && hours <= MAX_SESSION_LIFETIME_HOURS)
   ) {
     throw invalidArgument("sessionLifetimeHours", "sessionLifetimeHours must be a whole number from 1 to 168.");
+  }
+  const maxAge = patch.jwtMaxAgeSeconds;
+  if (
+    maxAge !== undefined &&
+    !(Number.isInteger(maxAge) && maxAge >= MIN_JWT_MAX_AGE_SECONDS && maxAge <= MAX_JWT_MAX_AGE_SECONDS)
+  ) {
+    throw invalidArgument(
+      "identityVerification.jwtMaxAgeSeconds",
+      `jwtMaxAgeSeconds must be a whole number from ${MIN_JWT_MAX_AGE_SECONDS} to ${MAX_JWT_MAX_AGE_SECONDS}.`,
+    );
   }
   return checked;
 }

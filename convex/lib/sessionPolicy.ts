@@ -52,6 +52,51 @@ export function sessionLifetimeMs(workspace: { sessionLifetimeHours?: number }, 
 
 type SessionTimes = { issuedAt: number; expiresAt: number; revokedAt?: number };
 
+/**
+ * A chain of refreshes ends this many token lifetimes after the boot that started it
+ * (at most MAX_SESSION_LIFETIME_HOURS): a stolen token cannot be kept alive by refreshing
+ * it, and a verified visitor proves who they are again at least that often.
+ */
+export const ABSOLUTE_LIFETIME_FACTOR = 3;
+
+/** The instant past which no token of a session started at `startedAt` is valid. */
+export function absoluteExpiry(startedAt: number, lifetimeMs: number): number {
+  const absolute = Math.max(lifetimeMs, Math.min(lifetimeMs * ABSOLUTE_LIFETIME_FACTOR, MAX_SESSION_LIFETIME_HOURS * HOUR_MS));
+  return startedAt + absolute;
+}
+
+/** A new token's expiry: a full lifetime from `now`, but never past the session's absolute end. */
+export function tokenExpiry(startedAt: number, lifetimeMs: number, now: number): number {
+  return Math.min(now + lifetimeMs, absoluteExpiry(startedAt, lifetimeMs));
+}
+
+/**
+ * After a rotation of the identity secret: sessions proven before `provenBefore`
+ * stop working at `revokeAt` (the end of the old secret's grace period).
+ */
+export type ProvenSessionCutoff = { provenBefore: number; revokeAt: number };
+
+/** Whether a session proven at `provenAt` was revoked by a secret rotation at `now`. */
+export function revokedByRotation(provenAt: number, cutoffs: readonly ProvenSessionCutoff[] | undefined, now: number): boolean {
+  // `<=`: a proof in the very millisecond of the rotation counts as made with the old secret.
+  return (cutoffs ?? []).some((cutoff) => provenAt <= cutoff.provenBefore && cutoff.revokeAt <= now);
+}
+
+/**
+ * The cutoffs after rotating at `now` with `graceMs`: pending ones end now (only one
+ * previous secret is kept, so the older one is gone), and the ones before merge into
+ * one, so the list never holds more than two entries.
+ */
+export function cutoffsAfterRotation(
+  cutoffs: readonly ProvenSessionCutoff[] | undefined,
+  graceMs: number,
+  now: number,
+): ProvenSessionCutoff[] {
+  const earlier = (cutoffs ?? []).map((cutoff) => cutoff.provenBefore);
+  const past: ProvenSessionCutoff[] = earlier.length > 0 ? [{ provenBefore: Math.max(...earlier), revokeAt: now }] : [];
+  return [...past, { provenBefore: now, revokeAt: now + graceMs }];
+}
+
 export type SessionRefusal = "expired" | "revoked";
 
 /** Why a session can't be used at `now`, or null when it can. */

@@ -74,7 +74,8 @@ export function apiMessage(message: Doc<"messages">): ApiMessage {
 export type ApiConversation = {
   id: string;
   status: Doc<"conversations">["status"];
-  visitor: { id: string; userId: string | null; name: string | null; email: string | null };
+  /** `verified`: the user id was proven with the workspace's secret; otherwise it is only the page's claim. */
+  visitor: { id: string; userId: string | null; name: string | null; email: string | null; identified: boolean; verified: boolean };
   lastMessageAt: number;
   lastMessagePreview: string;
   unreadByAgent: number;
@@ -94,6 +95,8 @@ export function apiConversation(conversation: Doc<"conversations">, visitor: Doc
       userId: visitor?.userId ?? null,
       name: visitor?.name ?? null,
       email: visitor?.email ?? null,
+      identified: visitor?.identified ?? false,
+      verified: visitor?.verified ?? false,
     },
     lastMessageAt: conversation.lastMessageAt,
     lastMessagePreview: conversation.lastMessagePreview,

@@ -1,6 +1,7 @@
 import { MINUTE, RateLimiter, SECOND, type RateLimitConfig } from "@convex-dev/rate-limiter";
 import { components } from "../_generated/api";
 import type { ActionCtx, MutationCtx } from "../_generated/server";
+import { callerAddressKey } from "../lib/clientAddress";
 import { rateLimitedError } from "../lib/errors";
 
 /**
@@ -19,12 +20,30 @@ export const RATE_LIMITS = {
   identify: { kind: "token bucket", rate: 10, period: MINUTE },
   /** REST admin API calls per API key: 2 a second sustained, bursts of up to 120. */
   restApi: { kind: "token bucket", rate: 120, period: MINUTE, capacity: 120 },
+  /** Events (`events:track`, page views included) per visitor. */
+  events: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 60 },
+  /** Checklist progress events (`checklists:recordEvent`) per visitor. */
+  checklistEvents: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 30 },
+
+  // Per client address (lib/clientAddress.ts): one machine or network cannot get
+  // around the limits above by making new sessions, visitors or keys.
+  /** Every boot from one address. */
+  bootsPerAddress: { kind: "token bucket", rate: 120, period: MINUTE, capacity: 120 },
+  /** New visitors (boots with a sessionId never seen) from one address. */
+  newVisitorsPerAddress: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 30 },
+  /** Visitor messages from one address, whichever visitors send them. */
+  messagesPerAddress: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 60 },
+  /** Events and checklist events from one address. */
+  eventsPerAddress: { kind: "token bucket", rate: 300, period: MINUTE, capacity: 300 },
+  /** Upload URLs from one address. */
+  uploadsPerAddress: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 30 },
+  /** REST requests with a missing, unknown or revoked API key from one address. */
+  badApiKeysPerAddress: { kind: "token bucket", rate: 20, period: MINUTE, capacity: 20 },
 } satisfies Record<string, RateLimitConfig>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
 export const rateLimiter = new RateLimiter(components.rateLimiter, RATE_LIMITS);
-
 
 /**
  * Consumes one unit of `name` for `key`, or throws RATE_LIMITED with
@@ -34,6 +53,28 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, RATE_LIMITS);
 export async function enforceRateLimit(ctx: MutationCtx | ActionCtx, name: RateLimitName, key: string): Promise<void> {
   const status = await rateLimiter.limit(ctx, name, { key });
   if (!status.ok) throw rateLimitedError(status.retryAfter);
+}
+
+/**
+ * Consumes one unit of a per-address limit for the caller's address; no-op for calls
+ * without one (scheduled functions, the machine itself: see lib/clientAddress.ts).
+ */
+export async function enforceAddressLimit(ctx: MutationCtx | ActionCtx, name: RateLimitName): Promise<void> {
+  const address = await callerAddressKey(ctx);
+  if (address !== null) await enforceRateLimit(ctx, name, address);
+}
+
+/**
+ * REST requests with bad keys: before authenticating, whether this address is
+ * already out of tries (ms to wait, or null); after a refusal, `consume` counts it.
+ */
+export async function badApiKeyRetryAfter(ctx: ActionCtx, consume: boolean): Promise<number | null> {
+  const address = await callerAddressKey(ctx);
+  if (address === null) return null;
+  const status = consume
+    ? await rateLimiter.limit(ctx, "badApiKeysPerAddress", { key: address })
+    : await rateLimiter.check(ctx, "badApiKeysPerAddress", { key: address });
+  return status.ok ? null : status.retryAfter;
 }
 
 /** For the REST layer, which answers 429 rather than throwing: ms to wait, or null when allowed. */

@@ -2,7 +2,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { SESSION_TOKEN_PREFIX, sha256Hex } from "../lib/crypto";
 import { appError } from "../lib/errors";
-import { sessionLifetimeMs, sessionRefusal } from "../lib/sessionPolicy";
+import { revokedByRotation, sessionLifetimeMs, sessionRefusal, tokenExpiry } from "../lib/sessionPolicy";
 
 export type VisitorAuth = {
   session: Doc<"widgetSessions">;
@@ -42,21 +42,47 @@ export async function authenticateSession(
     db.get("visitors", session.visitorId),
     db.get("workspaces", session.workspaceId),
   ]);
-  if (visitor === null || workspace === null) throw refused();
+  if (visitor === null || workspace === null || revokedBySecretRotation({ session, visitor, workspace }, now)) throw refused();
   return { session, visitor, workspace };
 }
 
+/**
+ * A verified visitor's session ends when the secret its proof was made with is
+ * rotated away (at once with a grace period of 0): a leaked secret's forgeries stop.
+ */
+export function revokedBySecretRotation(auth: VisitorAuth, now: number): boolean {
+  if (!auth.visitor.verified) return false;
+  const provenAt = auth.session.provenAt ?? auth.session.startedAt ?? auth.session.issuedAt;
+  return revokedByRotation(provenAt, auth.workspace.provenSessionCutoffs, now);
+}
+
+/**
+ * A new token. `continues` is the session a refresh replaces: the new token keeps
+ * its start (so the absolute lifetime holds across refreshes) and its proof time.
+ * `proven`: the boot carried a valid proof of the visitor's identity.
+ */
 export async function issueSession(
   db: DatabaseWriter,
-  args: { workspace: Doc<"workspaces">; visitorId: Id<"visitors">; tokenHash: string; now: number },
+  args: {
+    workspace: Doc<"workspaces">;
+    visitorId: Id<"visitors">;
+    tokenHash: string;
+    now: number;
+    continues?: Doc<"widgetSessions">;
+    proven?: boolean;
+  },
 ): Promise<Doc<"widgetSessions">> {
-  const { workspace, visitorId, tokenHash, now } = args;
+  const { workspace, visitorId, tokenHash, now, continues } = args;
+  const startedAt = continues === undefined ? now : (continues.startedAt ?? continues.issuedAt);
+  const provenAt = continues === undefined ? (args.proven === true ? now : undefined) : continues.provenAt;
   const sessionId = await db.insert("widgetSessions", {
     workspaceId: workspace._id,
     visitorId,
     tokenHash,
     issuedAt: now,
-    expiresAt: now + sessionLifetimeMs(workspace),
+    expiresAt: tokenExpiry(startedAt, sessionLifetimeMs(workspace), now),
+    startedAt,
+    ...(provenAt !== undefined ? { provenAt } : {}),
   });
   const session = await db.get("widgetSessions", sessionId);
   if (session === null) throw new Error("Session vanished right after insert");

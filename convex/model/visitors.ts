@@ -49,36 +49,42 @@ export function assertSameUser(visitor: Doc<"visitors">, claims: IdentityClaims 
  * 1. with a verified user id that already has a verified visitor, that visitor
  *    (so a user's conversations follow them to other browsers; never on an
  *    unverified claim, which anyone could make);
- * 2. otherwise the visitor of (workspace, sessionId), refreshed — refused with
- *    IDENTITY_CHANGED when it belongs to another user;
+ * 2. otherwise the unverified visitor of (workspace, sessionId), refreshed —
+ *    refused with IDENTITY_CHANGED when it belongs to another user;
  * 3. otherwise a new visitor.
+ * A verified visitor is reached only with a proof, never by its sessionId alone:
+ * after a logout, or in another tab whose proof has expired, the same sessionId
+ * boots a new anonymous visitor instead of the user's conversations.
  */
 export async function upsertVisitorOnBoot(
   db: DatabaseWriter,
   workspace: Doc<"workspaces">,
   details: BootDetails,
   now: number,
+  hooks: { beforeInsert?: () => Promise<void> } = {},
 ): Promise<Doc<"visitors">> {
   const { claims } = details;
-  const existing = await db
+  const onSession = await db
     .query("visitors")
     .withIndex("by_workspace_session", (q) => q.eq("workspaceId", workspace._id).eq("sessionId", details.sessionId))
-    .unique();
+    .collect();
   const presence = {
     lastSeenAt: now,
     ...(details.device ? { device: details.device } : {}),
     ...(details.url !== undefined ? { lastPageUrl: details.url } : {}),
   };
-  let target = existing;
-  const alreadyTheirs = existing?.verified === true && existing.userId === claims?.userId;
-  if (claims?.verified === true && claims.userId !== undefined && !alreadyTheirs) {
-    target = (await findVerifiedVisitor(db, workspace._id, claims.userId)) ?? existing;
-  }
+  const provenUserId = claims?.verified === true ? claims.userId : undefined;
+  const unverified = onSession.find((visitor) => !visitor.verified) ?? null;
+  const target =
+    provenUserId === undefined ? unverified : ((await findVerifiedVisitor(db, workspace._id, provenUserId)) ?? unverified);
   if (target !== null) {
     assertSameUser(target, claims);
     await db.patch("visitors", target._id, { ...(claims ? applyClaims(target, claims) : {}), ...presence });
     return (await db.get("visitors", target._id)) ?? target;
   }
+  // The browser's verified visitor is out of reach without a proof, but it still belongs to its user.
+  for (const visitor of onSession) assertSameUser(visitor, claims);
+  await hooks.beforeInsert?.();
   const anonymous = { identified: false, verified: false };
   const id = await db.insert("visitors", {
     workspaceId: workspace._id,

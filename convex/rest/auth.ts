@@ -1,6 +1,7 @@
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
+import type { AuditActor } from "../lib/auditEntries";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
 
 /**
@@ -13,7 +14,8 @@ export type Caller = {
   allowedOrigins: string[];
   /** Rate limits count per credential (an API key's id, later an OAuth client's). */
   rateLimitKey: string;
-  credential: { scheme: "adminApiKey"; apiKeyId: Id<"apiKeys"> };
+  /** `label` is the key's name and display prefix, for the audit log. */
+  credential: { scheme: "adminApiKey"; apiKeyId: Id<"apiKeys">; label: string };
 };
 
 /** A scheme's answer for one request: a caller, or why not (401: no or bad credential; 403: valid but not allowed). */
@@ -53,7 +55,12 @@ export async function verifyAdminApiKey(ctx: ActionCtx, request: Request): Promi
       workspaceId: key.workspaceId,
       allowedOrigins: key.allowedOrigins,
       rateLimitKey: key.apiKeyId,
-      credential: { scheme: "adminApiKey", apiKeyId: key.apiKeyId },
+      credential: { scheme: "adminApiKey", apiKeyId: key.apiKeyId, label: key.label },
     },
   };
+}
+
+/** The audit log's actor for a REST caller. */
+export function apiKeyActor(caller: Caller): AuditActor {
+  return { type: "api_key", id: caller.credential.apiKeyId, label: caller.credential.label };
 }

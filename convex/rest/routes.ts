@@ -1,5 +1,7 @@
 import { ACTIVITY_ROUTES } from "./activity";
 import { APP_ROUTES } from "./apps";
+import { ARTICLE_IMAGE_ROUTES } from "./articleImages";
+import { AUDIT_ROUTES } from "./audit";
 import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
@@ -21,8 +23,11 @@ const DOMAIN_ROUTES: Route[] = [
   ...CONVERSATION_ROUTES,
   ...ACTIVITY_ROUTES,
   ...SECURITY_ROUTES,
+  ...AUDIT_ROUTES,
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
+  // Before HELP_CENTER_ROUTES: POST /articles/images must win over /articles/{id}.
+  ...ARTICLE_IMAGE_ROUTES,
   ...HELP_CENTER_ROUTES,
   ...TICKET_ROUTES,
   ...MESSENGER_SETTINGS_ROUTES,

@@ -1,18 +1,20 @@
 import type { ActionCtx } from "../_generated/server";
 import { appErrorData } from "../lib/errors";
-import { restRetryAfter } from "../model/rateLimits";
+import { badApiKeyRetryAfter, restRetryAfter } from "../model/rateLimits";
+import { auditRestCall } from "./audit";
 import type { Caller } from "./auth";
-import { authenticate, requirementsOf } from "./authSchemes";
+import { authenticate, isPublic, requirementsOf } from "./authSchemes";
 import { withAnyWorkspaceCors, withWorkspaceCors } from "./cors";
 import { errorResponse, rateLimitedResponse, restCodeFor } from "./responses";
 import type { Route } from "./route";
 import { queryValues, readJsonBody, validate } from "./validation";
 
 /**
- * Runs one declared route: authenticate, rate-limit per credential, validate
+ * Runs one declared route: refuse addresses that keep presenting bad
+ * credentials, authenticate, rate-limit per credential, validate
  * path, query and body against the declaration, call the handler, map expected
- * failures to the error shape; CORS headers only for allowed origins
- * (rest/cors.ts).
+ * failures to the error shape, leave an audit entry for state-changing calls;
+ * CORS headers only for allowed origins (rest/cors.ts).
  */
 export async function runRoute(
   route: Route,
@@ -20,8 +22,17 @@ export async function runRoute(
   request: Request,
   pathParams: Record<string, string>,
 ): Promise<Response> {
-  const auth = await authenticate(ctx, request, requirementsOf(route.auth));
-  if (!auth.ok) return await withAnyWorkspaceCors(ctx, request, auth.response);
+  const requirements = requirementsOf(route.auth);
+  const checksCredentials = !isPublic(requirements);
+  // An address that keeps presenting bad credentials is told to wait before any lookup.
+  const exhausted = checksCredentials ? await badApiKeyRetryAfter(ctx, false) : null;
+  if (exhausted !== null) return await withAnyWorkspaceCors(ctx, request, rateLimitedResponse(exhausted));
+  const auth = await authenticate(ctx, request, requirements);
+  if (!auth.ok) {
+    const wait = auth.response.status === 401 ? await badApiKeyRetryAfter(ctx, true) : null;
+    const refused = wait === null ? auth.response : rateLimitedResponse(wait);
+    return await withAnyWorkspaceCors(ctx, request, refused);
+  }
   const { caller } = auth;
   const response = await rateLimitedRun(route, ctx, request, pathParams, caller);
   return caller === null
@@ -43,10 +54,23 @@ async function rateLimitedRun(
   const input = await parseInput(route, request, pathParams);
   if (!input.ok) return input.response;
   try {
-    return await route.handler({ ctx, request, caller, ...input.data });
+    const startedAt = Date.now();
+    const response = await route.handler({ ctx, request, caller, ...input.data });
+    if (caller !== null) await auditRestCall(ctx, request, caller, auditTarget(route, pathParams), response, startedAt);
+    return response;
   } catch (error) {
     return failureResponse(error);
   }
+}
+
+/** The audit log's target: the route's fixed path segments as the resource, `{id}` as its id. */
+function auditTarget(route: Route, pathParams: Record<string, string>): { resource: string; id?: string } {
+  const resource = route.path
+    .split("/")
+    .filter((part) => part !== "" && !part.startsWith("{"))
+    .join("/");
+  const id = pathParams["id"];
+  return id === undefined ? { resource } : { resource, id };
 }
 
 type Input = { params: Record<string, unknown>; query: Record<string, unknown>; body: unknown };

@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import { generateIdentitySecret } from "../lib/crypto";
-import { DEFAULT_ROTATION_GRACE_HOURS, MAX_ROTATION_GRACE_HOURS } from "../lib/identitySecrets";
+import {
+  DEFAULT_ROTATION_GRACE_HOURS,
+  MAX_JWT_MAX_AGE_SECONDS,
+  MAX_ROTATION_GRACE_HOURS,
+  MIN_JWT_MAX_AGE_SECONDS,
+} from "../lib/identitySecrets";
 import { isValidOriginPattern } from "../lib/origins";
 import { MAX_ALLOWED_ORIGINS, MAX_ORIGIN_PATTERN_LENGTH } from "../lib/securitySettings";
 import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "../lib/sessionPolicy";
+import { apiKeyActor } from "./auth";
 import { jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { dataOf, epochMs, securitySettingsView } from "./views";
@@ -24,7 +30,12 @@ const originPattern = z
   .describe("https://app.example.com, https://*.example.com, http://localhost:* or *");
 
 const patchBody = z.strictObject({
-  identityVerification: z.strictObject({ mode: z.enum(["off", "optional", "required"]) }).optional(),
+  identityVerification: z
+    .strictObject({
+      mode: z.enum(["off", "optional", "required"]).optional(),
+      jwtMaxAgeSeconds: z.number().int().min(MIN_JWT_MAX_AGE_SECONDS).max(MAX_JWT_MAX_AGE_SECONDS).optional(),
+    })
+    .optional(),
   allowedOrigins: z.array(originPattern).max(MAX_ALLOWED_ORIGINS).optional(),
   sessionLifetimeHours: z.number().int().min(MIN_SESSION_LIFETIME_HOURS).max(MAX_SESSION_LIFETIME_HOURS).optional(),
 });
@@ -64,7 +75,11 @@ export const SECURITY_ROUTES: Route[] = [
       const { identityVerification, allowedOrigins, sessionLifetimeHours } = body;
       const settings = await ctx.runMutation(internal.workspaceSecurity.update, {
         workspaceId: caller.workspaceId,
-        ...(identityVerification !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
+        actor: apiKeyActor(caller),
+        ...(identityVerification?.mode !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
+        ...(identityVerification?.jwtMaxAgeSeconds !== undefined
+          ? { jwtMaxAgeSeconds: identityVerification.jwtMaxAgeSeconds }
+          : {}),
         ...(allowedOrigins !== undefined ? { allowedOrigins } : {}),
         ...(sessionLifetimeHours !== undefined ? { sessionLifetimeHours } : {}),
       });
@@ -85,6 +100,7 @@ export const SECURITY_ROUTES: Route[] = [
       const identitySecret = generateIdentitySecret();
       const stored = await ctx.runMutation(internal.workspaceSecurity.storeRotatedSecret, {
         workspaceId: caller.workspaceId,
+        actor: apiKeyActor(caller),
         identitySecret,
         gracePeriodHours: body.gracePeriodHours,
       });

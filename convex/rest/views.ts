@@ -26,6 +26,8 @@ export const conversationView = z
       userId: z.string().nullable().describe("The host site's user id; proved only when the visitor is verified."),
       name: z.string().nullable(),
       email: z.string().nullable(),
+      identified: z.boolean().describe("The page named a user (a claim unless verified)."),
+      verified: z.boolean().describe("The user id was proven with the workspace's identity secret."),
     }),
     lastMessageAt: epochMs,
     lastMessagePreview: z.string().describe("One line, at most 140 characters."),
@@ -39,11 +41,10 @@ export const conversationView = z
 
 export const attachmentView = z
   .object({
-    storageId: z.string(),
     name: z.string(),
     contentType: z.string(),
     size: z.number().int().min(0),
-    url: z.string().nullable().describe("A download URL; null when the file is gone."),
+    url: z.string().nullable().describe("A download URL (unguessable, served with the checked type); null when the file is gone."),
   })
   .meta({ id: "Attachment" });
 
@@ -73,7 +74,10 @@ export const activityView = z
 
 export const securitySettingsView = z
   .object({
-    identityVerification: z.object({ mode: z.enum(["off", "optional", "required"]) }),
+    identityVerification: z.object({
+      mode: z.enum(["off", "optional", "required"]),
+      jwtMaxAgeSeconds: z.number().int().describe("Identity JWTs older than this (by iat) are refused."),
+    }),
     allowedOrigins: z.array(z.string()),
     sessionLifetimeHours: z.number().int(),
     secretRotation: z.object({

@@ -103,6 +103,8 @@ describe("identify rate limit (per visitor)", () => {
 
 describe("REST rate limit (per API key)", () => {
   test("429 with Retry-After in seconds and the REST error shape, per key", async () => {
+    // The clock stands still, so a slow machine does not refill the bucket mid-test.
+    vi.useFakeTimers({ toFake: ["Date"] });
     const t = newBackend();
     const workspaceId = await createWorkspace(t);
     const busyKey = "oc_live_busy-key-0000000000000000000000000";

@@ -151,15 +151,19 @@ describe("which visitor a boot lands on", () => {
     expect(resumed.visitorId).toBe(bobsOwn.visitorId);
   });
 
-  test("an anonymous visitor becomes the user it first identifies as, and resumes without user fields", async () => {
+  test("an anonymous visitor becomes the user it first identifies as, and resumes only with a proof", async () => {
     const t = newBackend();
     await createWorkspace(t);
     const anonymous = await bootVisitor(t, "browser-1");
     const identified = await bootVisitor(t, "browser-1", "acme", hashed("user-1"));
     expect(identified.visitorId).toBe(anonymous.visitorId);
-    const again = await bootVisitor(t, "browser-1");
-    expect(again.visitorId).toBe(anonymous.visitorId);
-    expect(await visitorRow(t, again.visitorId)).toMatchObject({ userId: "user-1", verified: true });
+    const proven = await bootVisitor(t, "browser-1", "acme", hashed("user-1"));
+    expect(proven.visitorId).toBe(anonymous.visitorId);
+    expect(await visitorRow(t, proven.visitorId)).toMatchObject({ userId: "user-1", verified: true });
+    // The sessionId alone no longer reaches the verified visitor: a new anonymous one boots.
+    const unproven = await bootVisitor(t, "browser-1");
+    expect(unproven.visitorId).not.toBe(anonymous.visitorId);
+    expect(await visitorRow(t, unproven.visitorId)).toMatchObject({ identified: false, verified: false });
   });
 });
 

@@ -247,7 +247,9 @@ describe("untrusted content", () => {
 
   it(`renders all ${payloads.length} XSS payloads as help-center article content, inert`, async () => {
     // One article carries every payload as its own paragraph; another has a payload for a title.
-    const body = payloads.join("\n\n");
+    // Article images may only load from the workspace's own sites (docs/security.md#help-center-images):
+    // the corpus's foreign image host becomes one of them, an address where the image fails to load.
+    const body = payloads.join("\n\n").replaceAll("https://x.invalid/", "http://127.0.0.1:1/");
     const article = await stack.agent.request<{ data: { id: string } }>("POST", "/articles", { title: `Security corpus ${unique("article")}`, body, status: "published" });
     const titled = await stack.agent.request<{ data: { id: string } }>("POST", "/articles", { title: `<img src=x onerror="window.__xss('title')">`, body: "Plain body", status: "published" });
     const visitor = await blankPage();

@@ -152,6 +152,13 @@ describe("Messages", () => {
     ]);
     const download = await fetch(files[0]!.url);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
+    // Served by the attachment action with the sniffed type, never by storage with the uploader's.
+    expect(files[0]!.url).toMatch(/\/widget\/files\/[A-Za-z0-9_-]{43}$/);
+    expect(download.headers.get("content-type")).toBe("image/png");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    const text = await fetch(files[2]!.url);
+    expect(text.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(text.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''notes.txt");
   });
 
   it("asks an anonymous visitor for an email once while the team is away; saving or skipping ends it", async () => {

@@ -14,15 +14,15 @@ export function MessageItem({ message, visitorName, seen }: { message: InboxMess
           <Markdown text={message.body} />
         </div>
       )}
-      {message.attachments?.map((file) =>
+      {message.attachments?.map((file, index) =>
         file.url === null ? (
-          <p key={file.storageId} class="attachment">{file.name} (no longer available)</p>
+          <p key={index} class="attachment">{file.name} (no longer available)</p>
         ) : file.contentType.startsWith("image/") ? (
-          <a key={file.storageId} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer">
+          <a key={index} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer">
             <img src={file.url} alt={file.name} loading="lazy" />
           </a>
         ) : (
-          <a key={file.storageId} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer" download={file.name}>
+          <a key={index} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer" download={file.name}>
             📎 {file.name} ({Math.max(1, Math.round(file.size / 1024))} KB)
           </a>
         ),

@@ -6,16 +6,17 @@ import type { MessengerController } from "../types";
 
 /*
  * Uploading one file (a lazily loaded chunk: only visitors who attach something fetch it):
- * an upload URL from the backend, the bytes to Convex storage, then files:saveUpload,
- * where the server checks the real type and size and records the upload for this visitor.
+ * a one-time upload URL from the backend, the bytes to it (the server decides the type from
+ * them and refuses what is not allowed), then files:saveUpload, which names the file and
+ * records it for this visitor.
  */
 
 const uploadUrl = v.object({ uploadUrl: v.string() });
 const stored = v.object({ storageId: v.string() });
 const saved = v.object({ uploadId: v.string(), name: v.string(), contentType: v.string(), size: v.number() });
 
-export async function uploadFile(controller: Pick<MessengerController, "mutate" | "act">, file: File): Promise<OutboxAttachment> {
-  const target = parse(uploadUrl, await controller.mutate(backend.files.generateUploadUrl, {}), "upload URL");
+export async function uploadFile(controller: Pick<MessengerController, "act">, file: File): Promise<OutboxAttachment> {
+  const target = parse(uploadUrl, await controller.act(backend.files.generateUploadUrl, {}), "upload URL");
   const response = await fetch(target.uploadUrl, {
     method: "POST",
     headers: { "Content-Type": file.type || "application/octet-stream" },

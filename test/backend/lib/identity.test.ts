@@ -152,7 +152,7 @@ describe("verifyUserJwt", () => {
 });
 
 describe("resolveIdentity", () => {
-  const policy = (mode: IdentityPolicy["mode"]): IdentityPolicy => ({ mode, secrets: [SECRET] });
+  const policy = (mode: IdentityPolicy["mode"]): IdentityPolicy => ({ mode, secrets: [SECRET], jwtMaxAgeSeconds: 86_400 });
 
   test("off: proofs are ignored, nothing is verified", async () => {
     const claims = await resolveIdentity({ userId: "u1", userHash: "bogus" }, policy("off"), NOW);
@@ -170,12 +170,17 @@ describe("resolveIdentity", () => {
     });
   });
 
-  test("required: a user id needs a proof; anonymous visitors pass", async () => {
+  test("required: a user id, email or name needs a proof; anonymous visitors pass", async () => {
     expect(await refusal(resolveIdentity({ userId: "u1" }, policy("required"), NOW))).toMatchObject({
       code: "IDENTITY_VERIFICATION_FAILED",
     });
-    expect(await resolveIdentity({ email: "lead@example.com" }, policy("required"), NOW)).toEqual({
-      email: "lead@example.com",
+    expect(await refusal(resolveIdentity({ email: "victim@example.com" }, policy("required"), NOW))).toMatchObject({
+      code: "IDENTITY_VERIFICATION_FAILED",
+      field: "user.email",
+    });
+    expect(await refusal(resolveIdentity({ name: "Victim" }, policy("required"), NOW))).toMatchObject({ field: "user.name" });
+    expect(await resolveIdentity({ customAttributes: { plan: "pro" } }, policy("required"), NOW)).toEqual({
+      customAttributes: { plan: "pro" },
       verified: false,
     });
     const userHash = userHashFor(SECRET, "u1");

@@ -32,7 +32,7 @@ describe("rotation", () => {
   test("a zero grace period revokes the old secret at once", () => {
     const rotated = rotatedSecretFields(workspace, "new", 0, NOW);
     expect(rotated).toEqual({ identitySecret: "new", previousSecret: undefined, previousSecretExpiresAt: undefined });
-    expect(identityPolicy(rotated, NOW)).toEqual({ mode: "optional", secrets: ["new"] });
+    expect(identityPolicy(rotated, NOW)).toEqual({ mode: "optional", secrets: ["new"], jwtMaxAgeSeconds: 86_400 });
   });
 
   test("a workspace without a secret gets its first one and no previous", () => {

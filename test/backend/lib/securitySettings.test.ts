@@ -18,7 +18,7 @@ describe("securitySettingsView", () => {
   test("new workspaces default to optional mode and 24 h; secrets never appear", () => {
     const view = securitySettingsView(workspace({ previousSecret: "older", previousSecretExpiresAt: NOW + 1 }), NOW);
     expect(view).toEqual({
-      identityVerification: { mode: "optional" },
+      identityVerification: { mode: "optional", jwtMaxAgeSeconds: 86_400 },
       allowedOrigins: ["https://a.test"],
       sessionLifetimeHours: 24,
       secretRotation: { previousSecretExpiresAt: NOW + 1 },

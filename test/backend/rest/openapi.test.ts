@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import http from "../../../convex/http";
-import { honoPath, restApp } from "../../../convex/rest/app";
+import { honoPath, methodsAt, restApp } from "../../../convex/rest/app";
 import { AUTH, requirementsOf } from "../../../convex/rest/authSchemes";
 import { openApiDocument } from "../../../convex/rest/openapi";
 import { defineRoute, type HttpMethod } from "../../../convex/rest/route";
@@ -63,18 +63,21 @@ describe("the document and the routes agree", () => {
   test("the app answers only declared routes: Hono holds exactly them, other methods are 405", async () => {
     const declared = REST_ROUTES.map((route) => `${route.method} ${honoPath(route.path)}`).sort();
     expect(REST_API.routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual(declared);
-    // Convex hands /api/v1/ to that app; beside it only Convex Auth's own discovery routes.
+    // Convex hands all of /api/v1/ to that app; beside it only Convex Auth's discovery routes and the attachment files.
     const mounted = new Set(http.getRoutes().map(([path]) => path));
-    expect([...mounted].sort()).toEqual(["/.well-known/jwks.json", "/.well-known/openid-configuration", "/api/v1/*"]);
+    expect([...mounted].sort()).toEqual([
+      "/.well-known/jwks.json",
+      "/.well-known/openid-configuration",
+      "/api/v1/*",
+      "/widget/files/*",
+      "/widget/uploads/*",
+    ]);
 
     const { t } = await restBackend();
     for (const path of new Set(REST_ROUTES.map((route) => route.path))) {
       const concrete = `/api/v1${path.replace(/\{\w+\}/g, "x1")}`;
-      // Every declaration whose path takes this one (a literal segment may also fill an {id}).
-      const segments = path.split("/");
-      const takes = (declared: string) =>
-        declared.split("/").length === segments.length && declared.split("/").every((part, i) => part === segments[i] || /^\{\w+\}$/.test(part));
-      const methods = [...new Set(REST_ROUTES.filter((route) => takes(route.path)).map((route) => route.method))];
+      // Every method some route answers here: POST /articles/images sits beside /articles/{id}.
+      const methods = methodsAt(REST_ROUTES, concrete);
       for (const method of METHODS.filter((candidate) => !methods.includes(candidate))) {
         const response = await call(t, method, concrete);
         expect(response.status, `${method} ${path}`).toBe(405);

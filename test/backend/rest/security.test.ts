@@ -28,7 +28,7 @@ describe("GET /api/v1/workspace/security", () => {
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
       data: {
-        identityVerification: { mode: "optional" },
+        identityVerification: { mode: "optional", jwtMaxAgeSeconds: 86_400 },
         allowedOrigins: [TEST_ORIGIN],
         sessionLifetimeHours: 24,
         secretRotation: { previousSecretExpiresAt: null },
@@ -54,7 +54,7 @@ describe("PATCH /api/v1/workspace/security", () => {
     });
     expect(response.status).toBe(200);
     expect(await dataOf(response)).toEqual({
-      identityVerification: { mode: "required" },
+      identityVerification: { mode: "required", jwtMaxAgeSeconds: 86_400 },
       allowedOrigins: ["https://*.acme.test", "http://localhost:*"],
       sessionLifetimeHours: 24,
       secretRotation: { previousSecretExpiresAt: null },
@@ -100,7 +100,7 @@ describe("PATCH /api/v1/workspace/security", () => {
     expect(notJson.status).toBe(400);
     expect(await errorOf(notJson)).toMatchObject({ code: "INVALID_JSON" });
     expect(await settings(t)).toMatchObject({
-      identityVerification: { mode: "optional" },
+      identityVerification: { mode: "optional", jwtMaxAgeSeconds: 86_400 },
       allowedOrigins: [TEST_ORIGIN],
       sessionLifetimeHours: 24,
     });
