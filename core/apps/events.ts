@@ -3,6 +3,11 @@
  * "custom widgets" format, so an app written for that format reads them unchanged.
  */
 
+// One definition of the ticket fields for the clocks and for the apps that show them.
+import type { SlaMetric, SlaMetricKey, TicketPriority } from "../sla/types";
+export { SLA_METRIC_KEYS, TICKET_PRIORITIES } from "../sla/types";
+export type { SlaMetric, SlaMetricKey, TicketPriority };
+
 export const APP_SCREENS = ["CHATS", "TICKETS", "CONTACTS"] as const;
 export type AppScreen = (typeof APP_SCREENS)[number];
 
@@ -10,34 +15,10 @@ export function isAppScreen(value: unknown): value is AppScreen {
   return typeof value === "string" && (APP_SCREENS as readonly string[]).includes(value);
 }
 
-export const SLA_METRIC_KEYS = [
-  "TIME_IN_CURRENT_STATE",
-  "TIME_WAITING_ASSIGNATION_IN_CURRENT_SUPPORT_TEAM",
-  "TOTAL_TIME_IN_CURRENT_SUPPORT_TEAM",
-  "TIME_TO_FIRST_RESPONSE",
-  "TIME_TO_RESOLVE",
-] as const;
-export type SlaMetricKey = (typeof SLA_METRIC_KEYS)[number];
-
-export type SlaMetric = {
-  /** Elapsed milliseconds. */
-  ticksMillis: number;
-  /** The clock has stopped for good (the goal was met or the ticket closed). */
-  finished: boolean;
-  isPaused: boolean;
-  pauseReason?: "BY_CALENDAR" | "BY_STATE";
-  /** The SLA policy's goal, when one applies. */
-  thresholdMillis?: number;
-  isBreached?: boolean;
-  /** Epoch milliseconds when the goal was or will be missed. */
-  breachDate?: number;
-};
 export type SlaMetrics = Partial<Record<SlaMetricKey, SlaMetric>>;
 
 export const PROTOCOL_TICKET_STATES = ["NEW", "OPEN", "CLOSED", "CANCELLED"] as const;
 export type ProtocolTicketState = (typeof PROTOCOL_TICKET_STATES)[number];
-export const TICKET_PRIORITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "MINOR"] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 /** Our ticket states as the protocol reports them (waiting on the customer is still open). */
 const PROTOCOL_STATE_OF: Record<string, ProtocolTicketState> = {

@@ -45,6 +45,7 @@ describe("type declarations", () => {
       "core/apps/actions.d.ts",
       "core/apps/events.d.ts",
       "core/apps/protocol.d.ts",
+      "core/sla/types.d.ts",
       "src/app/module-api.d.ts",
       "src/apps-kit/client.d.ts",
       "src/apps-kit/index.d.ts",
