@@ -212,7 +212,10 @@ describe("methods and events", () => {
     await stack.agent.request("PATCH", `/checklists/${checklist.id}`, { status: "draft" });
     try {
       await callWidget(page, "startTour", tourId);
-      await shows(page.getByRole("dialog", { name: "Your reports" }));
+      const tour = page.getByRole("dialog", { name: "Your reports" });
+      await shows(tour);
+      // Escape goes to what has focus: wait until the tour has taken it (slow on a loaded machine).
+      await expect.poll(() => tour.evaluate((element) => element.contains((element.getRootNode() as Document | ShadowRoot).activeElement))).toBe(true);
       await page.keyboard.press("Escape");
       await hides(page.getByRole("dialog", { name: "Your reports" }));
     } finally {
