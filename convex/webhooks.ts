@@ -66,15 +66,16 @@ async function mintSecret(now: number) {
 
 const storedSecret = v.object({ sealed: v.string(), hint: v.string(), createdAt: v.number() });
 const workspaceArgs = { workspaceId: v.id("workspaces") };
+const subscriptionArgs = {
+  ...workspaceArgs,
+  url: v.string(),
+  events: v.array(v.string()),
+  description: v.optional(v.string()),
+  enabled: v.optional(v.boolean()),
+};
 
 export const create = internalAction({
-  args: {
-    ...workspaceArgs,
-    url: v.string(),
-    events: v.array(v.string()),
-    description: v.optional(v.string()),
-    enabled: v.optional(v.boolean()),
-  },
+  args: subscriptionArgs,
   handler: async (ctx, args): Promise<WebhookSubscriptionView & { secret: string }> => {
     const { secret, stored } = await mintSecret(Date.now());
     const view: WebhookSubscriptionView = await ctx.runMutation(internal.webhooks.insert, { ...args, secret: stored });
@@ -83,14 +84,7 @@ export const create = internalAction({
 });
 
 export const insert = internalMutation({
-  args: {
-    ...workspaceArgs,
-    url: v.string(),
-    events: v.array(v.string()),
-    description: v.optional(v.string()),
-    enabled: v.optional(v.boolean()),
-    secret: storedSecret,
-  },
+  args: { ...subscriptionArgs, secret: storedSecret },
   handler: async (ctx, args): Promise<WebhookSubscriptionView> => {
     const existing = await ctx.db
       .query("webhookSubscriptions")

@@ -97,40 +97,24 @@ async function readDemo() {
   }
 }
 
-// 2. The widget, rebuilt on every change under src/.
-async function buildWidget() {
+// 2 and 3. The widget (rebuilt on every change under src/) and the inbox (under inbox/), each
+// a Vite build in watch mode; resolves once the first build is done.
+async function watchBuild(name, config) {
   let firstBuild;
   const ready = new Promise((resolve, reject) => (firstBuild = { resolve, reject }));
-  watcher = await build({ logLevel: "warn", build: { watch: { include: ["src/**", "package.json"] } } });
-  watcher.on("event", (event) => {
+  const buildWatcher = await build({ logLevel: "warn", ...config });
+  buildWatcher.on("event", (event) => {
     if (event.code === "END") {
       firstBuild.resolve();
-      log("widget built");
+      log(`${name} built`);
     } else if (event.code === "ERROR") {
-      console.error(`[dev] widget build failed: ${event.error?.message ?? event.error}`);
+      console.error(`[dev] ${name} build failed: ${event.error?.message ?? event.error}`);
       firstBuild.reject(event.error);
     }
     event.result?.close?.();
   });
   await ready;
-}
-
-// 3. The inbox, rebuilt on every change under inbox/ (and the convex/ types it uses).
-async function buildInbox() {
-  let firstBuild;
-  const ready = new Promise((resolve, reject) => (firstBuild = { resolve, reject }));
-  inboxWatcher = await build({ configFile: resolve("inbox/vite.config.ts"), logLevel: "warn", build: { watch: {} } });
-  inboxWatcher.on("event", (event) => {
-    if (event.code === "END") {
-      firstBuild.resolve();
-      log("inbox built");
-    } else if (event.code === "ERROR") {
-      console.error(`[dev] inbox build failed: ${event.error?.message ?? event.error}`);
-      firstBuild.reject(event.error);
-    }
-    event.result?.close?.();
-  });
-  await ready;
+  return buildWatcher;
 }
 
 // 4. The demo site.
@@ -246,8 +230,8 @@ try {
   startBackend();
   await waitForHealth(`http://${HOST}:${backendPort}/health`);
   const demo = await readDemo();
-  await buildWidget();
-  await buildInbox();
+  watcher = await watchBuild("widget", { build: { watch: { include: ["src/**", "package.json"] } } });
+  inboxWatcher = await watchBuild("inbox", { configFile: resolve("inbox/vite.config.ts"), build: { watch: {} } });
   // The ports in use now, not the ones demo.json recorded on first start.
   await startSite({
     convexUrl: `http://${HOST}:${backendPort}`,
