@@ -1,8 +1,9 @@
 import type { OperatorProfile } from "../../convex/members";
 import { ChatsScreen } from "./chats/chats-screen";
 import { ContactsScreen } from "./contacts/contacts-screen";
-import { hrefOf, type Route } from "./routes";
+import { hrefOf, screenRoute, type Route } from "./routes";
 import { SettingsScreen } from "./settings/settings-screen";
+import { TicketsScreen } from "./tickets/tickets-screen";
 import { useServices } from "./use-convex";
 
 export type Workspace = OperatorProfile["workspaces"][number];
@@ -25,7 +26,7 @@ export function Shell({ me, workspace, route }: { me: OperatorProfile; workspace
             {SECTIONS.map(({ screen, label }) => (
               <li key={screen}>
                 <a
-                  href={hrefOf(screen === "chats" ? { screen, conversationId: null } : { screen })}
+                  href={hrefOf(screenRoute(screen))}
                   aria-current={route.screen === screen ? "page" : undefined}
                 >
                   {label}
@@ -38,14 +39,11 @@ export function Shell({ me, workspace, route }: { me: OperatorProfile; workspace
         <button type="button" class="quiet" onClick={() => void auth.signOut()}>Sign out</button>
       </header>
       {route.screen === "settings" ? (
-        <SettingsScreen me={me} workspace={workspace} />
+        <SettingsScreen me={me} workspace={workspace} page={route.page} />
       ) : route.screen === "contacts" ? (
         <ContactsScreen workspace={workspace} />
       ) : route.screen === "tickets" ? (
-        // The ticket queue arrives with the tickets module's operator functions.
-        <main class="screen">
-          <h1>Tickets</h1>
-        </main>
+        <TicketsScreen workspace={workspace} ticketId={route.ticketId} />
       ) : (
         <ChatsScreen me={me} workspace={workspace} conversationId={route.screen === "chats" ? route.conversationId : null} />
       )}

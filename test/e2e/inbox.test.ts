@@ -202,6 +202,7 @@ describe("the operator inbox", () => {
 
   it("lets the admin create an invite link, and a new agent join with it", async () => {
     await admin.page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Settings" }).click();
+    await admin.page.getByRole("navigation", { name: "Settings pages" }).getByRole("link", { name: "Members" }).click();
     await admin.page.getByRole("textbox", { name: "Teammate's email" }).fill("grace@example.com");
     await admin.page.getByRole("button", { name: "Create invite link" }).click();
     const linkBox = admin.page.getByRole("textbox", { name: /Invite link/ });

@@ -1,23 +1,31 @@
-import type { OperatorProfile } from "../../../convex/members";
-import type { Workspace } from "../shell";
-import { useServices } from "../use-convex";
-import { InvitesSection } from "./invites-section";
-import { MembersSection } from "./members-section";
-import { NotificationsSection } from "./notifications-section";
+import { hrefOf } from "../routes";
+import type { SettingsPageProps } from "./page";
+import { SETTINGS_PAGES } from "./pages";
 
-export function SettingsScreen({ me, workspace }: { me: OperatorProfile; workspace: Workspace }) {
-  const { auth } = useServices();
+export function SettingsScreen({ me, workspace, page }: SettingsPageProps & { page: string | null }) {
+  const visible = SETTINGS_PAGES.filter((candidate) => !candidate.adminOnly || workspace.role === "admin");
+  const current = visible.find((candidate) => candidate.id === page) ?? visible[0];
+  const Page = current?.component;
   return (
     <main class="screen settings">
       <h1>Settings</h1>
-      <MembersSection me={me} workspace={workspace} />
-      {workspace.role === "admin" && <InvitesSection workspace={workspace} />}
-      <section aria-labelledby="account-heading" class="card">
-        <h2 id="account-heading">Your account</h2>
-        <p>Signed in as {me.email}.</p>
-        <button type="button" onClick={() => void auth.signOut(true)}>Sign out everywhere</button>
-      </section>
-      <NotificationsSection />
+      <div class="settings-layout">
+        <nav aria-label="Settings pages">
+          <ul>
+            {visible.map((candidate) => (
+              <li key={candidate.id}>
+                <a
+                  href={hrefOf({ screen: "settings", page: candidate.id })}
+                  aria-current={candidate === current ? "page" : undefined}
+                >
+                  {candidate.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="settings-page">{Page !== undefined && <Page me={me} workspace={workspace} />}</div>
+      </div>
     </main>
   );
 }

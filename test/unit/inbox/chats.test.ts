@@ -39,7 +39,11 @@ describe("routes", () => {
     for (const route of [
       { screen: "chats", conversationId: null },
       { screen: "chats", conversationId: "abc/def" },
-      { screen: "settings" },
+      { screen: "settings", page: null },
+      { screen: "settings", page: "teams" },
+      { screen: "tickets", ticketId: null },
+      { screen: "tickets", ticketId: "TK-12" },
+      { screen: "contacts" },
       { screen: "invite", token: "tok_123" },
     ] as const) {
       expect(parseRoute(hrefOf(route))).toEqual(route);

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { api } from "../../../convex/_generated/api";
-import { hrefOf } from "../routes";
-import type { Workspace } from "../shell";
-import { errorMessage, useQuery, useServices } from "../use-convex";
+import { api } from "../../../../convex/_generated/api";
+import { hrefOf } from "../../routes";
+import type { Workspace } from "../../shell";
+import { errorMessage, useQuery, useServices } from "../../use-convex";
 
 /** Admins invite by link: the link shows once, here, to hand over however they like. */
 export function InvitesSection({ workspace }: { workspace: Workspace }) {

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
-import { api } from "../../../convex/_generated/api";
-import type { OperatorProfile } from "../../../convex/members";
-import type { Workspace } from "../shell";
-import { errorMessage, useQuery, useServices } from "../use-convex";
+import { api } from "../../../../convex/_generated/api";
+import type { OperatorProfile } from "../../../../convex/members";
+import type { Workspace } from "../../shell";
+import { errorMessage, useQuery, useServices } from "../../use-convex";
 
 export function MembersSection({ me, workspace }: { me: OperatorProfile; workspace: Workspace }) {
   const { client } = useServices();
