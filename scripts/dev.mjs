@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { build } from "vite";
+import { EXAMPLE_SERVICES } from "./dev-services.mjs";
 
 const HOST = "127.0.0.1";
 const backendPort = Number(process.env.OPENCOM_BACKEND_PORT || 3210);
@@ -222,6 +223,30 @@ function startInbox({ convexUrl }) {
   });
 }
 
+/**
+ * Starts each example service as a child process, with the ports in use and the path of
+ * demo.json in its environment; one that stops on its own is reported, not fatal.
+ */
+function startExampleServices() {
+  for (const service of EXAMPLE_SERVICES) {
+    const env = {
+      ...process.env,
+      [service.portVariable]: process.env[service.portVariable] || String(service.port),
+      OPENCOM_BACKEND_PORT: String(backendPort),
+      OPENCOM_SITE_PORT: process.env.OPENCOM_SITE_PORT || "3211",
+      OPENCOM_DEMO_PORT: String(demoPort),
+      OPENCOM_INBOX_PORT: String(inboxPort),
+      OPENCOM_DEMO_JSON: join(dataDir, "demo.json"),
+    };
+    const child = spawn(process.execPath, [service.script], { stdio: "inherit", env, detached: true });
+    children.add(child);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (!stopping) console.error(`[dev] ${service.name} stopped (${signal ?? `exit code ${code}`})`);
+    });
+  }
+}
+
 function printOperators(demo) {
   for (const operator of demo.operators ?? []) log(`  ${operator.role.padEnd(5)}  ${operator.email}  ${operator.password}`);
 }
@@ -241,6 +266,7 @@ try {
   await startInbox({ convexUrl: `http://${HOST}:${backendPort}` });
   log(`inbox          http://${HOST}:${inboxPort}/  (operators from ${join(dataDir, "demo.json")}:)`);
   printOperators(demo);
+  startExampleServices();
   log("press Ctrl-C to stop");
 } catch (error) {
   console.error(`[dev] ${error.message}`);

@@ -1,0 +1,6 @@
+// The example services `npm run dev` starts beside the backend, the demo site and the inbox.
+// Each is a plain Node script on a loopback port of its own (from 5180 up); it reads the
+// ports and the local backend's demo.json from the environment below. Add a service here.
+export const EXAMPLE_SERVICES = [
+  { name: "custom apps", script: "examples/apps/serve.mjs", portVariable: "OPENCOM_APPS_PORT", port: 5181 },
+];
