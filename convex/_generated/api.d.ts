@@ -89,6 +89,7 @@ import type * as members from "../members.js";
 import type * as messages from "../messages.js";
 import type * as messenger from "../messenger.js";
 import type * as messengerSettings from "../messengerSettings.js";
+import type * as model_apps from "../model/apps.js";
 import type * as model_contentAdmin from "../model/contentAdmin.js";
 import type * as model_conversations from "../model/conversations.js";
 import type * as model_demoEngagement from "../model/demoEngagement.js";
@@ -250,6 +251,7 @@ declare const fullApi: ApiFromModules<{
   messages: typeof messages;
   messenger: typeof messenger;
   messengerSettings: typeof messengerSettings;
+  "model/apps": typeof model_apps;
   "model/contentAdmin": typeof model_contentAdmin;
   "model/conversations": typeof model_conversations;
   "model/demoEngagement": typeof model_demoEngagement;
