@@ -1,12 +1,14 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
+import type { MutationCtx } from "./_generated/server";
 import { action, internalAction, internalMutation, internalQuery, mutation, query } from "./_generated/server";
-import { findInWorkspace } from "./model/engagement";
+import { appendAudit } from "./audit";
 import type { ApiApp } from "./lib/appRecords";
 import { apiApp } from "./lib/appRecords";
-import { auditAppChange, createApp, listApps, removeApp, updateApp } from "./model/apps";
 import { requireAppOperator } from "./lib/appOperator";
-import { requireMember } from "./model/members";
+import { createApp, listApps, removeApp, updateApp } from "./model/apps";
+import { findInWorkspace } from "./model/engagement";
+import { requireMember, type MemberAccess } from "./model/members";
 import { generateSigningKey as newSigningKey, readSigningKeys, SIGNING_KEYS_VARIABLE } from "./lib/appSigningKeys";
 import { appProtocolValidator, appScreenValidator } from "./lib/appTables";
 import { signAppToken } from "./lib/appTokens";
@@ -34,6 +36,23 @@ const patchValidator = v.object({
   enabled: v.optional(v.boolean()),
   protocol: v.optional(appProtocolValidator),
 });
+
+/** Who framed what in the operators' inbox is security-relevant: an app receives their identity. */
+async function auditAppChange(
+  ctx: MutationCtx,
+  access: MemberAccess,
+  action: "apps.created" | "apps.updated" | "apps.deleted",
+  appId: string,
+  fields?: string[],
+): Promise<void> {
+  await appendAudit(ctx.db, {
+    workspaceId: access.workspaceId,
+    action,
+    actor: { type: "operator", id: access.userId, label: access.member.name },
+    target: { type: "app", id: appId },
+    ...(fields === undefined ? {} : { details: { fields } }),
+  });
+}
 
 export const adminList = internalQuery({
   args: workspaceArgs,

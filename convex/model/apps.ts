@@ -1,11 +1,9 @@
 import type { Id } from "../_generated/dataModel";
 import type { DatabaseReader, MutationCtx } from "../_generated/server";
-import { appendAudit } from "../audit";
 import type { ApiApp, AppFields } from "../lib/appRecords";
 import { apiApp, appNameKey, assertValidApp } from "../lib/appRecords";
 import { appError } from "../lib/errors";
 import { findInWorkspace } from "./engagement";
-import type { MemberAccess } from "./members";
 
 /*
  * Custom-app registrations, written the same way whether the REST API (admin key)
@@ -65,21 +63,4 @@ export async function removeApp(ctx: MutationCtx, workspaceId: Id<"workspaces">,
   if (row === null) return false;
   await ctx.db.delete(row._id);
   return true;
-}
-
-/** Who framed what in the operators' inbox is security-relevant: an app receives their identity. */
-export async function auditAppChange(
-  ctx: MutationCtx,
-  access: MemberAccess,
-  action: "apps.created" | "apps.updated" | "apps.deleted",
-  appId: string,
-  fields?: string[],
-): Promise<void> {
-  await appendAudit(ctx.db, {
-    workspaceId: access.workspaceId,
-    action,
-    actor: { type: "operator", id: access.userId, label: access.member.name },
-    target: { type: "app", id: appId },
-    ...(fields === undefined ? {} : { details: { fields } }),
-  });
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { serveStatic, type StaticSite } from "../support/static-server";
-import { axeViolations, hides, shows } from "./support/messenger";
+import { axeViolations, callWidget, hides, shows } from "./support/messenger";
 import { demoOperators, serveInbox, signInOperator, type OperatorPage } from "./support/operator";
 import { openVisitor, type VisitorPage } from "./support/page";
 import { startStack, type Stack } from "./support/stack";
@@ -37,7 +37,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const drafterFrame = (page: Page): Frame | undefined => page.frames().find((frame) => frame.url().startsWith(`${drafterOrigin}/`));
+const frameOn = (page: Page, origin: string): Frame | undefined => page.frames().find((frame) => frame.url().startsWith(`${origin}/`));
+const drafterFrame = (page: Page) => frameOn(page, drafterOrigin);
 
 async function openFirstConversation(page: Page): Promise<void> {
   await page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Chats" }).click();
@@ -106,5 +107,30 @@ describe("custom apps in the inbox", () => {
     await admin.page.getByRole("checkbox", { name: "Reply drafter enabled" }).uncheck();
     await hides(agent.page.locator('iframe[title="Reply drafter"]'));
     expect(agent.pageErrors).toEqual([]);
+  });
+
+  it("shows companies in Contacts, and tells a Contacts app which company is selected", async () => {
+    const notesOrigin = `http://notes.localhost:${new URL(apps.url).port}`;
+    const registered = await fetch(`${stack.demo.siteUrl}/api/v1/apps`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${stack.demo.adminApiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Account notes", url: `${notesOrigin}/account-notes/`, allowedOrigins: [notesOrigin], screens: ["CONTACTS"] }),
+    });
+    expect(registered.status).toBe(201);
+    await callWidget(visitor.page, "identify", { userId: "ada-1", name: "Ada Lovelace", company: { id: "co_acme", name: "Acme Corp", plan: "pro", size: 120 } });
+
+    await admin.page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Contacts" }).click();
+    await admin.page.getByRole("group", { name: "Show" }).getByRole("button", { name: "Companies" }).click();
+    const company = admin.page.getByRole("list", { name: "Companies" }).getByRole("button", { name: /Acme Corp/ });
+    await shows(company);
+    await company.click();
+    const details = admin.page.getByRole("region", { name: "Acme Corp" });
+    await expect.poll(() => details.innerText()).toMatch(/Company id\s+co_acme[\s\S]*Plan\s+pro[\s\S]*Employees\s+120[\s\S]*Ada Lovelace/);
+    await expect.poll(() => frameOn(admin.page, notesOrigin)?.locator("#company").innerText() ?? "", { timeout: 15_000 }).toBe("Company co_acme");
+    const notes = frameOn(admin.page, notesOrigin)!;
+    await notes.getByRole("textbox", { name: "Notes on this account" }).fill("Renewal in March");
+    await expect.poll(() => notes.getByRole("status").innerText()).toMatch(/^Saved /);
+    expect(await axeViolations(admin.page)).toEqual([]);
+    expect(admin.pageErrors).toEqual([]);
   });
 });
