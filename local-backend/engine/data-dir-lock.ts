@@ -44,7 +44,7 @@ export class DataDirLock {
     try {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         try {
-          linkSync(draft, path);
+          placeLock(draft, path);
           return new DataDirLock(path);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -93,6 +93,16 @@ function takeOverStale(path: string, stale: LockOwner | undefined): boolean {
   }
   rmSync(aside, { force: true });
   return true;
+}
+
+/** Links the written draft into place; on a file system without hard links, creates the lock exclusively instead. */
+function placeLock(draft: string, path: string): void {
+  try {
+    linkSync(draft, path);
+  } catch (error) {
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    writeFileSync(path, readFileSync(draft), { flag: "wx", mode: 0o600 });
+  }
 }
 
 function readOwner(path: string): LockOwner | undefined {

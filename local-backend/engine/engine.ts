@@ -237,7 +237,8 @@ export class Engine {
         componentPath === "" ? caller[kind](makeFunctionReference(path), value) : this.t.fun({ componentPath, udfPath: path }, value),
       );
       assertResultLimits(path, result as Value);
-      if (kind !== "query") await this.persistence.durable(); // acknowledged means on disk
+      // Acknowledged means on disk; a keyed mutation waits once its result is logged too.
+      if (kind !== "query" && options.requestKey === undefined) await this.persistence.durable();
       const ts = state.commitTs ?? this.lastTs;
       return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
     } catch (error) {
