@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { assertEnvVar, parseEnvLines, type EnvVars } from "./engine/deployment-env";
 import { parseArgs } from "node:util";
+import type { WalSync } from "./engine/wal-file";
 
 export interface LocalBackendConfig {
   functionsDir: string;
@@ -19,6 +20,8 @@ export interface LocalBackendConfig {
   generateSecrets: string[];
   /** Multiplies Convex's 1 s limit on queries and mutations (slow or shared machines). */
   functionTimeoutMultiplier: number;
+  /** When a write is acknowledged: once on disk ("commit") or once handed to the OS ("off"). */
+  walSync: WalSync;
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackendConfig {
@@ -33,6 +36,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
       "env-file": { type: "string" },
       "generate-secret": { type: "string", multiple: true, default: [] },
       "function-timeout-multiplier": { type: "string" },
+      "wal-sync": { type: "string" },
     },
     strict: true,
   });
@@ -55,7 +59,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): LocalBackend
     env: deploymentEnv,
     generateSecrets: values["generate-secret"],
     functionTimeoutMultiplier: multiplier(values["function-timeout-multiplier"] ?? env.OPENCOM_FUNCTION_TIMEOUT_MULTIPLIER),
+    walSync: walSync(values["wal-sync"] ?? env.OPENCOM_WAL_SYNC),
   };
+}
+
+function walSync(raw: string | undefined): WalSync {
+  if (raw === undefined || raw === "" || raw === "commit") return "commit";
+  if (raw === "off") return "off";
+  throw new Error(`the WAL sync policy must be "commit" or "off", got "${raw}"`);
 }
 
 function multiplier(raw: string | undefined): number {

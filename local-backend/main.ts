@@ -10,6 +10,7 @@ if (process.argv[2] === "env") process.exit(runEnvCommand(process.argv.slice(3),
 
 const config = readConfig(process.argv.slice(2), process.env);
 const backend = await startBackend({
+  walSync: config.walSync,
   functionsDir: config.functionsDir,
   dataDir: config.dataDir,
   host: config.host,
@@ -32,6 +33,11 @@ const backend = await startBackend({
       console.log(`[local-backend] seeded by ${seed.functionName}: ${relative(process.cwd(), output)}`);
     }
   },
+}).catch((error: unknown) => {
+  // A refusal to start (data dir locked, damaged log) is a message for a person, not a stack.
+  const known = error instanceof Error && ["DataDirLockedError", "CorruptLogError"].includes(error.name);
+  console.error(`[local-backend] cannot start: ${known ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
 });
 
 console.log(

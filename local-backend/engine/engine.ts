@@ -14,17 +14,19 @@ import { describeFailure, type FunctionFailure } from "./errors";
 import { Executions } from "./executions";
 import { assertResultLimits } from "./limits";
 import { enforceFunctionTimeout } from "./function-clock";
-import { installHooks, tableNameFromId, type CommitEvent } from "./hooks";
+import { installHooks, type CommitEvent } from "./hooks";
 import { loadConvexTestInternals, type ConvexGlobal, type ConvexTestInternals, type TestConvex } from "./internals";
 import { captureConsole } from "./logs";
 import { installLongTimers } from "./long-timers";
 import { canonicalUdfPath, loadModuleOf, loadModules, modulePathOf, type ModuleMap } from "./modules";
 import { Persistence, type Doc, type PersistedState } from "./persistence";
-import { ReadSet } from "./read-set";
+import type { ReadSet } from "./read-set";
+import { RequestsOnce } from "./request-once";
 import { FileStore } from "./storage";
 import { invokeHttpAction } from "./http-action";
 import { restoreState, resumeScheduledJobs } from "./restart";
 import { installRuntime, withDeploymentGlobals } from "./runtime";
+import type { WalSync } from "./wal-file";
 
 export type { FunctionKind } from "./callable";
 
@@ -59,14 +61,13 @@ export interface EngineOptions {
   env?: () => Record<string, string>;
   /** Stretches Convex's 1 s limit on queries and mutations for slow machines. Default 1. */
   functionTimeoutMultiplier?: number;
+  /** When a commit counts as done: once on disk ("commit", the default) or once written ("off"). */
+  walSync?: WalSync;
 }
-
-
-const MAX_REMEMBERED_REQUESTS = 10_000;
 
 export class Engine {
   private readonly listeners = new Set<(event: CommitEvent) => void>();
-  private readonly inFlightRequests = new Map<string, Promise<RunResult>>();
+  private readonly once: RequestsOnce;
   private readonly crons: CronRunner;
   readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastTs: bigint;
@@ -91,6 +92,7 @@ export class Engine {
     this.lastTs = global.transactionManager._lastCommitTs;
     this.adminKey = new AdminKey(ensureAdminKey(options.dataDir));
     this.crons = new CronRunner((udfPath, args) => this.runScheduled(udfPath, args), this.log);
+    this.once = new RequestsOnce(requests, persistence);
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -115,7 +117,7 @@ export class Engine {
     if (captured === undefined) throw new Error("convex-test did not expose its deployment state");
     const global = captured;
 
-    const persistence = new Persistence(join(options.dataDir, "db"));
+    const persistence = new Persistence(join(options.dataDir, "db"), { sync: options.walSync ?? "commit", log: (line) => (options.log ?? console.log)(`[local-backend] ${line}`) });
     const firstStart = persistence.isEmpty();
     const state = persistence.load();
     const files = new FileStore(join(options.dataDir, "storage"), options.publicUrl);
@@ -172,23 +174,9 @@ export class Engine {
   }
 
   /** Runs a client mutation at most once per request key, even across retries and restarts. */
-  async runMutation(udfPath: string, args: JSONValue, options: RunOptions = {}): Promise<RunResult> {
-    const key = options.requestKey;
-    if (key === undefined) return this.execute("mutation", udfPath, args, options);
-    const done = this.requests.get(key);
-    if (done !== undefined) return { ok: true, value: done.value, journal: null, ts: BigInt(done.ts), logLines: [], reads: new ReadSet() };
-    const inFlight = this.inFlightRequests.get(key);
-    if (inFlight !== undefined) return inFlight;
-    const running = this.execute("mutation", udfPath, args, options).then((result) => {
-      if (result.ok) this.rememberRequest(key, result.value, result.ts);
-      return result;
-    });
-    this.inFlightRequests.set(key, running);
-    try {
-      return await running;
-    } finally {
-      this.inFlightRequests.delete(key);
-    }
+  runMutation(udfPath: string, args: JSONValue, options: RunOptions = {}): Promise<RunResult> {
+    const run = () => this.execute("mutation", udfPath, args, options);
+    return options.requestKey === undefined ? run() : this.once.run(options.requestKey, run);
   }
 
   /** Runs any function, internal ones included: for the backend's own use (seeding), never for clients. */
@@ -203,7 +191,9 @@ export class Engine {
     if (!found) return null;
     const { metadata } = this.executions.start({ ip: details.ip, userAgent: details.userAgent });
     const identity = await this.identityFromHeader(request.headers.get("authorization"));
-    return invokeHttpAction({ internals: this.internals, global: this.global, handler: found[0], request, metadata, identity });
+    const response = await invokeHttpAction({ internals: this.internals, global: this.global, handler: found[0], request, metadata, identity });
+    await this.persistence.durable();
+    return response;
   }
 
   /** Stores an uploaded blob through the app's storage, as an upload URL does on Convex. */
@@ -211,11 +201,11 @@ export class Engine {
     return (await this.t.action(async (ctx: { storage: { store(blob: Blob): Promise<string> } }) => ctx.storage.store(blob))) as string;
   }
 
-  getFile(storageId: string): Blob | null {
-    const db = this.global.components[""]?.db;
-    if (db === undefined || tableNameFromId(storageId) !== "_storage") return null;
-    const doc = db._documents[storageId];
-    return doc === undefined ? null : (db._storage[storageId] ?? null);
+  /** The blob a storage URL's key names (never a storage id: ids are not capabilities). */
+  fileAt(urlKey: string): Blob | null {
+    const located = this.files.locate(urlKey);
+    const db = located === null ? undefined : this.global.components[located.componentPath]?.db;
+    return db === undefined || located === null || db._documents[located.storageId] === undefined ? null : (db._storage[located.storageId] ?? null);
   }
 
   /** Stops timers and writes a final snapshot, so the next start replays no log. */
@@ -223,7 +213,7 @@ export class Engine {
     this.crons.stop();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    this.persistence.compact(this.persistedState());
+    this.persistence.close(this.persistedState());
   }
 
   private readonly log = (line: string) => (this.options.log ?? console.log)(`[local-backend] ${line}`);
@@ -247,6 +237,8 @@ export class Engine {
         componentPath === "" ? caller[kind](makeFunctionReference(path), value) : this.t.fun({ componentPath, udfPath: path }, value),
       );
       assertResultLimits(path, result as Value);
+      // Acknowledged means on disk; a keyed mutation waits once its result is logged too.
+      if (kind !== "query" && options.requestKey === undefined) await this.persistence.durable();
       const ts = state.commitTs ?? this.lastTs;
       return { ok: true, value: convexToJson(result as Value), journal: state.journalOut, ts, logLines: state.logLines, reads: state.reads };
     } catch (error) {
@@ -288,15 +280,6 @@ export class Engine {
     this.persistence.appendCommit({ ts: event.ts, writes, counters, ...(event.requestKey !== undefined ? { requestKey: event.requestKey } : {}) });
     if (this.persistence.shouldCompact()) this.persistence.compact(this.persistedState());
     for (const listener of this.listeners) this.outside(() => listener(event));
-  }
-
-  private rememberRequest(key: string, value: JSONValue, ts: bigint): void {
-    this.requests.set(key, { value, ts: ts.toString() });
-    if (this.requests.size > MAX_REMEMBERED_REQUESTS) {
-      const oldest = this.requests.keys().next().value;
-      if (oldest !== undefined) this.requests.delete(oldest);
-    }
-    this.persistence.appendRequestResult(key, value, ts);
   }
 
   private persistedState(): PersistedState {

@@ -7,7 +7,7 @@ import { rankSearches } from "./search";
 import type { Executions } from "./executions";
 import { makeJournal } from "./executions";
 import type { DocumentWrite } from "./read-set";
-import type { FileStore } from "./storage";
+import { randomStorageIds, type FileStore } from "./storage";
 
 export interface CommitEvent {
   ts: bigint;
@@ -146,6 +146,7 @@ function serialiseStorageWrites(
 function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending: DocumentWrite[]): void {
   enforceDocumentRules(db);
   rankSearches(db);
+  randomStorageIds(db);
   const tables = new TableIndex(Object.keys(db._documents));
   // convex-test scans every document of the database to find one table's rows; keeping the
   // ids of each table makes a query cost its table's size, not the whole database's.
@@ -173,6 +174,7 @@ function watchDatabase(path: string, db: DatabaseFake, files: FileStore, pending
   const storeFile = db.storeFile.bind(db);
   db.storeFile = (storageId, blob) => {
     storeFile(storageId, blob);
+    files.register(path, storageId);
     void files.save(storageId, blob).catch((error: unknown) => console.error(`[local-backend] could not save file ${storageId}:`, error));
   };
 }

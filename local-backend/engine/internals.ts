@@ -35,6 +35,7 @@ export interface DatabaseFake {
   get(table: string | undefined, id: string): Record<string, unknown> | null;
   _iterateDocs(table: string, callback: (doc: Record<string, unknown>) => void): void;
   storeFile(storageId: string, blob: Blob): void;
+  _generateId(table: string): string;
   insert(table: string, value: Record<string, unknown>): string;
   delete(table: string, id: string): void;
 }

@@ -1,9 +1,12 @@
-// Durable state for the in-memory convex-test databases: a snapshot plus a write-ahead log
-// appended synchronously at every top-level commit. A kill between two appends loses at most
-// the transaction in flight; a torn last line is ignored on load.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+// Durable state for the in-memory convex-test databases: a snapshot plus a write-ahead log of
+// checksummed records appended at every top-level commit (group-committed to disk, see
+// wal-file.ts). A torn tail (a kill during an append) is cut off and logged on load; a damaged
+// record with intact ones after it stops the start with every file left as it was.
+import { existsSync, mkdirSync, readFileSync, renameSync, truncateSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
 import { join } from "node:path";
 import { convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { WalFile, type WalSync } from "./wal-file";
+import { encodeRecord, scanLog } from "./wal-record";
 
 export type Doc = Record<string, unknown>;
 
@@ -34,9 +37,18 @@ const LOG = "wal.jsonl";
 const MAX_REMEMBERED_REQUESTS = 10_000;
 const COMPACT_AFTER_RECORDS = 5_000;
 
+export interface PersistenceOptions {
+  sync?: WalSync;
+  log?: (line: string) => void;
+}
+
 export class Persistence {
   private records = 0;
-  constructor(private readonly dir: string) {
+  private wal: WalFile | undefined;
+  constructor(
+    private readonly dir: string,
+    private readonly options: PersistenceOptions = {},
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -48,7 +60,7 @@ export class Persistence {
     const state: PersistedState = { ts: 0n, components: {}, requests: new Map() };
     const snapshotPath = join(this.dir, SNAPSHOT);
     if (existsSync(snapshotPath)) {
-      const raw = JSON.parse(readFileSync(snapshotPath, "utf8")) as SnapshotFile;
+      const raw = readSnapshot(snapshotPath);
       state.ts = BigInt(raw.ts);
       for (const [path, component] of Object.entries(raw.components)) {
         state.components[path] = {
@@ -61,18 +73,22 @@ export class Persistence {
     }
     const logPath = join(this.dir, LOG);
     if (existsSync(logPath)) {
-      for (const line of readFileSync(logPath, "utf8").split("\n")) {
-        if (line.trim() === "") continue;
-        let entry: LogLine;
-        try {
-          entry = JSON.parse(line) as LogLine;
-        } catch {
-          break; // a torn write at the end of the log: the transaction in flight is lost
-        }
-        applyLogLine(state, entry);
+      const { records, tornTail } = scanLog<LogLine>(readFileSync(logPath), logPath);
+      for (const entry of records) applyLogLine(state, entry);
+      if (tornTail !== null) {
+        // Cut it off now: a later append must not land after half a record.
+        truncateSync(logPath, tornTail.offset);
+        syncFile(logPath);
+        this.options.log?.(`cut a torn record off the end of ${logPath} (line ${tornTail.line}, ${tornTail.bytes} bytes): a commit interrupted by a crash, never acknowledged`);
       }
     }
+    this.wal = new WalFile(logPath, this.options.sync ?? "commit");
     return state;
+  }
+
+  /** Resolves once every commit so far is on disk (immediately with sync "off"). */
+  durable(): Promise<void> {
+    return this.wal?.durable() ?? Promise.resolve();
   }
 
   appendCommit(record: CommitRecord): void {
@@ -112,12 +128,22 @@ export class Persistence {
     writeFileSync(tmp, JSON.stringify(file));
     syncFile(tmp);
     renameSync(tmp, join(this.dir, SNAPSHOT));
-    writeFileSync(join(this.dir, LOG), "");
+    syncDirectory(this.dir); // the rename itself must reach the disk before the log is emptied
+    if (this.wal !== undefined) this.wal.reset();
+    else writeFileSync(join(this.dir, LOG), "");
     this.records = 0;
   }
 
+  /** A last snapshot, then the log is closed. */
+  close(state: PersistedState): void {
+    this.compact(state);
+    this.wal?.close();
+    this.wal = undefined;
+  }
+
   private append(line: LogLine): void {
-    appendFileSync(join(this.dir, LOG), `${JSON.stringify(line)}\n`);
+    if (this.wal === undefined) throw new Error("the write-ahead log is not open: load() first");
+    this.wal.append(encodeRecord(line));
     this.records += 1;
   }
 }
@@ -152,6 +178,14 @@ function applyLogLine(state: PersistedState, entry: LogLine): void {
   if (entry.requestKey !== undefined) state.requests.set(entry.requestKey, { value: null, ts: entry.ts });
 }
 
+function readSnapshot(path: string): SnapshotFile {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as SnapshotFile;
+  } catch (error) {
+    throw new Error(`The snapshot ${path} cannot be read (${(error as Error).message}). Nothing was changed in the data dir; restore it from a backup.`);
+  }
+}
+
 function encode(doc: Doc): JSONValue {
   return convexToJson(doc as Value);
 }
@@ -166,5 +200,14 @@ function syncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Best effort: some platforms (Windows) cannot open a directory to sync it. */
+function syncDirectory(path: string): void {
+  try {
+    syncFile(path);
+  } catch (error) {
+    if (!["EISDIR", "EPERM", "EACCES"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
   }
 }

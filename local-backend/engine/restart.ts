@@ -16,7 +16,7 @@ export function restoreState(global: ConvexGlobal, state: PersistedState, files:
     db._lastCreationTime = saved.lastCreationTime;
     for (const id of Object.keys(saved.documents)) {
       if (tableNameFromId(id) !== "_storage") continue;
-      const blob = files.load(id);
+      const blob = files.load(path, id);
       if (blob !== null) db._storage[id] = blob;
     }
   }

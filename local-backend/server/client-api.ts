@@ -5,14 +5,15 @@ import { jsonToConvex, type JSONValue } from "convex/values";
 import type { Engine, RunOptions, RunResult } from "../engine/engine";
 import type { UserIdentity } from "../engine/auth";
 import { encodeTs } from "./protocol";
-import { BodyTooLarge, OPEN_CORS, peerOf, readBody, sendJson } from "./http-util";
+import { OPEN_CORS, peerOf, readBody, requestUrl, sendBodyError, sendJson, sendMalformedRequest } from "./http-util";
 
 /** Convex's status for "the function ran and failed": the client reads the body as a result. */
 const STATUS_FUNCTION_FAILED = 560;
 const FUNCTION_ROUTES = new Set(["/api/query", "/api/query_at_ts", "/api/mutation", "/api/action", "/api/function"]);
 
 export async function handleClientApi(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const url = requestUrl(req);
+  if (url === null) return sendMalformedRequest(res);
   if (req.method === "OPTIONS") {
     res.writeHead(204, OPEN_CORS).end();
     return;
@@ -27,7 +28,7 @@ export async function handleClientApi(engine: Engine, req: IncomingMessage, res:
   }
   if (url.pathname === "/api/storage/upload" && req.method === "POST") return upload(engine, req, res, url);
   if (url.pathname.startsWith("/api/storage/") && (req.method === "GET" || req.method === "HEAD")) {
-    return serveFile(engine, res, decodeURIComponent(url.pathname.slice("/api/storage/".length)), req.method === "HEAD");
+    return serveFile(engine, res, url.pathname.slice("/api/storage/".length), req.method === "HEAD");
   }
   if (FUNCTION_ROUTES.has(url.pathname) && req.method === "POST") return callFunction(engine, req, res, url.pathname);
   if (url.pathname.startsWith("/api/run/") && req.method === "POST") return callFunction(engine, req, res, url.pathname);
@@ -44,8 +45,8 @@ async function callFunction(engine: Engine, req: IncomingMessage, res: ServerRes
   try {
     body = JSON.parse((await readBody(req)).toString("utf8")) as typeof body;
   } catch (error) {
-    const tooLarge = error instanceof BodyTooLarge;
-    sendJson(res, tooLarge ? 413 : 400, { code: tooLarge ? "BodyTooLarge" : "BadJsonBody", message: (error as Error).message }, OPEN_CORS);
+    if (error instanceof SyntaxError) sendJson(res, 400, { code: "BadJsonBody", message: error.message }, OPEN_CORS);
+    else sendBodyError(res, error, OPEN_CORS);
     return;
   }
   const args = Array.isArray(body.args) ? body.args[0] : body.args;
@@ -155,15 +156,16 @@ async function upload(engine: Engine, req: IncomingMessage, res: ServerResponse,
   try {
     bytes = await readBody(req);
   } catch (error) {
-    sendJson(res, 413, { code: "BodyTooLarge", message: (error as Error).message }, OPEN_CORS);
+    sendBodyError(res, error, OPEN_CORS);
     return;
   }
   const storageId = await engine.storeUpload(new Blob([new Uint8Array(bytes)], { type: req.headers["content-type"] ?? "" }));
   sendJson(res, 200, { storageId }, OPEN_CORS);
 }
 
-async function serveFile(engine: Engine, res: ServerResponse, storageId: string, headOnly: boolean): Promise<void> {
-  const blob = engine.getFile(storageId);
+/** Only by the random key in a URL from `storage.getUrl`: a storage id, however learned, serves nothing. */
+async function serveFile(engine: Engine, res: ServerResponse, urlKey: string, headOnly: boolean): Promise<void> {
+  const blob = engine.fileAt(urlKey);
   if (blob === null) {
     sendJson(res, 404, { code: "NotFound", message: "File not found" }, OPEN_CORS);
     return;

@@ -5,6 +5,7 @@ import type { JSONValue } from "convex/values";
 import { identityFromAttributes } from "../engine/admin-key";
 import type { UserIdentity } from "../engine/auth";
 import type { Engine } from "../engine/engine";
+import { mutationRequestKey } from "./request-key";
 import { encodeTs, encodeVersion, parseClientMessage, type ClientMessage, type StateVersion } from "./protocol";
 import { modificationFor, type QueryAccess, type QueryListener, type QueryModification, type QueryRegistry, type SharedQuery } from "./query-registry";
 
@@ -15,6 +16,9 @@ interface Subscription {
 
 const PING_INTERVAL_MS = 15_000;
 const ADMIN_ONLY = "Only admin auth can call component functions";
+/** Far above what an app's screens hold at once; a cap keeps one socket from pinning unbounded work. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 1_000;
+const TOO_MANY_SUBSCRIPTIONS = `Too many subscriptions on one connection (limit: ${MAX_SUBSCRIPTIONS_PER_CONNECTION}): remove a query before adding another`;
 
 export class Connection implements QueryListener {
   private version: StateVersion = { querySet: 0, identity: 0, ts: 0n };
@@ -104,8 +108,9 @@ export class Connection implements QueryListener {
         modifications.push({ type: "QueryRemoved", queryId: change.queryId });
         continue;
       }
-      if (change.componentPath && !this.admin) {
-        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: ADMIN_ONLY, logLines: [], journal: null });
+      const refusal = change.componentPath && !this.admin ? ADMIN_ONLY : this.subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CONNECTION ? TOO_MANY_SUBSCRIPTIONS : null;
+      if (refusal !== null) {
+        modifications.push({ type: "QueryFailed", queryId: change.queryId, errorMessage: refusal, logLines: [], journal: null });
         continue;
       }
       const query = this.registry.acquire(change.udfPath, change.args[0] as JSONValue, this.identity, change.journal ?? null, this.access(change.componentPath));
@@ -128,10 +133,13 @@ export class Connection implements QueryListener {
       this.send({ type: "MutationResponse", requestId: message.requestId, success: false, result: ADMIN_ONLY, logLines: [] });
       return;
     }
-    const result = await this.engine.runMutation(message.udfPath, message.args[0] as JSONValue, {
+    const args = message.args[0] as JSONValue;
+    const access = this.access(message.componentPath);
+    const call = { udfPath: message.udfPath, args, componentPath: access.componentPath, identity: this.identity, admin: this.admin };
+    const result = await this.engine.runMutation(message.udfPath, args, {
       identity: this.identity,
-      ...this.access(message.componentPath),
-      ...(this.sessionId ? { requestKey: `${this.sessionId}:${message.requestId}` } : {}),
+      ...access,
+      ...(this.sessionId ? { requestKey: mutationRequestKey(this.sessionId, message.requestId, call) } : {}),
       ...this.peer,
     });
     if (!result.ok) {

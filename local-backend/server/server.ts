@@ -1,12 +1,15 @@
 // Starts the local backend: the engine, the client API + sync WebSocket on one port and the
 // HTTP actions on another, with graceful shutdown.
+import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
 import { DeploymentEnv, ensureGeneratedSecrets, type EnvVars } from "../engine/deployment-env";
+import { DataDirLock } from "../engine/data-dir-lock";
 import { Engine } from "../engine/engine";
+import type { WalSync } from "../engine/wal-file";
 import { handleClientApi } from "./client-api";
 import { Connection } from "./connection";
-import { peerOf, sendJson } from "./http-util";
+import { peerOf, requestUrl, sendJson } from "./http-util";
 import { QueryRegistry } from "./query-registry";
 import { handleSite } from "./site";
 
@@ -24,6 +27,8 @@ export interface BackendOptions {
   generateSecrets?: string[];
   /** Multiplies Convex's 1 s limit on queries and mutations. */
   functionTimeoutMultiplier?: number;
+  /** "commit" (default): a write is acknowledged once on disk; "off": once handed to the OS. */
+  walSync?: WalSync;
   /**
    * Work to finish before the ports open (e.g. a first-start seed), so that a client that
    * sees /health answer also sees its results.
@@ -41,6 +46,17 @@ export interface RunningBackend {
 const SYNC_PATH = /^\/api\/[^/]+\/sync$/;
 
 export async function startBackend(options: BackendOptions): Promise<RunningBackend> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = DataDirLock.acquire(options.dataDir, options.log ?? ((line) => console.log(`[local-backend] ${line}`)));
+  try {
+    return await startLocked(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(options: BackendOptions, lock: DataDirLock): Promise<RunningBackend> {
   const apiUrl = `http://${options.host}:${options.apiPort}`;
   const siteUrl = `http://${options.host}:${options.sitePort}`;
   ensureGeneratedSecrets(options.dataDir, options.generateSecrets ?? []);
@@ -54,6 +70,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
     publicUrl: apiUrl,
     env: () => env.current(),
     ...(options.functionTimeoutMultiplier !== undefined ? { functionTimeoutMultiplier: options.functionTimeoutMultiplier } : {}),
+    ...(options.walSync !== undefined ? { walSync: options.walSync } : {}),
     ...(options.echoFunctionLogs !== undefined ? { echoFunctionLogs: options.echoFunctionLogs } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });
@@ -63,8 +80,9 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
   const api = createServer(guard((req, res) => handleClientApi(engine, req, res)));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   api.on("upgrade", (req, socket, head) => {
-    if (!SYNC_PATH.test(new URL(req.url ?? "/", apiUrl).pathname)) {
-      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+    const url = requestUrl(req);
+    if (url === null || !SYNC_PATH.test(url.pathname)) {
+      socket.end(url === null ? "HTTP/1.1 400 Bad Request\r\n\r\n" : "HTTP/1.1 404 Not Found\r\n\r\n");
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => new Connection(ws, engine, registry, peerOf(req)));
@@ -84,6 +102,7 @@ export async function startBackend(options: BackendOptions): Promise<RunningBack
         sockets.close();
         await Promise.all([stop(api), stop(site)]);
         engine.close();
+        lock.release();
       })()),
   };
 }

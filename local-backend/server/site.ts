@@ -2,17 +2,18 @@
 // method, headers and body. Responses stream, so server-sent events work.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "../engine/engine";
-import { BodyTooLarge, peerOf, readBody, sendJson } from "./http-util";
+import { peerOf, readBody, requestUrl, sendBodyError, sendJson, sendMalformedRequest } from "./http-util";
 
 export async function handleSite(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
-  const url = `http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`;
+  const url = requestUrl(req)?.href;
+  if (url === undefined) return sendMalformedRequest(res);
   let body: Buffer | undefined;
   if (method !== "GET" && method !== "HEAD") {
     try {
       body = await readBody(req);
     } catch (error) {
-      sendJson(res, error instanceof BodyTooLarge ? 413 : 400, { code: "BadRequest", message: (error as Error).message });
+      sendBodyError(res, error);
       return;
     }
   }

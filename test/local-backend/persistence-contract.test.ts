@@ -65,6 +65,7 @@ describe("persistence", () => {
   it("replays the write-ahead log and ignores a torn last line", () => {
     const dir = tempDir();
     const store = new Persistence(dir);
+    store.load();
     store.appendCommit({ ts: 5n, writes: [["", "10000notes", { _id: "10000notes", _creationTime: 1.5, body: "a" }]], counters: { "": [10001, 1.5] }, requestKey: "s:1" });
     store.appendRequestResult("s:1", "10000notes", 5n);
     appendFileSync(join(dir, "wal.jsonl"), '{"kind":"commit","ts":"6","wri');

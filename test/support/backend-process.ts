@@ -28,7 +28,6 @@ export async function freePort(): Promise<number> {
 }
 
 export class BackendProcess {
-  readonly dataDir = mkdtempSync(join(tmpdir(), "opencom-lb-"));
   apiUrl = "";
   siteUrl = "";
   output = "";
@@ -43,6 +42,8 @@ export class BackendProcess {
     private readonly functionsDir = FIXTURE_FUNCTIONS,
     private readonly extraArgs: string[] = [],
     private readonly env: Record<string, string> = {},
+    /** Another backend's data dir, to try two processes on one. */
+    readonly dataDir: string = mkdtempSync(join(tmpdir(), "opencom-lb-")),
   ) {}
 
   async start(): Promise<number> {
