@@ -1,3 +1,4 @@
+import { useEffect, useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { TeamMember } from "../../../../convex/members";
@@ -10,6 +11,10 @@ import { useSave } from "../form/use-save";
 export function TeamCard({ workspaceId, team, members }: { workspaceId: Id<"workspaces">; team: SupportTeamView; members: TeamMember[] }) {
   const { client } = useServices();
   const save = useSave(["name", "userIds", "teamId"]);
+  // Ticked at once, then whatever the server holds: the live list replaces this when it lands.
+  const [memberIds, setMemberIds] = useState(team.memberIds);
+  const serverMembers = team.memberIds.join(",");
+  useEffect(() => setMemberIds(team.memberIds), [serverMembers]);
   const headingId = `team-${team.id}-heading`;
   const rename = (event: Event) => {
     event.preventDefault();
@@ -35,7 +40,7 @@ export function TeamCard({ workspaceId, team, members }: { workspaceId: Id<"work
           <label key={member.userId} class="check">
             <input
               type="checkbox"
-              checked={team.memberIds.includes(member.userId)}
+              checked={memberIds.includes(member.userId)}
               disabled={save.busy}
               onChange={(event) => toggle(member.userId, (event.currentTarget as HTMLInputElement).checked)}
             />
