@@ -1,7 +1,7 @@
 // The Settings screen's operator functions, called by: nobody, a member of another
 // workspace, an agent doing an admin's job, and a signed-out session. Each must refuse on
 // the server, whatever the inbox shows or hides.
-import { describe, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { expectAppError, newBackend, type TestBackend } from "../helpers";
@@ -64,4 +64,16 @@ describe("settings functions refuse", { timeout: 30_000 }, () => {
     const { teams, ids } = await world();
     await call(teams.acmeAdmin.client, ids);
   });
+});
+
+test("every public function of the settings modules is in this table", async () => {
+  const modules = ["messengerSettings", "apiKeys", "workspaceSecurity", "installation"] as const;
+  const exported = await Promise.all(
+    modules.map(async (name) => {
+      const module = (await import(`../../../convex/${name}.ts`)) as Record<string, { isPublic?: boolean }>;
+      return Object.entries(module).filter(([, fn]) => fn?.isPublic === true).map(([fn]) => `${name}:${fn}`);
+    }),
+  );
+  // supportTeams' other functions are in test/backend/tickets/access.test.ts.
+  expect([...exported.flat(), "supportTeams:setMembers"].sort()).toEqual(Object.keys(adminCalls).sort());
 });
