@@ -9,7 +9,6 @@ export const CLIENT_IDENTIFIER_MAX = 100;
 /** A label fit to show, or undefined: control characters dropped, length capped. */
 export function cleanClientIdentifier(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
   const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, CLIENT_IDENTIFIER_MAX);
   return cleaned.length === 0 ? undefined : cleaned;
 }

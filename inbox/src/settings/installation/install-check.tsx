@@ -24,15 +24,16 @@ export function InstallCheck({
   const save = useSave([]);
   const issue = () => void save.run(async () => onToken((await client.action(api.installation.issueToken, { workspaceId })).token));
   const check = status.check;
-  const verified = token !== null && check?.verifiedAt != null ? check : null;
+  // This page's own token verified: the latest check, once a widget booted with it.
+  const verifiedAt = token !== null ? (check?.verifiedAt ?? null) : null;
   return (
     <section class="card stack" aria-labelledby="install-check-heading">
       <h2 id="install-check-heading">Install check</h2>
       <div role="status" class="install-status">
-        {verified !== null ? (
+        {verifiedAt !== null && check !== null ? (
           <p class="ok">
-            Installation verified {new Date(verified.verifiedAt!).toLocaleString()}: a widget booted on <strong>{verified.origin ?? "an unknown origin"}</strong>
-            {verified.clientIdentifier !== null && <> labelled <strong>{verified.clientIdentifier}</strong></>}.
+            Installation verified {new Date(verifiedAt).toLocaleString()}: a widget booted on <strong>{check.origin ?? "an unknown origin"}</strong>
+            {check.clientIdentifier !== null && <> labelled <strong>{check.clientIdentifier}</strong></>}.
           </p>
         ) : token !== null ? (
           <p>Waiting for a widget to boot with this token… Publish a snippet below and open the page.</p>

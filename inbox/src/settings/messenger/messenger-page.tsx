@@ -7,7 +7,7 @@ import { Field, FormStatus } from "../form/field";
 import { useSave } from "../form/use-save";
 import type { SettingsPageProps } from "../page";
 import { HomeCardsEditor, type EditableCard } from "./home-cards-editor";
-import { TabsEditor, type Tab } from "./tabs-editor";
+import { TAB_LABELS, TabsEditor, type Tab } from "./tabs-editor";
 
 /** What visitors read in the messenger: greeting, team name, tabs and who sees them, home cards. (Colours and position: the Theme page.) */
 export function MessengerPage({ workspace }: SettingsPageProps) {
@@ -55,7 +55,7 @@ function MessengerForm({ workspaceId, settings }: { workspaceId: Id<"workspaces"
         {(control) => (
           <select {...control} value={defaultTab} onChange={onChange(setDefaultTab)}>
             <option value="">The messenger's default</option>
-            {tabs.filter((tab) => tab.enabled).map((tab) => <option key={tab.id} value={tab.id}>{tab.id}</option>)}
+            {tabs.filter((tab) => tab.enabled).map((tab) => <option key={tab.id} value={tab.id}>{TAB_LABELS[tab.id]}</option>)}
           </select>
         )}
       </Field>

@@ -2,7 +2,7 @@ import type { InboxMessengerSettings } from "../../../../convex/messengerSetting
 
 export type Tab = InboxMessengerSettings["tabs"][number];
 
-const TAB_LABELS: Record<Tab["id"], string> = { home: "Home", messages: "Messages", help: "Help", tickets: "Tickets", tasks: "Tasks", tours: "Tours" };
+export const TAB_LABELS: Record<Tab["id"], string> = { home: "Home", messages: "Messages", help: "Help", tickets: "Tickets", tasks: "Tasks", tours: "Tours" };
 
 /** Each tab on or off and who sees it; Messages is always on, for everyone (it is how visitors reach the team). */
 export function TabsEditor({ tabs, onChange, error }: { tabs: Tab[]; onChange: (next: Tab[]) => void; error: string | null }) {
