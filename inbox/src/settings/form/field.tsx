@@ -13,7 +13,7 @@ export function Field({
   children,
 }: {
   id: string;
-  label: string;
+  label: ComponentChildren;
   hint?: string;
   error: string | null;
   children: (control: { id: string; "aria-invalid"?: "true"; "aria-describedby"?: string }) => ComponentChildren;
@@ -45,14 +45,14 @@ export function ShownOnce({ label, value, note }: { label: string; value: string
         {label}
         <input readOnly value={value} onFocus={(event) => (event.currentTarget as HTMLInputElement).select()} />
       </label>
-      <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} />
+      <CopyButton text={value} what={label.toLowerCase()} />
       <p class="hint">{note}</p>
     </div>
   );
 }
 
 /** Says "Copied" in a live region once the clipboard took the text (it may refuse, e.g. without focus). */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, what }: { text: string; what: string }) {
   const [copied, setCopied] = useState(false);
   const copy = () => {
     setCopied(false);
@@ -60,7 +60,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <span class="copy">
-      <button type="button" class="quiet" onClick={copy}>{label}</button>
+      <button type="button" class="quiet" onClick={copy}>
+        Copy<span class="visually-hidden"> {what}</span>
+      </button>
       <span role="status" class="hint">{copied ? "Copied" : ""}</span>
     </span>
   );

@@ -7,7 +7,7 @@ export function SnippetBlock({ snippet }: { snippet: Snippet }) {
     <section class="card snippet" aria-labelledby={headingId}>
       <div class="snippet-head">
         <h3 id={headingId}>{snippet.title}</h3>
-        <CopyButton text={snippet.code} label={`Copy the ${snippet.title} snippet`} />
+        <CopyButton text={snippet.code} what={`the ${snippet.title} snippet`} />
       </div>
       <pre tabIndex={0} aria-labelledby={headingId}><code>{snippet.code}</code></pre>
     </section>

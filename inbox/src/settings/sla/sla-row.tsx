@@ -34,10 +34,10 @@ export function SlaRow({ workspaceId, policy }: { workspaceId: Id<"workspaces">;
   return (
     <form class="inline-form sla-row" onSubmit={submit} noValidate aria-label={`${policy.priority} priority`}>
       <strong class="priority">{policy.priority}</strong>
-      <Field id={id("first")} label={`${policy.priority}: first response (minutes)`} error={errorFor("firstResponseMillis")}>
+      <Field id={id("first")} label={<><span class="visually-hidden">{policy.priority}: </span>First response (minutes)</>} error={errorFor("firstResponseMillis")}>
         {input("firstResponse", policy.firstResponseMillis, "minutes")}
       </Field>
-      <Field id={id("resolution")} label={`${policy.priority}: resolution (hours)`} error={errorFor("resolutionMillis")}>
+      <Field id={id("resolution")} label={<><span class="visually-hidden">{policy.priority}: </span>Resolution (hours)</>} error={errorFor("resolutionMillis")}>
         {input("resolution", policy.resolutionMillis, "hours")}
       </Field>
       <button type="submit" disabled={save.busy}>Save<span class="visually-hidden"> {policy.priority} targets</span></button>
