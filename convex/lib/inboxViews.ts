@@ -11,6 +11,8 @@ export type InboxConversation = {
   lastMessagePreview: string;
   unreadCount: number;
   visitorName: string;
+  /** The visitor's id: custom apps receive it as the chat's `customerId`. */
+  visitorId: Id<"visitors">;
   assignee: { userId: Id<"users">; name: string } | null;
   readByVisitorAt: number | null;
   readByAgentAt: number | null;
@@ -28,6 +30,7 @@ export function inboxConversation(
     lastMessagePreview: conversation.lastMessagePreview,
     unreadCount: conversation.unreadByAgent,
     visitorName: visitorDisplayName(visitor, conversation.visitorId),
+    visitorId: conversation.visitorId,
     assignee: assignee === null ? null : { userId: assignee.userId, name: assignee.name },
     readByVisitorAt: conversation.readByVisitorAt ?? null,
     readByAgentAt: conversation.readByAgentAt ?? null,

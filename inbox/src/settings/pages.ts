@@ -1,5 +1,6 @@
 import { AccountPage } from "./account/account-page";
 import { ApiKeysPage } from "./api-keys/api-keys-page";
+import { AppsPage } from "./apps/apps-page";
 import { InstallationPage } from "./installation/installation-page";
 import { MembersPage } from "./members/members-page";
 import { MessengerPage } from "./messenger/messenger-page";
@@ -23,4 +24,5 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "security", label: "Security", adminOnly: true, component: SecurityPage },
   { id: "api-keys", label: "API keys", adminOnly: true, component: ApiKeysPage },
   { id: "installation", label: "Widget installation", adminOnly: true, component: InstallationPage },
+  { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
 ];
