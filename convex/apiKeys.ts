@@ -1,19 +1,26 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type DatabaseWriter } from "./_generated/server";
+import type { Doc, Id } from "./_generated/dataModel";
+import { action, internalAction, internalMutation, internalQuery, mutation, query, type DatabaseWriter } from "./_generated/server";
 import { appendAudit } from "./audit";
-import { SYSTEM_ACTOR } from "./lib/auditEntries";
+import { SYSTEM_ACTOR, type AuditActor } from "./lib/auditEntries";
 import { apiKeyDisplayPrefix, generateApiKey, sha256Hex } from "./lib/crypto";
+import { API_KEY_NAME_MAX, shouldNoteUse } from "./lib/apiKeyRules";
+import { appError, invalidArgument } from "./lib/errors";
+import { requireMember } from "./model/members";
+import { operatorActor } from "./model/operatorActor";
 
 /*
  * Admin API keys. Only the SHA-256 of a key is stored; the key itself is shown
  * once, when it is made. Minting happens in an action (true randomness).
+ * Admins manage them in the inbox (inbox* functions); scripts and the seed use
+ * the internal ones. Every creation and revocation is in the audit log.
  */
+
 
 export async function insertApiKey(
   db: DatabaseWriter,
-  args: { workspaceId: Id<"workspaces">; name: string; keyHash: string; prefix: string; now: number },
+  args: { workspaceId: Id<"workspaces">; name: string; keyHash: string; prefix: string; now: number; actor?: AuditActor },
 ): Promise<Id<"apiKeys">> {
   const apiKeyId = await db.insert("apiKeys", {
     workspaceId: args.workspaceId,
@@ -26,7 +33,7 @@ export async function insertApiKey(
     workspaceId: args.workspaceId,
     at: args.now,
     action: "api_key.created",
-    actor: SYSTEM_ACTOR,
+    actor: args.actor ?? SYSTEM_ACTOR,
     target: { type: "api_key", id: apiKeyId },
     details: { name: args.name, prefix: args.prefix },
   });
@@ -41,6 +48,7 @@ export type ActiveApiKey = {
   label: string;
   /** The workspace's allowed origins: the REST layer's CORS allow-list. */
   allowedOrigins: string[];
+  lastUsedAt: number | null;
 };
 
 /** The REST layer's lookup: a live key with this hash, or null. */
@@ -60,6 +68,7 @@ export const findActiveByHash = internalQuery({
       keyHash: key.keyHash,
       label: `${key.name} (${key.prefix}…)`,
       allowedOrigins: workspace.allowedOrigins,
+      lastUsedAt: key.lastUsedAt ?? null,
     };
   },
 });
@@ -103,16 +112,103 @@ export const revoke = internalMutation({
   args: { apiKeyId: v.id("apiKeys") },
   handler: async (ctx, { apiKeyId }): Promise<null> => {
     const key = await ctx.db.get("apiKeys", apiKeyId);
-    if (key !== null && key.revokedAt === undefined) {
-      await ctx.db.patch("apiKeys", apiKeyId, { revokedAt: Date.now() });
-      await appendAudit(ctx.db, {
-        workspaceId: key.workspaceId,
-        action: "api_key.revoked",
-        actor: SYSTEM_ACTOR,
-        target: { type: "api_key", id: apiKeyId },
-        details: { name: key.name, prefix: key.prefix },
-      });
+    if (key !== null) await revokeKey(ctx.db, key, SYSTEM_ACTOR);
+    return null;
+  },
+});
+
+async function revokeKey(db: DatabaseWriter, key: Doc<"apiKeys">, actor: AuditActor): Promise<void> {
+  if (key.revokedAt !== undefined) return;
+  await db.patch("apiKeys", key._id, { revokedAt: Date.now() });
+  await appendAudit(db, {
+    workspaceId: key.workspaceId,
+    action: "api_key.revoked",
+    actor,
+    target: { type: "api_key", id: key._id },
+    details: { name: key.name, prefix: key.prefix },
+  });
+}
+
+/** The REST layer notes a key's use; a no-op within a minute of the last note. */
+export const touch = internalMutation({
+  args: { apiKeyId: v.id("apiKeys") },
+  handler: async (ctx, { apiKeyId }): Promise<null> => {
+    const key = await ctx.db.get("apiKeys", apiKeyId);
+    const now = Date.now();
+    if (key !== null && shouldNoteUse(key.lastUsedAt, now)) {
+      await ctx.db.patch("apiKeys", apiKeyId, { lastUsedAt: now });
     }
+    return null;
+  },
+});
+
+export type ApiKeyView = { id: string; name: string; prefix: string; createdAt: number; lastUsedAt: number | null; revokedAt: number | null };
+
+/** Admins only: the workspace's keys, newest first, never the key or its hash. */
+export const inboxList = query({
+  args: { workspaceId: v.string() },
+  handler: async (ctx, args): Promise<ApiKeyView[]> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const keys = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+      .order("desc")
+      .take(200);
+    return keys.map((key) => ({
+      id: key._id,
+      name: key.name,
+      prefix: key.prefix,
+      createdAt: key.createdAt,
+      lastUsedAt: key.lastUsedAt ?? null,
+      revokedAt: key.revokedAt ?? null,
+    }));
+  },
+});
+
+export type CreatedApiKey = { apiKeyId: Id<"apiKeys">; apiKey: string };
+
+/** Admins only. The answer holds the key: the only time anyone sees it. */
+export const inboxCreate = action({
+  args: { workspaceId: v.string(), name: v.string() },
+  handler: async (ctx, args): Promise<CreatedApiKey> => {
+    const apiKey = generateApiKey();
+    const apiKeyId = await ctx.runMutation(internal.apiKeys.storeForMember, {
+      workspaceId: args.workspaceId,
+      name: args.name,
+      keyHash: await sha256Hex(apiKey),
+      prefix: apiKeyDisplayPrefix(apiKey),
+    });
+    return { apiKeyId, apiKey };
+  },
+});
+
+/** Runs with the caller's identity (actions pass it on), so the admin check is the caller's. */
+export const storeForMember = internalMutation({
+  args: { workspaceId: v.string(), name: v.string(), keyHash: v.string(), prefix: v.string() },
+  handler: async (ctx, args): Promise<Id<"apiKeys">> => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    const name = args.name.trim();
+    if (name.length === 0 || name.length > API_KEY_NAME_MAX) throw invalidArgument("name", `name must be 1–${API_KEY_NAME_MAX} characters.`);
+    return await insertApiKey(ctx.db, {
+      workspaceId: access.workspaceId,
+      name,
+      keyHash: args.keyHash,
+      prefix: args.prefix,
+      now: Date.now(),
+      actor: await operatorActor(ctx.db, access),
+    });
+  },
+});
+
+/** Admins only; the key stops working at once. */
+export const inboxRevoke = mutation({
+  args: { workspaceId: v.string(), apiKeyId: v.string() },
+  handler: async (ctx, args): Promise<null> => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    const id = ctx.db.normalizeId("apiKeys", args.apiKeyId);
+    const key = id === null ? null : await ctx.db.get("apiKeys", id);
+    if (key === null || key.workspaceId !== access.workspaceId) throw appError("NOT_FOUND", "API key not found.", "apiKeyId");
+    await revokeKey(ctx.db, key, await operatorActor(ctx.db, access));
     return null;
   },
 });

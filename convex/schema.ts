@@ -17,6 +17,7 @@ import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
 import { ticketTables } from "./lib/ticketTables";
+import { settingsTables } from "./lib/settingsTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -170,6 +171,8 @@ export default defineSchema({
     prefix: v.string(),
     createdAt: v.number(),
     revokedAt: v.optional(v.number()),
+    /** Last authenticated REST call, to the minute (rest/auth.ts writes it at most once a minute). */
+    lastUsedAt: v.optional(v.number()),
   })
     .index("by_key_hash", ["keyHash"])
     .index("by_workspace", ["workspaceId"]),
@@ -201,4 +204,7 @@ export default defineSchema({
   // Custom apps shown in the operator inbox.
   ...appTables,
   ...companyTables,
+
+  // Support team membership and widget install checks (the inbox's Settings).
+  ...settingsTables,
 });

@@ -4,6 +4,7 @@ import { mutation, query, type QueryCtx } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
 import { requireOperator } from "./model/operatorAccess";
 import { findInWorkspace } from "./model/engagement";
+import { findMember } from "./model/members";
 
 /*
  * Support teams of a workspace: tickets are routed to one, and their SLA
@@ -13,17 +14,20 @@ import { findInWorkspace } from "./model/engagement";
 
 const TEAM_NAME_MAX = 80;
 const TEAMS_MAX = 100;
+const TEAM_MEMBERS_MAX = 200;
 
-export type SupportTeamView = { id: string; name: string; createdAt: number };
+export type SupportTeamView = { id: string; name: string; createdAt: number; memberIds: string[] };
 
-const view = (team: Doc<"supportTeams">): SupportTeamView => ({ id: team._id, name: team.name, createdAt: team.createdAt });
+async function view(ctx: QueryCtx, team: Doc<"supportTeams">): Promise<SupportTeamView> {
+  return { id: team._id, name: team.name, createdAt: team.createdAt, memberIds: (await membershipsOf(ctx, team._id)).map((row) => row.userId) };
+}
 
-/** By name. */
+/** By name, each with the user ids of its members. */
 export const list = query({
   args: { workspaceId: v.id("workspaces") },
   handler: async (ctx, args): Promise<SupportTeamView[]> => {
     await requireOperator(ctx, args.workspaceId);
-    return (await teamsOf(ctx, args.workspaceId)).map(view);
+    return await Promise.all((await teamsOf(ctx, args.workspaceId)).map((team) => view(ctx, team)));
   },
 });
 
@@ -36,7 +40,7 @@ export const create = mutation({
     const name = uniqueName(teams, args.name);
     const now = Date.now();
     const id = await ctx.db.insert("supportTeams", { workspaceId: args.workspaceId, name, createdAt: now, updatedAt: now });
-    return { id, name, createdAt: now };
+    return { id, name, createdAt: now, memberIds: [] };
   },
 });
 
@@ -47,7 +51,33 @@ export const rename = mutation({
     const team = await teamIn(ctx, args.workspaceId, args.teamId);
     const name = uniqueName((await teamsOf(ctx, args.workspaceId)).filter((other) => other._id !== team._id), args.name);
     await ctx.db.patch(team._id, { name, updatedAt: Date.now() });
-    return { ...view(team), name };
+    return { ...(await view(ctx, team)), name };
+  },
+});
+
+/** Replaces the team's members; every user must be a member of the workspace. */
+export const setMembers = mutation({
+  args: { workspaceId: v.id("workspaces"), teamId: v.string(), userIds: v.array(v.string()) },
+  handler: async (ctx, args): Promise<SupportTeamView> => {
+    await requireOperator(ctx, args.workspaceId, "admin");
+    const team = await teamIn(ctx, args.workspaceId, args.teamId);
+    if (args.userIds.length > TEAM_MEMBERS_MAX) throw invalidArgument("userIds", `A team has at most ${TEAM_MEMBERS_MAX} members.`);
+    const wanted = new Set<Id<"users">>();
+    for (const raw of args.userIds) {
+      const userId = ctx.db.normalizeId("users", raw);
+      if (userId === null || (await findMember(ctx.db, args.workspaceId, userId)) === null) {
+        throw invalidArgument("userIds", "Every team member must be a member of the workspace.");
+      }
+      wanted.add(userId);
+    }
+    const current = await membershipsOf(ctx, team._id);
+    for (const row of current) if (!wanted.has(row.userId)) await ctx.db.delete(row._id);
+    const kept = new Set(current.map((row) => row.userId));
+    const now = Date.now();
+    for (const userId of wanted) {
+      if (!kept.has(userId)) await ctx.db.insert("supportTeamMembers", { workspaceId: args.workspaceId, teamId: team._id, userId, addedAt: now });
+    }
+    return await view(ctx, team);
   },
 });
 
@@ -62,6 +92,7 @@ export const remove = mutation({
       .withIndex("by_workspace_team", (q) => q.eq("workspaceId", args.workspaceId).eq("supportTeamId", team._id))
       .first();
     if (routed !== null) throw appError("CONFLICT", "Tickets are still routed to this team; move them first.", "teamId");
+    for (const row of await membershipsOf(ctx, team._id)) await ctx.db.delete(row._id);
     await ctx.db.delete(team._id);
     return null;
   },
@@ -72,6 +103,13 @@ async function teamsOf(ctx: QueryCtx, workspaceId: Id<"workspaces">): Promise<Do
     .query("supportTeams")
     .withIndex("by_workspace_name", (q) => q.eq("workspaceId", workspaceId))
     .take(TEAMS_MAX);
+}
+
+async function membershipsOf(ctx: QueryCtx, teamId: Id<"supportTeams">): Promise<Doc<"supportTeamMembers">[]> {
+  return await ctx.db
+    .query("supportTeamMembers")
+    .withIndex("by_team_user", (q) => q.eq("teamId", teamId))
+    .take(TEAM_MEMBERS_MAX);
 }
 
 async function teamIn(ctx: QueryCtx, workspaceId: Id<"workspaces">, teamId: string): Promise<Doc<"supportTeams">> {

@@ -44,8 +44,14 @@ export type BootResult = {
 };
 
 export const boot = action({
-  args: bootArgs,
-  handler: async (ctx, args): Promise<BootResult> => {
+  args: {
+    ...bootArgs,
+    /** The install check's token from the tag (`data-opencom-onboarding-verification-token`): see installation.ts. */
+    onboardingVerificationToken: v.optional(v.string()),
+    /** The tag's `data-opencom-client-identifier`: a label the install check shows. */
+    clientIdentifier: v.optional(v.string()),
+  },
+  handler: async (ctx, { onboardingVerificationToken, clientIdentifier, ...args }): Promise<BootResult> => {
     checkClientId(args.workspaceId, "workspaceId");
     checkClientId(args.sessionId, "sessionId");
     // Counted here, in the action, so that refused boots (bad origin, forged hash) count too.
@@ -54,6 +60,15 @@ export const boot = action({
     const sessionToken = generateSessionToken();
     const tokenHash = await sha256Hex(sessionToken);
     const started = await ctx.runMutation(internal.widgetSessions.start, { ...args, tokenHash });
+    // Only a boot that passed the workspace and origin checks can verify an installation.
+    if (onboardingVerificationToken !== undefined && onboardingVerificationToken.length <= 200) {
+      await ctx.runMutation(internal.installation.recordBoot, {
+        workspaceId: args.workspaceId,
+        tokenHash: await sha256Hex(onboardingVerificationToken),
+        ...(args.origin !== undefined ? { origin: args.origin } : {}),
+        ...(clientIdentifier !== undefined ? { clientIdentifier } : {}),
+      });
+    }
     return { sessionToken, ...started };
   },
 });

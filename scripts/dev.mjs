@@ -211,7 +211,9 @@ function startInbox({ convexUrl }) {
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     const headers = { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" };
     if (type.startsWith("text/html")) {
-      const html = readFileSync(file, "utf8").replaceAll("{{CONVEX_URL}}", convex.origin);
+      const html = readFileSync(file, "utf8")
+        .replaceAll("{{CONVEX_URL}}", convex.origin)
+        .replaceAll("{{WIDGET_URL}}", `http://${HOST}:${demoPort}/widget.js`);
       res.writeHead(200, { ...headers, "content-security-policy": csp }).end(html);
     } else {
       res.writeHead(200, headers).end(readFileSync(file));

@@ -1,6 +1,7 @@
 import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
+import { shouldNoteUse } from "../lib/apiKeyRules";
 import type { AuditActor } from "../lib/auditEntries";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
 
@@ -49,6 +50,9 @@ export async function verifyAdminApiKey(ctx: ActionCtx, request: Request): Promi
   const presentedHash = await sha256Hex(presentedKey);
   const key = await ctx.runQuery(internal.apiKeys.findActiveByHash, { keyHash: presentedHash });
   if (key === null || !constantTimeEqual(key.keyHash, presentedHash)) return BAD_API_KEY;
+  if (shouldNoteUse(key.lastUsedAt, Date.now())) {
+    await ctx.runMutation(internal.apiKeys.touch, { apiKeyId: key.apiKeyId });
+  }
   return {
     ok: true,
     caller: {

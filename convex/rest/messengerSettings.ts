@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { isValidTimeZone, minutesOfDay, TIME_OF_DAY } from "../lib/officeHoursRules";
+import { MESSENGER_TAB_IDS, messengerPatchSchema } from "../lib/messengerPatch";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
-import { defined, trimmedText } from "./restHelpers";
+import { defined } from "./restHelpers";
 import { dataOf } from "./views";
 
 /*
@@ -13,58 +13,7 @@ import { dataOf } from "./views";
  * subset; null clears officeHours, offlineMessage and defaultTab.
  */
 
-const TAB_IDS = ["home", "messages", "help", "tickets", "tasks", "tours"] as const;
-
-const tab = z.strictObject({
-  id: z.enum(TAB_IDS),
-  enabled: z.boolean(),
-  visibleTo: z.enum(["all", "visitors", "users"]),
-});
-
-const tabs = z
-  .array(tab)
-  .max(TAB_IDS.length)
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((item, index) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", message: `Duplicate tab "${item.id}".`, path: [index, "id"] });
-      seen.add(item.id);
-      // The seed's rule: Messages is always there, for everyone.
-      if (item.id === "messages" && (!item.enabled || item.visibleTo !== "all")) {
-        ctx.addIssue({ code: "custom", message: "The messages tab is always enabled and visible to all.", path: [index] });
-      }
-    });
-  });
-
-const interval = z
-  .strictObject({
-    day: z.number().int().min(0).max(6),
-    open: z.string().regex(TIME_OF_DAY, "Use HH:MM."),
-    close: z.string().regex(TIME_OF_DAY, "Use HH:MM."),
-  })
-  .refine((value) => minutesOfDay(value.open) !== minutesOfDay(value.close), { message: "close must differ from open.", path: ["close"] });
-
-const officeHours = z.strictObject({
-  timeZone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Paris."),
-  intervals: z.array(interval).max(28),
-});
-
-const patchBody = z.strictObject({
-  primaryColor: z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "must be a hex colour such as #4f46e5.").optional(),
-  launcherPosition: z.enum(["left", "right"]).optional(),
-  greeting: trimmedText(1000).optional(),
-  teamName: trimmedText(200).optional(),
-  tabs: tabs.optional(),
-  theme: z.enum(["light", "dark", "system"]).optional(),
-  officeHours: officeHours.nullable().optional(),
-  replyTime: z.enum(["minutes", "hours", "day"]).optional(),
-  offlineMessage: trimmedText(500).nullable().optional(),
-  homeCards: z
-    .array(z.strictObject({ title: trimmedText(100), body: trimmedText(300).optional(), url: z.url({ protocol: /^https?$/ }).max(2048).optional() }))
-    .max(5)
-    .optional(),
-  defaultTab: z.enum(TAB_IDS).nullable().optional(),
-});
+const TAB_IDS = MESSENGER_TAB_IDS;
 
 const homeCard = z.object({ title: z.string(), body: z.string().optional(), url: z.string().optional() });
 
@@ -110,7 +59,7 @@ export const MESSENGER_SETTINGS_ROUTES: Route[] = [
     summary: "Change any subset; null clears officeHours, offlineMessage and defaultTab",
     description: "Visitors get the new settings on their next boot (page load).",
     tags: TAGS,
-    body: patchBody,
+    body: messengerPatchSchema,
     responses: { 200: { description: "The settings after the change", schema: dataOf(settingsView) } },
     handler: async ({ ctx, caller, body }) => {
       const { homeCards, ...rest } = body;

@@ -122,6 +122,8 @@ export function createWidgetInstance(
       url: win.location.href,
       device: detectDevice(win.navigator.userAgent, win.navigator.maxTouchPoints),
       ...(win.document.referrer ? { referrer: win.document.referrer } : {}),
+      ...(config.onboardingVerificationToken ? { onboardingVerificationToken: config.onboardingVerificationToken } : {}),
+      ...(config.clientIdentifier ? { clientIdentifier: config.clientIdentifier } : {}),
       ...withUser(visitorId === null ? user : userForReboot(user, Date.now())),
     }),
     ...(hooks.onVisitorChanged ? { onVisitorChanged: hooks.onVisitorChanged } : {}),

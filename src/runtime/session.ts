@@ -14,6 +14,9 @@ export interface BootContext {
   device?: DeviceInfo;
   referrer?: string;
   url?: string;
+  /** From the tag, for the install check: the server marks the installation verified. */
+  onboardingVerificationToken?: string;
+  clientIdentifier?: string;
 }
 
 export interface SessionSnapshot {

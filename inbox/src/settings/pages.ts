@@ -1,7 +1,14 @@
 import { AccountPage } from "./account/account-page";
+import { ApiKeysPage } from "./api-keys/api-keys-page";
 import { AppsPage } from "./apps/apps-page";
+import { InstallationPage } from "./installation/installation-page";
 import { MembersPage } from "./members/members-page";
+import { MessengerPage } from "./messenger/messenger-page";
+import { OfficeHoursPage } from "./office-hours/office-hours-page";
 import type { SettingsPage } from "./page";
+import { SecurityPage } from "./security/security-page";
+import { SlaPage } from "./sla/sla-page";
+import { TeamsPage } from "./teams/teams-page";
 
 /**
  * Every Settings page, in the order of the Settings menu. A new page is a folder under
@@ -10,5 +17,12 @@ import type { SettingsPage } from "./page";
 export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "account", label: "Your account", adminOnly: false, component: AccountPage },
   { id: "members", label: "Members", adminOnly: false, component: MembersPage },
+  { id: "teams", label: "Support teams", adminOnly: true, component: TeamsPage },
+  { id: "sla", label: "SLA policies", adminOnly: true, component: SlaPage },
+  { id: "office-hours", label: "Office hours", adminOnly: true, component: OfficeHoursPage },
+  { id: "messenger", label: "Messenger", adminOnly: true, component: MessengerPage },
+  { id: "security", label: "Security", adminOnly: true, component: SecurityPage },
+  { id: "api-keys", label: "API keys", adminOnly: true, component: ApiKeysPage },
+  { id: "installation", label: "Widget installation", adminOnly: true, component: InstallationPage },
   { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
 ];

@@ -27,6 +27,14 @@ describe("widget instance", () => {
     const boot = client.callsTo("widgetSessions:boot")[0];
     expect(boot?.args).toMatchObject({ workspaceId: "demo", origin: location.origin, url: location.href });
     expect(boot?.args.device).toEqual(expect.objectContaining({ browser: expect.any(String), deviceType: expect.any(String) }));
+    expect(boot?.args).not.toHaveProperty("onboardingVerificationToken");
+    expect(boot?.args).not.toHaveProperty("clientIdentifier");
+  });
+
+  it("carries the tag's onboarding verification token and client identifier to boot, for the install check", async () => {
+    const { client } = startWidget({ config: { onboardingVerificationToken: "ocv_token", clientIdentifier: "Marketing site" } });
+    await until(() => client.callsTo("widgetSessions:boot").length === 1);
+    expect(client.callsTo("widgetSessions:boot")[0]?.args).toMatchObject({ onboardingVerificationToken: "ocv_token", clientIdentifier: "Marketing site" });
   });
 
   it("tracks the page view and keeps the unread badge live", async () => {

@@ -1,6 +1,7 @@
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { WidgetEvents } from "../../../src/sdk/types";
 import { createWidgetInstance } from "../../../src/app/instance";
+import type { ResolvedConfig } from "../../../src/sdk/config";
 import { memoryStore, type KeyValueStore } from "../../../src/runtime/storage";
 import { FakeClient, flush } from "./fake-client";
 
@@ -21,7 +22,9 @@ export function destroyWidgets(): void {
 }
 
 /** A widget instance on a scripted fake backend. */
-export function startWidget(options: { storage?: KeyValueStore; client?: FakeClient; trackPageViews?: boolean } = {}) {
+export function startWidget(
+  options: { storage?: KeyValueStore; client?: FakeClient; trackPageViews?: boolean; config?: Partial<ResolvedConfig> } = {},
+) {
   const client = options.client ?? new FakeClient();
   if (!client.handlers.has("widgetSessions:boot")) {
     let issued = 0;
@@ -35,7 +38,7 @@ export function startWidget(options: { storage?: KeyValueStore; client?: FakeCli
   const storage = options.storage ?? memoryStore();
   const emitter = createEmitter<WidgetEvents>();
   const instance = createWidgetInstance(
-    { convexUrl: "http://127.0.0.1:3210", workspaceId: "demo", trackPageViews: options.trackPageViews ?? true },
+    { convexUrl: "http://127.0.0.1:3210", workspaceId: "demo", trackPageViews: options.trackPageViews ?? true, ...options.config },
     emitter,
     { win: window, storage, createClient: () => client },
   );
