@@ -16,6 +16,7 @@ let browser: Browser;
 let inbox: StaticSite;
 let admin: OperatorPage;
 let visitor: VisitorPage;
+let chatter: VisitorPage | undefined;
 let code = "";
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin?.context.close();
   await visitor?.context.close();
+  await chatter?.context.close();
   await browser?.close();
   await inbox?.close();
   await stack?.close();
@@ -135,5 +137,73 @@ describe("the Tickets screen", () => {
     } finally {
       await phone.context.close();
     }
+  });
+});
+
+describe("triage in Chats, from the keyboard", () => {
+  const conversations = (page: Page) => page.getByRole("list", { name: "Conversations" });
+  const chatRow = (page: Page) => conversations(page).getByRole("link").filter({ hasText: "Can I change my plan?" });
+  const focusedShortcut = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-shortcut") ?? null);
+
+  it("shows who is online with their device, routes to a team and snoozes until brought back", async () => {
+    chatter = await openVisitor(browser, `${stack.site.url}/basic.html`);
+    await openMessenger(chatter.page);
+    await chatter.page.getByRole("button", { name: /new conversation/i }).click();
+    await chatter.page.getByRole("textbox", { name: "Message" }).fill("Can I change my plan?");
+    await chatter.page.getByRole("button", { name: "Send", exact: true }).click();
+
+    const page = admin.page;
+    await page.goto(`${inbox.url}/#/chats`);
+    await shows(chatRow(page));
+    expect(await chatRow(page).innerText()).toContain("Online now");
+    await expect.poll(() => page.locator(".online-count").innerText()).toMatch(/[1-9]\d* visitors? online/);
+
+    await chatRow(page).focus();
+    await page.keyboard.press("Enter");
+    await shows(page.getByRole("log", { name: "Messages" }));
+    const sidebar = page.getByRole("complementary");
+    await expect.poll(() => sidebar.innerText(), { timeout: 10_000 }).toMatch(/Presence\s+Online now/);
+    expect(await sidebar.innerText()).toMatch(/Device\s+\S+ on \S+ \(desktop\)/);
+
+    await page.keyboard.press("t");
+    expect(await focusedShortcut(page)).toBe("team");
+    await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Billing" });
+    await expect.poll(() => chatRow(page).innerText(), { timeout: 10_000 }).toContain("Team Billing");
+
+    await page.locator("#conversation-heading").click();
+    await page.keyboard.press("s");
+    expect(await focusedShortcut(page)).toBe("snooze");
+    await page.getByRole("combobox", { name: "Snooze" }).selectOption("1h");
+    await expect.poll(() => chatRow(page).count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole("button", { name: "Snoozed" }).click();
+    await expect.poll(() => chatRow(page).innerText(), { timeout: 10_000 }).toContain("Snoozed until");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator("#conversation-heading").click();
+    await page.keyboard.press("s");
+    await expect.poll(() => chatRow(page).count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await shows(chatRow(page));
+
+    await page.keyboard.press("?");
+    const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await shows(sheet);
+    expect(await sheet.innerText()).toMatch(/Choose a support team[\s\S]*Snooze, or unsnooze/);
+    await page.keyboard.press("Escape");
+  });
+
+  it("keeps the new-message sound choice in this browser, off until turned on", async () => {
+    const page = admin.page;
+    await page.goto(`${inbox.url}/#/settings/account`);
+    const sound = page.getByRole("checkbox", { name: /Play a sound for new messages/ });
+    await shows(sound);
+    expect(await sound.isChecked()).toBe(false);
+    await sound.check();
+    expect(await page.evaluate(() => localStorage.getItem("opencom.inbox.sound"))).toBe("on");
+    await page.reload();
+    await shows(sound);
+    expect(await sound.isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(admin.pageErrors).toEqual([]);
   });
 });

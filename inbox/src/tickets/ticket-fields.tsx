@@ -20,7 +20,7 @@ export function TicketFields({ workspace, ticket, onAction }: Props) {
     <div class="ticket-fields">
       <label>
         State
-        <select data-shortcut="state" value={ticket.state} onChange={(event) => {
+        <select data-shortcut="state" aria-keyshortcuts="e" value={ticket.state} onChange={(event) => {
           const state = parseState(event.currentTarget.value);
           if (state !== null) update({ state });
         }}>
@@ -38,14 +38,14 @@ export function TicketFields({ workspace, ticket, onAction }: Props) {
       </label>
       <label>
         Assignee
-        <select value={ticket.assignee?.id ?? ""} onChange={(event) => update({ assigneeId: event.currentTarget.value || null })}>
+        <select data-shortcut="assignee" aria-keyshortcuts="m" value={ticket.assignee?.id ?? ""} onChange={(event) => update({ assigneeId: event.currentTarget.value || null })}>
           <option value="">Unassigned</option>
           {(members ?? []).map((member) => <option key={member.memberId} value={member.memberId}>{member.name}</option>)}
         </select>
       </label>
       <label>
         Support team
-        <select value={ticket.supportTeam?.id ?? ""} onChange={(event) => update({ supportTeamId: event.currentTarget.value || null })}>
+        <select data-shortcut="team" aria-keyshortcuts="t" value={ticket.supportTeam?.id ?? ""} onChange={(event) => update({ supportTeamId: event.currentTarget.value || null })}>
           <option value="">No team</option>
           {(teams ?? []).map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
         </select>

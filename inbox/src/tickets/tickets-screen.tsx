@@ -1,5 +1,8 @@
-import { useMemo, useState } from "preact/hooks";
+import { useCallback, useMemo, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
+import { ShortcutSheet } from "../chats/shortcut-sheet";
+import { useListShortcuts } from "../chats/use-shortcuts";
+import { hrefOf } from "../routes";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { DEFAULT_FILTER, queueArgs, sortQueue, type QueueFilter } from "./queue";
@@ -10,6 +13,7 @@ import "./tickets.css";
 
 const PAGE = 25;
 const PAGE_MAX = 100;
+const ticketHref = (code: string) => hrefOf({ screen: "tickets", ticketId: code });
 
 /**
  * The ticket queue and a ticket's detail (`#/tickets/<code or id>`). Both arrive over live
@@ -30,11 +34,16 @@ export function TicketsScreen({ workspace, ticketId }: { workspace: Workspace; t
   // The order by urgency is taken when the data or the order changes, not every second, so rows do not jump.
   const queue = useMemo(() => (page === undefined ? undefined : sortQueue(page, filter.sort, Date.now())), [page, filter.sort]);
   const selected = detail.data;
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  const current = selected?.code ?? (ticketId === null ? null : ticketId.toUpperCase());
+  useListShortcuts(queue?.map((ticket) => ticket.code) ?? [], current, ticketHref, openHelp);
   return (
     <main class={ticketId === null ? "chats tickets" : "chats tickets has-selection"}>
       <section class="list-pane" aria-labelledby="tickets-heading">
         <div class="list-title">
           <h1 id="tickets-heading">Tickets</h1>
+          <button type="button" class="quiet" aria-keyshortcuts="?" onClick={openHelp}>Shortcuts</button>
         </div>
         {list.error && <p role="alert" class="error">{list.error.message}</p>}
         <TicketQueue
@@ -65,6 +74,7 @@ export function TicketsScreen({ workspace, ticketId }: { workspace: Workspace; t
       ) : (
         <TicketDetail key={selected.id} workspace={workspace} ticket={selected} now={now} />
       )}
+      <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
 }
