@@ -1,13 +1,14 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
-import { action, internalAction, internalMutation, internalQuery, query } from "./_generated/server";
-import { findInWorkspace } from "./model/engagement";
-import type { ApiApp, AppFields } from "./lib/appRecords";
-import { apiApp, appNameKey, assertValidApp } from "./lib/appRecords";
+import { action, internalAction, internalMutation, internalQuery, mutation, query } from "./_generated/server";
+import { appendAudit } from "./audit";
+import type { ApiApp } from "./lib/appRecords";
+import { apiApp } from "./lib/appRecords";
 import { requireAppOperator } from "./lib/appOperator";
-import { requireMember } from "./model/members";
+import { createApp, listApps, removeApp, updateApp } from "./model/apps";
+import { findInWorkspace } from "./model/engagement";
+import { requireMember, type MemberAccess } from "./model/members";
 import { generateSigningKey as newSigningKey, readSigningKeys, SIGNING_KEYS_VARIABLE } from "./lib/appSigningKeys";
 import { appProtocolValidator, appScreenValidator } from "./lib/appTables";
 import { signAppToken } from "./lib/appTokens";
@@ -36,22 +37,27 @@ const patchValidator = v.object({
   protocol: v.optional(appProtocolValidator),
 });
 
-async function assertNameFree(ctx: MutationCtx, workspaceId: Id<"workspaces">, name: string, except?: Id<"apps">) {
-  const taken = await ctx.db
-    .query("apps")
-    .withIndex("by_workspace_name", (q) => q.eq("workspaceId", workspaceId).eq("nameKey", appNameKey(name)))
-    .first();
-  if (taken !== null && taken._id !== except) throw appError("CONFLICT", `An app named "${taken.name}" already exists.`, "name");
+/** Who framed what in the operators' inbox is security-relevant: an app receives their identity. */
+async function auditAppChange(
+  ctx: MutationCtx,
+  access: MemberAccess,
+  action: "apps.created" | "apps.updated" | "apps.deleted",
+  appId: string,
+  fields?: string[],
+): Promise<void> {
+  await appendAudit(ctx.db, {
+    workspaceId: access.workspaceId,
+    action,
+    actor: { type: "operator", id: access.userId, label: access.member.name },
+    target: { type: "app", id: appId },
+    ...(fields === undefined ? {} : { details: { fields } }),
+  });
 }
 
 export const adminList = internalQuery({
   args: workspaceArgs,
   handler: async (ctx, args): Promise<ApiApp[]> => {
-    const rows = await ctx.db
-      .query("apps")
-      .withIndex("by_workspace_name", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(500);
-    return rows.map(apiApp);
+    return await listApps(ctx.db, args.workspaceId);
   },
 });
 
@@ -65,41 +71,56 @@ export const adminGet = internalQuery({
 
 export const adminCreate = internalMutation({
   args: { ...workspaceArgs, fields: fieldsValidator },
-  handler: async (ctx, args): Promise<ApiApp> => {
-    const fields = assertValidApp(args.fields);
-    await assertNameFree(ctx, args.workspaceId, fields.name);
-    const id = await ctx.db.insert("apps", { ...fields, workspaceId: args.workspaceId, nameKey: appNameKey(fields.name), updatedAt: Date.now() });
-    return apiApp((await ctx.db.get(id))!);
-  },
+  handler: async (ctx, args): Promise<ApiApp> => await createApp(ctx, args.workspaceId, args.fields),
 });
 
 export const adminUpdate = internalMutation({
   args: { ...workspaceArgs, id: v.string(), fields: patchValidator },
-  handler: async (ctx, args): Promise<ApiApp | null> => {
-    const row = await findInWorkspace(ctx.db, "apps", args.workspaceId, args.id);
-    if (row === null) return null;
-    const merged: AppFields = {
-      name: args.fields.name ?? row.name,
-      url: args.fields.url ?? row.url,
-      allowedOrigins: args.fields.allowedOrigins ?? row.allowedOrigins,
-      screens: args.fields.screens ?? row.screens,
-      enabled: args.fields.enabled ?? row.enabled,
-      protocol: args.fields.protocol ?? row.protocol,
-    };
-    const fields = assertValidApp(merged);
-    await assertNameFree(ctx, args.workspaceId, fields.name, row._id);
-    await ctx.db.patch(row._id, { ...fields, nameKey: appNameKey(fields.name), updatedAt: Date.now() });
-    return apiApp((await ctx.db.get(row._id))!);
-  },
+  handler: async (ctx, args): Promise<ApiApp | null> => await updateApp(ctx, args.workspaceId, args.id, args.fields),
 });
 
 export const adminRemove = internalMutation({
   args: { ...workspaceArgs, id: v.string() },
-  handler: async (ctx, args): Promise<boolean> => {
-    const row = await findInWorkspace(ctx.db, "apps", args.workspaceId, args.id);
-    if (row === null) return false;
-    await ctx.db.delete(row._id);
-    return true;
+  handler: async (ctx, args): Promise<boolean> => await removeApp(ctx, args.workspaceId, args.id),
+});
+
+/** Every app of the workspace, for the admins' Settings page. */
+export const list = query({
+  args: workspaceArgs,
+  handler: async (ctx, args): Promise<ApiApp[]> => {
+    await requireMember(ctx, args.workspaceId, "admin");
+    return await listApps(ctx.db, args.workspaceId);
+  },
+});
+
+export const create = mutation({
+  args: { ...workspaceArgs, fields: fieldsValidator },
+  handler: async (ctx, args): Promise<ApiApp> => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    const app = await createApp(ctx, access.workspaceId, args.fields);
+    await auditAppChange(ctx, access, "apps.created", app.id);
+    return app;
+  },
+});
+
+export const update = mutation({
+  args: { ...workspaceArgs, id: v.string(), fields: patchValidator },
+  handler: async (ctx, args): Promise<ApiApp> => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    const app = await updateApp(ctx, access.workspaceId, args.id, args.fields);
+    if (app === null) throw appError("NOT_FOUND", "No such app.", "id");
+    await auditAppChange(ctx, access, "apps.updated", app.id, Object.keys(args.fields));
+    return app;
+  },
+});
+
+export const remove = mutation({
+  args: { ...workspaceArgs, id: v.string() },
+  handler: async (ctx, args): Promise<null> => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    if (!(await removeApp(ctx, access.workspaceId, args.id))) throw appError("NOT_FOUND", "No such app.", "id");
+    await auditAppChange(ctx, access, "apps.deleted", args.id);
+    return null;
   },
 });
 
@@ -108,11 +129,8 @@ export const listForScreen = query({
   args: { ...workspaceArgs, screen: appScreenValidator },
   handler: async (ctx, args): Promise<ApiApp[]> => {
     await requireMember(ctx, args.workspaceId);
-    const rows = await ctx.db
-      .query("apps")
-      .withIndex("by_workspace_name", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(500);
-    return rows.filter((row) => row.enabled && row.screens.includes(args.screen)).map(apiApp);
+    const apps = await listApps(ctx.db, args.workspaceId);
+    return apps.filter((app) => app.enabled && app.screens.includes(args.screen));
   },
 });
 

@@ -18,6 +18,7 @@ export type Contact = {
   userId: string | null;
   verified: boolean;
   lastSeenAt: number;
+  companyId: Id<"companies"> | null;
 };
 
 function contact(visitor: Doc<"visitors">): Contact {
@@ -28,6 +29,7 @@ function contact(visitor: Doc<"visitors">): Contact {
     userId: visitor.userId ?? null,
     verified: visitor.verified,
     lastSeenAt: visitor.lastSeenAt,
+    companyId: visitor.companyId ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
+import { companyTables } from "./lib/companyTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
@@ -74,6 +75,8 @@ export default defineSchema({
     identified: v.boolean(),
     verified: v.boolean(),
     customAttributes: v.optional(attributesValidator),
+    /** The company identify last named for this visitor's user. */
+    companyId: v.optional(v.id("companies")),
     /** When the messenger asked this (anonymous) visitor for an email; it asks once. */
     emailPromptedAt: v.optional(v.number()),
   })
@@ -82,7 +85,9 @@ export default defineSchema({
     /** Finds the visitor a verified user resumes on another browser. */
     .index("by_workspace_user_verified", ["workspaceId", "userId", "verified"])
     /** The inbox's Contacts, most recently seen first. */
-    .index("by_workspace_last_seen", ["workspaceId", "lastSeenAt"]),
+    .index("by_workspace_last_seen", ["workspaceId", "lastSeenAt"])
+    /** A company's people in Contacts. */
+    .index("by_company", ["companyId"]),
 
   widgetSessions: defineTable({
     workspaceId: v.id("workspaces"),
@@ -200,4 +205,5 @@ export default defineSchema({
 
   // Custom apps shown in the operator inbox.
   ...appTables,
+  ...companyTables,
 });

@@ -7,6 +7,7 @@ import { userInputValidator } from "./lib/validators";
 import { visitorMutation } from "./model/visitorFunctions";
 import { assertSameUser, findVerifiedVisitor, identifyVisitor } from "./model/visitors";
 import { enforceRateLimit } from "./model/rateLimits";
+import { linkVisitorCompany } from "./model/companies";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 export type IdentifyResult = { visitorId: Id<"visitors">; identified: boolean; verified: boolean };
@@ -37,6 +38,7 @@ export const identify = visitorMutation({
       }
     }
     const identity = await identifyVisitor(ctx.db, ctx.visitor, claims, now);
+    if (claims.company !== undefined) await linkVisitorCompany(ctx.db, ctx.visitor, claims.company, now);
     // The session now rests on this proof: a later secret rotation judges it by this time.
     if (claims.verified) await ctx.db.patch("widgetSessions", ctx.session._id, { provenAt: now });
     if (identity.identified && (!ctx.visitor.identified || (identity.verified && !ctx.visitor.verified))) await emitWebhookEvent(ctx, ctx.workspace._id, "visitor.identified", { visitorId: ctx.visitor._id });

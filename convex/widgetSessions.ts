@@ -14,6 +14,7 @@ import type { PublicMessengerSettings } from "./lib/workspaceSettings";
 import { publicMessengerSettings } from "./lib/workspaceSettings";
 import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
+import { linkVisitorCompany } from "./model/companies";
 import { findWorkspace } from "./model/workspaces";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
@@ -92,6 +93,7 @@ export const start = internalMutation({
       // Fresh sessionIds are free to make up: new visitors are counted per address.
       { beforeInsert: () => enforceAddressLimit(ctx, "newVisitorsPerAddress") },
     );
+    if (claims?.company !== undefined) await linkVisitorCompany(ctx.db, visitor, claims.company, now);
     const session = await issueSession(ctx.db, {
       workspace,
       visitorId: visitor._id,

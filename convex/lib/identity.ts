@@ -177,12 +177,12 @@ export async function resolveIdentity(user: UserInput, policy: IdentityPolicy, n
   if (policy.mode === "off") return unsigned;
   if (user.userJwt === undefined && user.userHash === undefined) {
     if (policy.mode === "required") {
-      // Who the visitor is (id, email, name) is only ever taken from a proof here:
-      // otherwise an anonymous visitor could show agents someone else's email.
+      // Who the visitor is (id, email, name, company) is only ever taken from a proof here:
+      // otherwise an anonymous visitor could show agents someone else's email, or join a customer's company.
       if (unsigned.userId !== undefined) {
         throw refusal("This workspace requires a userHash or userJwt with every userId.", "user.userHash");
       }
-      for (const field of ["email", "name"] as const) {
+      for (const field of ["email", "name", "company"] as const) {
         if (unsigned[field] !== undefined) {
           throw refusal(`This workspace requires a userHash or userJwt with ${field}.`, `user.${field}`);
         }

@@ -11,6 +11,8 @@ export type InboxConversation = {
   lastMessagePreview: string;
   unreadCount: number;
   visitorName: string;
+  /** The visitor's id: custom apps receive it as the chat's `customerId`. */
+  visitorId: Id<"visitors">;
   assignee: { userId: Id<"users">; name: string } | null;
   supportTeam: { id: Id<"supportTeams">; name: string } | null;
   /** Absent unless snoozed: when it comes back to the open list. */
@@ -35,6 +37,7 @@ export function inboxConversation(
     lastMessagePreview: conversation.lastMessagePreview,
     unreadCount: conversation.unreadByAgent,
     visitorName: visitorDisplayName(visitor, conversation.visitorId),
+    visitorId: conversation.visitorId,
     assignee: assignee === null ? null : { userId: assignee.userId, name: assignee.name },
     supportTeam: team === null ? null : { id: team._id, name: team.name },
     snoozedUntil: conversation.snoozedUntil ?? null,

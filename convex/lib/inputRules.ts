@@ -1,5 +1,5 @@
 import { invalidArgument } from "./errors";
-import type { Attributes } from "./validators";
+import type { Attributes, CompanyInput } from "./validators";
 import { MESSAGE_MAX_LENGTH } from "../../core/messages/text";
 
 /**
@@ -55,13 +55,35 @@ export function checkUrl(value: string | undefined, field: string): void {
   checkLength(value, field, URL_MAX);
 }
 
-export function checkUserFields(user: { userId?: string; email?: string; name?: string }): void {
+export function checkUserFields(user: { userId?: string; email?: string; name?: string; company?: CompanyInput }): void {
   checkLength(user.userId, "user.userId", USER_FIELD_MAX);
   checkLength(user.email, "user.email", EMAIL_MAX);
   checkLength(user.name, "user.name", USER_FIELD_MAX);
   if (user.userId !== undefined && user.userId.trim() === "") {
     throw invalidArgument("user.userId", "user.userId must not be blank.");
   }
+  checkCompany(user.company, "user.company");
+}
+
+const COMPANY_LABEL_MAX = 100;
+const COMPANY_SIZE_MAX = 10_000_000;
+
+/** A user's company: the host's id and what it says of the company, each field named when refused. */
+export function checkCompany(company: CompanyInput | undefined, field: string): void {
+  if (company === undefined) return;
+  if (company.id.trim() === "") throw invalidArgument(`${field}.id`, `${field}.id must not be blank.`);
+  checkLength(company.id, `${field}.id`, USER_FIELD_MAX);
+  checkLength(company.name, `${field}.name`, USER_FIELD_MAX);
+  checkLength(company.plan, `${field}.plan`, COMPANY_LABEL_MAX);
+  checkLength(company.industry, `${field}.industry`, COMPANY_LABEL_MAX);
+  checkUrl(company.website, `${field}.website`);
+  if (company.website !== undefined && !/^https?:\/\/[^\s/]+/i.test(company.website)) {
+    throw invalidArgument(`${field}.website`, `${field}.website must be an http(s) URL.`);
+  }
+  if (company.size !== undefined && !(Number.isInteger(company.size) && company.size >= 0 && company.size <= COMPANY_SIZE_MAX)) {
+    throw invalidArgument(`${field}.size`, `${field}.size must be a whole number from 0 to ${COMPANY_SIZE_MAX}.`);
+  }
+  checkAttributes(company.customAttributes, `${field}.customAttributes`);
 }
 
 export function checkAttributes(attributes: Attributes | undefined, field: string): void {

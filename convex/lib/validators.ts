@@ -41,6 +41,17 @@ export const attributesValidator = v.record(
  * What a host page may say about its signed-in user. `userHash` (hex
  * HMAC-SHA256 of userId) or `userJwt` (HS256) prove it; see lib/identity.ts.
  */
+/** The company a user belongs to, as the host page describes it; `id` is the host's own. */
+export const companyInputValidator = v.object({
+  id: v.string(),
+  name: v.optional(v.string()),
+  plan: v.optional(v.string()),
+  size: v.optional(v.number()),
+  website: v.optional(v.string()),
+  industry: v.optional(v.string()),
+  customAttributes: v.optional(attributesValidator),
+});
+
 export const userInputValidator = v.object({
   userId: v.optional(v.string()),
   email: v.optional(v.string()),
@@ -48,10 +59,12 @@ export const userInputValidator = v.object({
   userHash: v.optional(v.string()),
   userJwt: v.optional(v.string()),
   customAttributes: v.optional(attributesValidator),
+  company: v.optional(companyInputValidator),
 });
 
 export type MessengerTab = Infer<typeof messengerTabValidator>;
 export type Device = Infer<typeof deviceValidator>;
 export type Attributes = Infer<typeof attributesValidator>;
 export type UserInput = Infer<typeof userInputValidator>;
+export type CompanyInput = Infer<typeof companyInputValidator>;
 export type IdentityMode = Infer<typeof identityModeValidator>;

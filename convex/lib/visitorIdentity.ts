@@ -1,4 +1,4 @@
-import type { Attributes, UserInput } from "./validators";
+import type { Attributes, CompanyInput, UserInput } from "./validators";
 
 /**
  * What we believe about a visitor's user. `unverifiedClaims` takes the page's
@@ -10,6 +10,8 @@ export type IdentityClaims = {
   email?: string;
   name?: string;
   customAttributes?: Attributes;
+  /** Not a visitor field: the company the visitor is linked to (model/companies.ts). */
+  company?: CompanyInput;
   verified: boolean;
 };
 
@@ -19,6 +21,7 @@ export function unverifiedClaims(user: UserInput): IdentityClaims {
   if (user.email !== undefined) claims.email = user.email.trim();
   if (user.name !== undefined) claims.name = user.name.trim();
   if (user.customAttributes !== undefined) claims.customAttributes = user.customAttributes;
+  if (user.company !== undefined) claims.company = user.company;
   return claims;
 }
 

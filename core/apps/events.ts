@@ -73,3 +73,6 @@ export function eventBelongsTo(event: AppEventName, screen: AppScreen): boolean 
   const owner = EVENT_SCREEN[event];
   return owner === "ANY" || owner === screen;
 }
+
+/** Events that describe what is on screen now, as opposed to something that just happened: replayed to an app that (re)loads. */
+export const STATE_EVENTS: ReadonlySet<AppEventName> = new Set(["chat:selected", "contacts:companySelected", "ticket:selected", "tickets:queueSummary"]);

@@ -4,6 +4,7 @@
 //   http://sla.localhost:5181/sla-guardian/     SLA guardian (Tickets)
 //   http://drafter.localhost:5181/reply-drafter/ reply drafter (Chats)
 //   http://seed.localhost:5181/seed-widget/     an app in the vendor "custom widgets" dialect
+//   http://notes.localhost:5181/account-notes/  account notes per company (Contacts)
 // `node examples/apps/serve.mjs`; OPENCOM_APPS_PORT and OPENCOM_INBOX_PORT override the ports.
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -43,7 +44,43 @@ export function startAppsServer(listenPort = port) {
   return new Promise((resolvePromise) => server.listen(listenPort, "127.0.0.1", () => resolvePromise(server)));
 }
 
+/** The examples as the demo workspace registers them (`npm run dev`), on this server's port. */
+export function demoApps(listenPort = port) {
+  const on = (host, path) => ({ url: `http://${host}.localhost:${listenPort}${path}`, allowedOrigins: [`http://${host}.localhost:${listenPort}`] });
+  return [
+    { name: "SLA guardian", ...on("sla", "/sla-guardian/"), screens: ["TICKETS"] },
+    { name: "Reply drafter", ...on("drafter", "/reply-drafter/"), screens: ["CHATS"] },
+    { name: "Ticket SLA card", ...on("seed", "/seed-widget/"), screens: ["TICKETS"], protocol: "bm-widget" },
+    { name: "Account notes", ...on("notes", "/account-notes/"), screens: ["CONTACTS"] },
+  ];
+}
+
+/**
+ * Registers the examples in the demo workspace through the REST API, once: an app of the
+ * same name is left as it is (an admin may have changed or disabled it).
+ */
+async function registerDemoApps(demoJsonPath) {
+  const demo = JSON.parse(await readFile(demoJsonPath, "utf8"));
+  const api = `${demo.siteUrl}/api/v1/apps`;
+  const headers = { Authorization: `Bearer ${demo.adminApiKey}`, "Content-Type": "application/json" };
+  const listed = await fetch(api, { headers });
+  if (!listed.ok) throw new Error(`GET /api/v1/apps answered ${listed.status}`);
+  const body = await listed.json();
+  const existing = new Set((body.data ?? body).map((app) => app.name));
+  for (const app of demoApps()) {
+    if (existing.has(app.name)) continue;
+    const created = await fetch(api, { method: "POST", headers, body: JSON.stringify(app) });
+    if (!created.ok) throw new Error(`POST /api/v1/apps for ${app.name} answered ${created.status}: ${await created.text()}`);
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   await startAppsServer();
-  console.log(`[apps] custom-app examples on http://sla.localhost:${port}/sla-guardian/, http://drafter.localhost:${port}/reply-drafter/, http://seed.localhost:${port}/seed-widget/`);
+  console.log(`[apps] custom-app examples on ${demoApps().map((app) => app.url).join(", ")}`);
+  if (process.env.OPENCOM_DEMO_JSON) {
+    registerDemoApps(process.env.OPENCOM_DEMO_JSON).then(
+      () => console.log("[apps] registered in the demo workspace (Settings > Apps)"),
+      (error) => console.error(`[apps] could not register the examples: ${error.message}`),
+    );
+  }
 }

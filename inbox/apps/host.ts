@@ -1,7 +1,7 @@
 import type { AppActionName } from "../../core/apps/actions";
 import { checkAction } from "../../core/apps/actions";
 import type { AppEventName, AppEventPayloads, AppScreen } from "../../core/apps/events";
-import { eventBelongsTo } from "../../core/apps/events";
+import { eventBelongsTo, STATE_EVENTS } from "../../core/apps/events";
 import { checkAppUrl, formatOrigin, isOriginAllowed, parseOrigin } from "../../core/apps/origins";
 import type { ActionErrorCode, ActionResponse, AppProtocol } from "../../core/apps/protocol";
 import { eventMessage, failureResponse, readActionEnvelope, successResponse, VOCABULARIES } from "../../core/apps/protocol";
@@ -57,8 +57,6 @@ export class AppRefusedError extends Error {
   override readonly name = "AppRefusedError";
 }
 
-/** Events that describe what is on screen now, as opposed to something that just happened. */
-const STATE_EVENTS: ReadonlySet<AppEventName> = new Set(["chat:selected", "contacts:companySelected", "ticket:selected", "tickets:queueSummary"]);
 const ERROR_TEXT_MAX = 300;
 
 /**

@@ -27,6 +27,19 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+const companySchema = v.pipe(
+  plainObject,
+  v.object({
+    id: nonEmptyText,
+    name: optionalText,
+    plan: optionalText,
+    size: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    website: v.exactOptional(v.pipe(v.string(), v.check(isHttpUrl, "must be a valid http(s) URL"))),
+    industry: optionalText,
+    customAttributes: v.exactOptional(attributesSchema),
+  }),
+);
+
 const userSchema = v.pipe(
   plainObject,
   v.object({
@@ -36,6 +49,7 @@ const userSchema = v.pipe(
     userHash: optionalText,
     userJwt: optionalText,
     customAttributes: v.exactOptional(attributesSchema),
+    company: v.exactOptional(companySchema),
   }),
 );
 

@@ -14,6 +14,21 @@ export interface UserIdentity {
   /** A JWT signed by the host's backend, an alternative to `userHash`. */
   userJwt?: string;
   customAttributes?: Attributes;
+  /** The company the user belongs to: operators see its people together in Contacts. */
+  company?: CompanyIdentity;
+}
+
+/** A company as the host knows it; `id` is the host's own and links later identifies to the same company. */
+export interface CompanyIdentity {
+  id: string;
+  name?: string;
+  plan?: string;
+  /** Number of employees, a whole number. */
+  size?: number;
+  /** An http(s) URL. */
+  website?: string;
+  industry?: string;
+  customAttributes?: Attributes;
 }
 
 export interface WidgetConfig {

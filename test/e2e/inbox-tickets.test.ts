@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import type { StaticSite } from "../support/static-server";
-import { demoOperators, serveInbox, signInOperator, type OperatorPage } from "./support/inbox";
+import { demoOperators, serveInbox, signInOperator, type OperatorPage } from "./support/operator";
 import { ALWAYS_OPEN, axeViolations, openMessenger, quietEngagement, setMessenger, shows, tab } from "./support/messenger";
 import { openVisitor, type VisitorPage } from "./support/page";
 import { startStack, type Stack } from "./support/stack";
@@ -21,7 +21,7 @@ let code = "";
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-  inbox = await serveInbox(stack.demo.convexUrl);
+  inbox = await serveInbox(stack);
   await quietEngagement(stack);
   // Always open: business time is wall time, so the first-response target falls 30 minutes after filing.
   await setMessenger(stack, { officeHours: ALWAYS_OPEN });
@@ -79,10 +79,13 @@ describe("the Tickets screen", () => {
   });
 
   it("shows the breach badge once the page's clock passes the breach date, with no server call", async () => {
-    // A second operator session whose clock the test controls from before any script runs.
-    const watcher = await signInOperator(browser, inbox.url, demoOperators(stack)[1]!, { beforeSignIn: (context) => context.clock.install() });
+    // A second operator session whose clock the test controls: installed, then the page
+    // loads again so every timer of the inbox runs on it.
+    const watcher = await signInOperator(browser, inbox.url, demoOperators(stack)[1]!);
     try {
+      await watcher.context.clock.install();
       await watcher.page.goto(`${inbox.url}/#/tickets/${code}`);
+      await watcher.page.reload();
       const firstResponse = metricRow(watcher.page, "TIME_TO_FIRST_RESPONSE");
       await expect.poll(() => firstResponse.getAttribute("data-breach-date"), { timeout: 10_000 }).toMatch(/^\d+$/);
       const breachDate = Number(await firstResponse.getAttribute("data-breach-date"));
@@ -121,7 +124,7 @@ describe("the Tickets screen", () => {
   });
 
   it("fits a 375 px screen and stays axe-clean there", async () => {
-    const phone = await signInOperator(browser, inbox.url, demoOperators(stack)[0]!, { viewport: { width: 375, height: 740 } });
+    const phone = await signInOperator(browser, inbox.url, demoOperators(stack)[0]!, { width: 375, height: 740 });
     try {
       await phone.page.goto(`${inbox.url}/#/tickets`);
       await shows(queueRow(phone.page, code));

@@ -67,7 +67,7 @@ export class BackendProcess {
     return Date.now() - started;
   }
 
-  async waitForHealth(timeoutMs = 20_000): Promise<void> {
+  async waitForHealth(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child?.exitCode !== null) throw new Error(`backend exited early:\n${this.output}`);

@@ -1,6 +1,8 @@
 import { useCallback, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorProfile } from "../../../convex/members";
+import { AppPanels, useAppEventHub } from "../apps/app-panels";
+import { useChatApps } from "../apps/chat-app-events";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { ConversationList } from "./conversation-list";
@@ -39,6 +41,8 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
   useUnreadAlerts(data?.conversations, workspace.name);
   const now = useNow(PRESENCE_TICK_MS);
   const online = data === undefined ? 0 : onlineCount(data.conversations, now);
+  const appHub = useAppEventHub();
+  const appActions = useChatApps(appHub, workspace, conversationId);
   return (
     <main class={conversationId === null ? "chats" : "chats has-selection"}>
       <section class="list-pane" aria-labelledby="chats-heading">
@@ -80,7 +84,10 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
       {conversationId !== null ? (
         <>
           <ConversationView key={conversationId} me={me} workspace={workspace} conversationId={conversationId} />
-          <VisitorSidebar workspace={workspace} conversationId={conversationId} />
+          <div class="side-column">
+            <VisitorSidebar workspace={workspace} conversationId={conversationId} />
+            <AppPanels workspace={workspace} screen="CHATS" hub={appHub} actions={appActions} />
+          </div>
         </>
       ) : (
         <section class="conversation-pane empty-pane" aria-label="Conversation">

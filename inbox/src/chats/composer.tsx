@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { errorMessage } from "../use-convex";
+import { useDraftFill } from "./draft-channel";
 
 type Props = {
   onSend: (body: string, mode: "reply" | "note") => Promise<void>;
@@ -14,6 +15,10 @@ export function Composer({ onSend, onTyping }: Props) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const lastTypingReport = useRef(0);
+  useDraftFill((draft) => {
+    setMode("reply");
+    setText(draft);
+  });
   const send = async () => {
     const body = text.trim();
     if (body === "") return;

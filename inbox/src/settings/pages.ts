@@ -1,4 +1,5 @@
 import { AccountPage } from "./account/account-page";
+import { AppsPage } from "./apps/apps-page";
 import { MembersPage } from "./members/members-page";
 import type { SettingsPage } from "./page";
 
@@ -9,4 +10,5 @@ import type { SettingsPage } from "./page";
 export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "account", label: "Your account", adminOnly: false, component: AccountPage },
   { id: "members", label: "Members", adminOnly: false, component: MembersPage },
+  { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
 ];

@@ -1,0 +1,62 @@
+import { useMemo, useRef } from "preact/hooks";
+import { api } from "../../../convex/_generated/api";
+import type { ApiApp } from "../../../convex/lib/appRecords";
+import type { AppScreen } from "../../../core/apps/events";
+import { AppFrame } from "../../apps/app-frame";
+import { createAppEventHub, type AppEventHub } from "../../apps/event-hub";
+import type { AppHost, AppHostCallbacks } from "../../apps/host";
+import type { Workspace } from "../shell";
+import { useQuery, useServices } from "../use-convex";
+
+/** What a screen lets its apps do; an action the screen does not offer fails with a reason. */
+export type ScreenActions = Partial<Pick<AppHostCallbacks, "fillInput" | "sendMessage" | "navigateToTicket">>;
+
+export function useAppEventHub(): AppEventHub {
+  return useMemo(createAppEventHub, []);
+}
+
+type Props = { workspace: Workspace; screen: AppScreen; hub: AppEventHub; actions: ScreenActions };
+
+/**
+ * The enabled custom apps of one screen, each in its own sandboxed frame. Nothing is
+ * drawn for a screen with no apps; an app that fails to open says so in its own place.
+ */
+export function AppPanels({ workspace, screen, hub, actions }: Props) {
+  const { data: apps } = useQuery(api.apps.listForScreen, { workspaceId: workspace.workspaceId, screen });
+  if (apps === undefined || apps.length === 0) return null;
+  return (
+    <section class="app-panels" aria-label="Apps">
+      {apps.map((app) => (
+        <AppPanel key={app.id} app={app} screen={screen} hub={hub} actions={actions} />
+      ))}
+    </section>
+  );
+}
+
+const unavailable = (action: string) => () => Promise.reject(new Error(`${action} is not available on this screen right now.`));
+
+function AppPanel({ app, screen, hub, actions }: Omit<Props, "workspace"> & { app: ApiApp }) {
+  const { client } = useServices();
+  const detach = useRef<(() => void) | null>(null);
+  const callbacks: AppHostCallbacks = {
+    fillInput: actions.fillInput ?? unavailable("fillInput"),
+    sendMessage: actions.sendMessage ?? unavailable("sendMessage"),
+    navigateToTicket: actions.navigateToTicket ?? unavailable("navigateToTicket"),
+    getToken: async () => (await client.action(api.apps.issueToken, { appId: app.id })).token,
+  };
+  const onHost = (host: AppHost | null) => {
+    detach.current?.();
+    detach.current = host === null ? null : hub.attach(host);
+  };
+  return (
+    <div class="app-panel">
+      <AppFrame
+        app={app}
+        screen={screen}
+        callbacks={callbacks}
+        onHost={onHost}
+        onRefusal={(refusal) => console.warn(`[inbox] ${app.name}: ${refusal.code}: ${refusal.reason}`)}
+      />
+    </div>
+  );
+}
