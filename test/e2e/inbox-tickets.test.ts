@@ -123,6 +123,25 @@ describe("the Tickets screen", () => {
     expect(admin.pageErrors).toEqual([]);
   });
 
+  it("moves through the queue and reaches the ticket's fields from the keyboard", async () => {
+    const page = admin.page;
+    await page.goto(`${inbox.url}/#/tickets`);
+    await shows(queue(page));
+    await page.keyboard.press("j");
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/tickets\/TK-\d+$/);
+    await shows(page.locator("#ticket-heading"));
+    await page.keyboard.press("e");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-shortcut"))).toBe("state");
+    await page.locator("#ticket-heading").click();
+    await page.keyboard.press("r");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("composer-text");
+    await page.locator("#ticket-heading").click();
+    await page.keyboard.press("?");
+    await shows(page.getByRole("dialog", { name: "Keyboard shortcuts" }));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+  });
+
   it("fits a 375 px screen and stays axe-clean there", async () => {
     const phone = await signInOperator(browser, inbox.url, demoOperators(stack)[0]!, { width: 375, height: 740 });
     try {
