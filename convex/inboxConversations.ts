@@ -1,21 +1,25 @@
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
-import { mutation, query } from "./_generated/server";
+import { internal } from "./_generated/api";
+import { internalMutation, mutation, query } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
 import type { InboxConversation } from "./lib/inboxViews";
+import { checkSnoozeUntil, nextWakeAt } from "./lib/snooze";
+import { findInWorkspace } from "./model/engagement";
 import { findMember, requireMember } from "./model/members";
 import { filteredConversations, requireWorkspaceConversation, toInboxConversation } from "./model/inbox";
 import { activeTyping, setTyping } from "./model/typing";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 
 /*
- * The inbox's conversation list and what operators do to a conversation: assign, close,
- * reopen, read, type. Every function checks the caller's membership first.
+ * The inbox's conversation list and what operators do to a conversation: assign to a member
+ * or a support team, close, reopen, snooze, read, type. Every public function checks the
+ * caller's membership first.
  */
 
 export const LIST_LIMIT_MAX = 200;
 
-const filterValidator = v.union(v.literal("open"), v.literal("mine"), v.literal("unassigned"), v.literal("closed"));
+const filterValidator = v.union(v.literal("open"), v.literal("mine"), v.literal("unassigned"), v.literal("snoozed"), v.literal("closed"));
 const conversationArgs = { workspaceId: v.string(), conversationId: v.string() };
 
 /**
@@ -78,9 +82,68 @@ export const setStatus = mutation({
     const { workspaceId } = await requireMember(ctx, args.workspaceId);
     const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
     if (conversation.status === args.status) return null;
-    await ctx.db.patch("conversations", conversation._id, { status: args.status });
+    // Closing ends a snooze: nothing should wake a closed conversation back into the open list.
+    await ctx.db.patch("conversations", conversation._id, { status: args.status, ...(args.status === "closed" ? { snoozedUntil: undefined } : {}) });
     if (args.status === "closed") await emitWebhookEvent(ctx, workspaceId, "conversation.closed", { conversationId: conversation._id });
     return null;
+  },
+});
+
+/** Routes the conversation to one of the workspace's support teams, or to none with null. */
+export const assignTeam = mutation({
+  args: { ...conversationArgs, supportTeamId: v.union(v.string(), v.null()) },
+  handler: async (ctx, args): Promise<null> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId);
+    const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
+    let supportTeamId: Id<"supportTeams"> | undefined;
+    if (args.supportTeamId !== null) {
+      const team = await findInWorkspace(ctx.db, "supportTeams", workspaceId, args.supportTeamId);
+      if (team === null) throw appError("NOT_FOUND", "No such support team in this workspace.", "supportTeamId");
+      supportTeamId = team._id;
+    }
+    if (conversation.supportTeamId !== supportTeamId) await ctx.db.patch("conversations", conversation._id, { supportTeamId });
+    return null;
+  },
+});
+
+/**
+ * Takes an open conversation out of the open list until `until` (epoch ms), or brings it back
+ * now with null. A scheduled job wakes it; the visitor writing wakes it sooner.
+ */
+export const snooze = mutation({
+  args: { ...conversationArgs, until: v.union(v.number(), v.null()) },
+  handler: async (ctx, args): Promise<null> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId);
+    const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
+    if (args.until === null) {
+      if (conversation.snoozedUntil !== undefined) await ctx.db.patch("conversations", conversation._id, { snoozedUntil: undefined });
+      return null;
+    }
+    const now = Date.now();
+    const until = checkSnoozeUntil(args.until, now);
+    if (conversation.status !== "open") throw appError("CONFLICT", "Only an open conversation can be snoozed.", "conversationId");
+    await ctx.db.patch("conversations", conversation._id, { snoozedUntil: until });
+    await ctx.scheduler.runAt(nextWakeAt(until, now), internal.inboxConversations.wake, { conversationId: conversation._id, until });
+    return null;
+  },
+});
+
+/**
+ * The scheduled end of a snooze. A run for a snooze since replaced or cleared does nothing;
+ * one that wakes early (long snoozes wait in steps) plans the next step.
+ */
+export const wake = internalMutation({
+  args: { conversationId: v.id("conversations"), until: v.number() },
+  handler: async (ctx, args): Promise<{ woken: boolean }> => {
+    const conversation = await ctx.db.get("conversations", args.conversationId);
+    if (conversation === null || conversation.snoozedUntil !== args.until) return { woken: false };
+    const now = Date.now();
+    if (args.until > now) {
+      await ctx.scheduler.runAt(nextWakeAt(args.until, now), internal.inboxConversations.wake, args);
+      return { woken: false };
+    }
+    await ctx.db.patch("conversations", conversation._id, { snoozedUntil: undefined });
+    return { woken: true };
   },
 });
 

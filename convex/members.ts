@@ -37,7 +37,7 @@ export const me = query({
   },
 });
 
-export type TeamMember = { userId: Id<"users">; name: string; email: string | null; role: MemberRole };
+export type TeamMember = { userId: Id<"users">; memberId: Id<"members">; name: string; email: string | null; role: MemberRole };
 
 export const list = query({
   args: { workspaceId: v.string() },
@@ -50,6 +50,7 @@ export const list = query({
     return await Promise.all(
       members.map(async (member) => ({
         userId: member.userId,
+        memberId: member._id,
         name: member.name,
         email: (await ctx.db.get("users", member.userId))?.email ?? null,
         role: member.role,

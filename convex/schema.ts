@@ -123,11 +123,16 @@ export default defineSchema({
     sourceOutboundMessageId: v.optional(v.id("outboundMessages")),
     /** The operator (a `users` id) working the conversation; absent while unassigned. */
     assigneeId: v.optional(v.id("users")),
+    /** The support team the conversation is routed to; absent for none. */
+    supportTeamId: v.optional(v.id("supportTeams")),
+    /** Out of the open list until then; a scheduled wake-up (or the visitor writing) clears it. */
+    snoozedUntil: v.optional(v.number()),
   })
     .index("by_visitor_last_message", ["visitorId", "lastMessageAt"])
     .index("by_workspace_last_message", ["workspaceId", "lastMessageAt"])
     .index("by_workspace_status_last_message", ["workspaceId", "status", "lastMessageAt"])
-    .index("by_workspace_status_assignee_last_message", ["workspaceId", "status", "assigneeId", "lastMessageAt"]),
+    .index("by_workspace_status_assignee_last_message", ["workspaceId", "status", "assigneeId", "lastMessageAt"])
+    .index("by_workspace_status_snoozed_last_message", ["workspaceId", "status", "snoozedUntil", "lastMessageAt"]),
 
   messages: defineTable({
     conversationId: v.id("conversations"),

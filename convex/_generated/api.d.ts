@@ -82,6 +82,7 @@ import type * as lib_signatures from "../lib/signatures.js";
 import type * as lib_siteUrl from "../lib/siteUrl.js";
 import type * as lib_slaClock from "../lib/slaClock.js";
 import type * as lib_slaPolicyRules from "../lib/slaPolicyRules.js";
+import type * as lib_snooze from "../lib/snooze.js";
 import type * as lib_ticketFields from "../lib/ticketFields.js";
 import type * as lib_ticketRules from "../lib/ticketRules.js";
 import type * as lib_ticketTables from "../lib/ticketTables.js";
@@ -253,6 +254,7 @@ declare const fullApi: ApiFromModules<{
   "lib/siteUrl": typeof lib_siteUrl;
   "lib/slaClock": typeof lib_slaClock;
   "lib/slaPolicyRules": typeof lib_slaPolicyRules;
+  "lib/snooze": typeof lib_snooze;
   "lib/ticketFields": typeof lib_ticketFields;
   "lib/ticketRules": typeof lib_ticketRules;
   "lib/ticketTables": typeof lib_ticketTables;

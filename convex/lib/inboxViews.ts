@@ -14,14 +14,21 @@ export type InboxConversation = {
   /** The visitor's id: custom apps receive it as the chat's `customerId`. */
   visitorId: Id<"visitors">;
   assignee: { userId: Id<"users">; name: string } | null;
+  supportTeam: { id: Id<"supportTeams">; name: string } | null;
+  /** Absent unless snoozed: when it comes back to the open list. */
+  snoozedUntil: number | null;
   readByVisitorAt: number | null;
   readByAgentAt: number | null;
+  /** The visitor's last heartbeat; the inbox reads "online" against its own clock. */
+  visitorLastSeenAt: number | null;
+  visitorDevice: Doc<"visitors">["device"] | null;
 };
 
 export function inboxConversation(
   conversation: Doc<"conversations">,
   visitor: Doc<"visitors"> | null,
   assignee: Doc<"members"> | null,
+  team: Doc<"supportTeams"> | null,
 ): InboxConversation {
   return {
     _id: conversation._id,
@@ -32,8 +39,12 @@ export function inboxConversation(
     visitorName: visitorDisplayName(visitor, conversation.visitorId),
     visitorId: conversation.visitorId,
     assignee: assignee === null ? null : { userId: assignee.userId, name: assignee.name },
+    supportTeam: team === null ? null : { id: team._id, name: team.name },
+    snoozedUntil: conversation.snoozedUntil ?? null,
     readByVisitorAt: conversation.readByVisitorAt ?? null,
     readByAgentAt: conversation.readByAgentAt ?? null,
+    visitorLastSeenAt: visitor?.lastSeenAt ?? null,
+    visitorDevice: visitor?.device ?? null,
   };
 }
 

@@ -73,7 +73,9 @@ export async function appendMessage(
   });
   // A message that is only files is previewed by their names.
   const preview = message.body || attachmentPreview(message.attachments);
-  await db.patch("conversations", conversation._id, afterMessage(conversation, { ...message, body: preview }));
+  // A visitor writing wakes a snoozed conversation: they are waiting now.
+  const wake = message.senderType === "visitor" && conversation.snoozedUntil !== undefined ? { snoozedUntil: undefined } : {};
+  await db.patch("conversations", conversation._id, { ...afterMessage(conversation, { ...message, body: preview }), ...wake });
   const inserted = await db.get("messages", messageId);
   if (inserted === null) throw new Error("Message vanished right after insert");
   return inserted;

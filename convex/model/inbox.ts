@@ -5,7 +5,7 @@ import { inboxConversation, type InboxConversation } from "../lib/inboxViews";
 import { findWorkspaceConversation } from "./conversations";
 import { findMember } from "./members";
 
-export type ConversationFilter = "open" | "mine" | "unassigned" | "closed";
+export type ConversationFilter = "open" | "mine" | "unassigned" | "snoozed" | "closed";
 
 /** A conversation of the member's workspace, or NOT_FOUND (also for another workspace's). */
 export async function requireWorkspaceConversation(
@@ -18,7 +18,10 @@ export async function requireWorkspaceConversation(
   return conversation;
 }
 
-/** The newest `limit` conversations of a filter, most recent activity first. */
+/**
+ * The newest `limit` conversations of a filter, most recent activity first; snoozed ones
+ * stay out of open, mine and unassigned, and list by when they wake.
+ */
 export async function filteredConversations(
   db: DatabaseReader,
   workspaceId: Id<"workspaces">,
@@ -26,20 +29,34 @@ export async function filteredConversations(
   me: Id<"users">,
   limit: number,
 ): Promise<Doc<"conversations">[]> {
-  const status = filter === "closed" ? "closed" : "open";
   const index = db.query("conversations");
-  const query =
-    filter === "mine" || filter === "unassigned"
-      ? index.withIndex("by_workspace_status_assignee_last_message", (q) =>
-          q.eq("workspaceId", workspaceId).eq("status", "open").eq("assigneeId", filter === "mine" ? me : undefined),
-        )
-      : index.withIndex("by_workspace_status_last_message", (q) => q.eq("workspaceId", workspaceId).eq("status", status));
-  return await query.order("desc").take(limit);
+  if (filter === "closed") {
+    return await index.withIndex("by_workspace_status_last_message", (q) => q.eq("workspaceId", workspaceId).eq("status", "closed")).order("desc").take(limit);
+  }
+  if (filter === "snoozed") {
+    return await index
+      .withIndex("by_workspace_status_snoozed_last_message", (q) => q.eq("workspaceId", workspaceId).eq("status", "open").gt("snoozedUntil", 0))
+      .take(limit);
+  }
+  if (filter === "open") {
+    return await index
+      .withIndex("by_workspace_status_snoozed_last_message", (q) => q.eq("workspaceId", workspaceId).eq("status", "open").eq("snoozedUntil", undefined))
+      .order("desc")
+      .take(limit);
+  }
+  return await index
+    .withIndex("by_workspace_status_assignee_last_message", (q) =>
+      q.eq("workspaceId", workspaceId).eq("status", "open").eq("assigneeId", filter === "mine" ? me : undefined),
+    )
+    .order("desc")
+    .filter((q) => q.eq(q.field("snoozedUntil"), undefined))
+    .take(limit);
 }
 
 export async function toInboxConversation(db: DatabaseReader, conversation: Doc<"conversations">): Promise<InboxConversation> {
   const visitor = await db.get("visitors", conversation.visitorId);
   const assignee =
     conversation.assigneeId === undefined ? null : await findMember(db, conversation.workspaceId, conversation.assigneeId);
-  return inboxConversation(conversation, visitor, assignee);
+  const team = conversation.supportTeamId === undefined ? null : await db.get("supportTeams", conversation.supportTeamId);
+  return inboxConversation(conversation, visitor, assignee, team);
 }

@@ -9,17 +9,25 @@ import { ConversationList } from "./conversation-list";
 import { ConversationView } from "./conversation-view";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { useUnreadAlerts } from "./use-alerts";
-import { useChatShortcuts } from "./use-shortcuts";
+import { hrefOf } from "../routes";
+import { useNow } from "../tickets/use-now";
+import { onlineCount } from "./presence";
+import { useListShortcuts } from "./use-shortcuts";
 import { VisitorSidebar } from "./visitor-sidebar";
+import "./chats.css";
 
 const FILTERS = [
   { value: "open", label: "Open" },
   { value: "mine", label: "Mine" },
   { value: "unassigned", label: "Unassigned" },
+  { value: "snoozed", label: "Snoozed" },
   { value: "closed", label: "Closed" },
 ] as const;
 type Filter = (typeof FILTERS)[number]["value"];
 const PAGE = 25;
+const chatHref = (id: string) => hrefOf({ screen: "chats", conversationId: id });
+/** Presence only needs redrawing as heartbeats age, not every second. */
+const PRESENCE_TICK_MS = 15_000;
 
 type Props = { me: OperatorProfile; workspace: Workspace; conversationId: string | null };
 
@@ -29,8 +37,10 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
   const { data, error } = useQuery(api.inboxConversations.list, { workspaceId: workspace.workspaceId, filter, limit });
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
-  useChatShortcuts(data?.conversations.map((conversation) => conversation._id) ?? [], conversationId, openHelp);
+  useListShortcuts(data?.conversations.map((conversation) => conversation._id) ?? [], conversationId, chatHref, openHelp);
   useUnreadAlerts(data?.conversations, workspace.name);
+  const now = useNow(PRESENCE_TICK_MS);
+  const online = data === undefined ? 0 : onlineCount(data.conversations, now);
   const appHub = useAppEventHub();
   const appActions = useChatApps(appHub, workspace, conversationId);
   return (
@@ -55,6 +65,9 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
             </button>
           ))}
         </div>
+        <p class="online-count" aria-live="polite">
+          <span class={online > 0 ? "presence-dot online" : "presence-dot"} aria-hidden="true" /> {online} {online === 1 ? "visitor" : "visitors"} online in this list
+        </p>
         {error && <p role="alert" class="error">{error.message}</p>}
         {data === undefined ? (
           <p class="loading">Loading…</p>
@@ -62,6 +75,7 @@ export function ChatsScreen({ me, workspace, conversationId }: Props) {
           <ConversationList
             conversations={data.conversations}
             selectedId={conversationId}
+            now={now}
             hasMore={data.hasMore}
             onLoadMore={() => setLimit((current) => current + PAGE)}
           />

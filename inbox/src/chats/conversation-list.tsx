@@ -1,17 +1,18 @@
 import type { InboxConversation } from "../../../convex/lib/inboxViews";
 import { hrefOf } from "../routes";
 import { plainText } from "./plain-text";
+import { isOnline } from "./presence";
 import { shortTime } from "./time";
 
 type Props = {
   conversations: readonly InboxConversation[];
   selectedId: string | null;
+  now: number;
   hasMore: boolean;
   onLoadMore: () => void;
 };
 
-export function ConversationList({ conversations, selectedId, hasMore, onLoadMore }: Props) {
-  const now = Date.now();
+export function ConversationList({ conversations, selectedId, now, hasMore, onLoadMore }: Props) {
   return (
     <>
       <ul class="conversation-list" aria-label="Conversations">
@@ -23,7 +24,15 @@ export function ConversationList({ conversations, selectedId, hasMore, onLoadMor
               class={conversation.unreadCount > 0 ? "row unread" : "row"}
             >
               <span class="row-top">
-                <span class="name">{conversation.visitorName}</span>
+                <span class="name">
+                  {isOnline(conversation.visitorLastSeenAt, now) && (
+                    <>
+                      <span class="presence-dot online" aria-hidden="true" />
+                      <span class="visually-hidden">Online now: </span>
+                    </>
+                  )}
+                  {conversation.visitorName}
+                </span>
                 <time dateTime={new Date(conversation.lastMessageAt).toISOString()}>{shortTime(conversation.lastMessageAt, now)}</time>
               </span>
               <span class="row-bottom">
@@ -35,7 +44,17 @@ export function ConversationList({ conversations, selectedId, hasMore, onLoadMor
                   </span>
                 )}
               </span>
-              {conversation.assignee && <span class="assignee">Assigned to {conversation.assignee.name}</span>}
+              {(conversation.assignee || conversation.supportTeam || conversation.snoozedUntil !== null) && (
+                <span class="assignee">
+                  {[
+                    conversation.assignee && `Assigned to ${conversation.assignee.name}`,
+                    conversation.supportTeam && `Team ${conversation.supportTeam.name}`,
+                    conversation.snoozedUntil !== null && `Snoozed until ${shortTime(conversation.snoozedUntil, now)}`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -1,10 +1,14 @@
-/** The Chats screen's keys; the `?` sheet lists them from here. */
+/** The keys of the Chats and Tickets screens; the `?` sheet lists them from here. */
 export const SHORTCUTS = [
-  { key: "j", action: "next", description: "Next conversation" },
-  { key: "k", action: "previous", description: "Previous conversation" },
+  { key: "j", action: "next", description: "Next conversation or ticket" },
+  { key: "k", action: "previous", description: "Previous conversation or ticket" },
   { key: "r", action: "reply", description: "Write a reply" },
-  { key: "a", action: "assign", description: "Assign to me" },
-  { key: "c", action: "toggleStatus", description: "Close or reopen" },
+  { key: "a", action: "assign", description: "Assign to me (chats)" },
+  { key: "m", action: "assignee", description: "Choose an assignee" },
+  { key: "t", action: "team", description: "Choose a support team" },
+  { key: "s", action: "snooze", description: "Snooze, or unsnooze (chats)" },
+  { key: "c", action: "toggleStatus", description: "Close or reopen (chats)" },
+  { key: "e", action: "state", description: "Change the state (tickets)" },
   { key: "?", action: "help", description: "Show these shortcuts" },
 ] as const;
 
@@ -20,7 +24,7 @@ export function shortcutFor(event: KeyEventLike): ShortcutAction | null {
   return SHORTCUTS.find((shortcut) => shortcut.key === event.key)?.action ?? null;
 }
 
-/** The conversation after (or before) the current one in the list; the first when none is open. */
+/** The item after (or before) the current one in the list; the first when none is open. */
 export function neighbourId(ids: readonly string[], current: string | null, step: 1 | -1): string | null {
   if (ids.length === 0) return null;
   const index = current === null ? -1 : ids.indexOf(current);

@@ -1,23 +1,25 @@
 import { useEffect } from "preact/hooks";
-import { hrefOf } from "../routes";
 import { neighbourId, shortcutFor, type ShortcutAction } from "./shortcuts";
 
 /**
- * Keyboard work on the Chats screen: move through the list, reply, assign, close, help.
- * Buttons that act are found by their `data-shortcut`, so a key does exactly what a click does.
+ * Keyboard work on a list screen (Chats, Tickets): move through the list, reply, and reach
+ * every action. Controls are found by their `data-shortcut`: a button is clicked, a picker
+ * takes focus (arrow keys then choose), so a key does exactly what the mouse does.
  */
-export function useChatShortcuts(ids: readonly string[], current: string | null, openHelp: () => void): void {
+export function useListShortcuts(ids: readonly string[], current: string | null, hrefOfId: (id: string) => string, openHelp: () => void): void {
   useEffect(() => {
     const run = (action: ShortcutAction) => {
       if (action === "next" || action === "previous") {
         const id = neighbourId(ids, current, action === "next" ? 1 : -1);
-        if (id !== null) window.location.hash = hrefOf({ screen: "chats", conversationId: id });
+        if (id !== null) window.location.hash = hrefOfId(id);
       } else if (action === "reply") {
         document.getElementById("composer-text")?.focus();
       } else if (action === "help") {
         openHelp();
       } else {
-        document.querySelector<HTMLButtonElement>(`[data-shortcut="${action}"]`)?.click();
+        const control = document.querySelector<HTMLElement>(`[data-shortcut="${action}"]`);
+        if (control instanceof HTMLSelectElement) control.focus();
+        else control?.click();
       }
     };
     const onKey = (event: KeyboardEvent) => {
@@ -28,5 +30,5 @@ export function useChatShortcuts(ids: readonly string[], current: string | null,
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [ids.join(","), current, openHelp]);
+  }, [ids.join(","), current, hrefOfId, openHelp]);
 }

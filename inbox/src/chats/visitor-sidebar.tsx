@@ -3,14 +3,18 @@ import { api } from "../../../convex/_generated/api";
 import { hrefOf } from "../routes";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
+import { useNow } from "../tickets/use-now";
 import { plainText } from "./plain-text";
+import { deviceLabel, isOnline } from "./presence";
 import { shortTime } from "./time";
 
 /** The visitor beside the conversation: identity, where they are, what we know, their history. */
 export function VisitorSidebar({ workspace, conversationId }: { workspace: Workspace; conversationId: string }) {
   const { data: visitor } = useQuery(api.inboxVisitors.forConversation, { workspaceId: workspace.workspaceId, conversationId });
+  // Heartbeats age on the page's clock: re-judge presence now and then, no server call.
+  const now = useNow(15_000);
   if (!visitor) return null;
-  const now = Date.now();
+  const online = isOnline(visitor.lastSeenAt, now);
   const attributes = Object.entries(visitor.attributes ?? {});
   return (
     <aside class="visitor-sidebar" aria-labelledby="visitor-heading">
@@ -19,6 +23,11 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
         {visitor.nameIsGenerated && <><dt>Name</dt><dd>Not given (generated name)</dd></>}
         <dt>Email</dt>
         <dd>{visitor.email ?? "Unknown"}</dd>
+        <dt>Presence</dt>
+        <dd>
+          <span class={online ? "presence-dot online" : "presence-dot"} aria-hidden="true" />
+          {online ? "Online now" : "Offline"}
+        </dd>
         <dt>Identity</dt>
         <dd>{visitor.userId === null ? "Anonymous visitor" : visitor.verified ? `Verified user ${visitor.userId}` : `Unverified user ${visitor.userId}`}</dd>
         <dt>Current page</dt>
@@ -26,7 +35,7 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
         {visitor.device && (
           <>
             <dt>Device</dt>
-            <dd>{`${visitor.device.browser} on ${visitor.device.os} (${visitor.device.deviceType})`}</dd>
+            <dd>{deviceLabel(visitor.device)}</dd>
           </>
         )}
         <dt>Last seen</dt>
