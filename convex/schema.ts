@@ -15,6 +15,7 @@ import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
+import { gatewayTables } from "./lib/gatewayTables";
 import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
@@ -195,4 +196,7 @@ export default defineSchema({
 
   // Custom apps shown in the operator inbox.
   ...appTables,
+
+  // Chat gateways, their chats and broadcasts.
+  ...gatewayTables,
 });
