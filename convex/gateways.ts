@@ -4,7 +4,7 @@ import { internalAction, internalMutation, internalQuery } from "./_generated/se
 import { privateTargetsAllowed } from "./lib/addresses";
 import { appError } from "./lib/errors";
 import { checkAppSecret, checkCallbackUrl, checkGatewayName, checkTemplates, GATEWAY_LIMITS } from "./lib/gatewayRules";
-import { checkRouting, findGateway, gatewayView, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
+import { checkRouting, findGateway, gatewaysOf, gatewayView, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
 
 /*
  * Chat gateway profiles (REST: rest/gateways.ts; the inbox: gatewaysInbox.ts).
@@ -65,11 +65,7 @@ export const insert = internalMutation({
 export const list = internalQuery({
   args: { workspaceId: v.id("workspaces") },
   handler: async (ctx, args): Promise<GatewayView[]> => {
-    const rows = await ctx.db
-      .query("gateways")
-      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(GATEWAY_LIMITS.gatewaysPerWorkspace);
-    return await Promise.all(rows.map(gatewayView));
+    return await gatewaysOf(ctx.db, args.workspaceId);
   },
 });
 

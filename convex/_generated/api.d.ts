@@ -28,6 +28,7 @@ import type * as gatewayBroadcasts from "../gatewayBroadcasts.js";
 import type * as gatewayHttp from "../gatewayHttp.js";
 import type * as gatewayInbound from "../gatewayInbound.js";
 import type * as gateways from "../gateways.js";
+import type * as gatewaysInbox from "../gatewaysInbox.js";
 import type * as http from "../http.js";
 import type * as inboxContacts from "../inboxContacts.js";
 import type * as inboxConversations from "../inboxConversations.js";
@@ -201,6 +202,7 @@ declare const fullApi: ApiFromModules<{
   gatewayHttp: typeof gatewayHttp;
   gatewayInbound: typeof gatewayInbound;
   gateways: typeof gateways;
+  gatewaysInbox: typeof gatewaysInbox;
   http: typeof http;
   inboxContacts: typeof inboxContacts;
   inboxConversations: typeof inboxConversations;

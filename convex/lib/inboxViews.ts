@@ -14,12 +14,15 @@ export type InboxConversation = {
   assignee: { userId: Id<"users">; name: string } | null;
   readByVisitorAt: number | null;
   readByAgentAt: number | null;
+  /** The outside platform (telegram, viber…) of a chat that came through a gateway; null for the widget's. */
+  platform: string | null;
 };
 
 export function inboxConversation(
   conversation: Doc<"conversations">,
   visitor: Doc<"visitors"> | null,
   assignee: Doc<"members"> | null,
+  platform: string | null = null,
 ): InboxConversation {
   return {
     _id: conversation._id,
@@ -31,6 +34,7 @@ export function inboxConversation(
     assignee: assignee === null ? null : { userId: assignee.userId, name: assignee.name },
     readByVisitorAt: conversation.readByVisitorAt ?? null,
     readByAgentAt: conversation.readByAgentAt ?? null,
+    platform,
   };
 }
 

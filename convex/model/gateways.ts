@@ -3,7 +3,7 @@ import type { DatabaseReader } from "../_generated/server";
 import { randomBytes, toBase64Url } from "../lib/crypto";
 import { invalidArgument } from "../lib/errors";
 import type { GatewayRouting, GatewayTemplates } from "../lib/gatewayTables";
-import { GATEWAY_PATH } from "../lib/gatewayRules";
+import { GATEWAY_LIMITS, GATEWAY_PATH } from "../lib/gatewayRules";
 import { openSecret, sealSecret } from "../lib/secretBox";
 import { siteUrl } from "../lib/siteUrl";
 import { SIGNING_SECRET_PURPOSE } from "../outgoing/prepare";
@@ -49,6 +49,14 @@ export async function findGateway(db: DatabaseReader, workspaceId: Id<"workspace
   const normalized = db.normalizeId("gateways", id);
   const gateway = normalized === null ? null : await db.get("gateways", normalized);
   return gateway !== null && gateway.workspaceId === workspaceId ? gateway : null;
+}
+
+export async function gatewaysOf(db: DatabaseReader, workspaceId: Id<"workspaces">): Promise<GatewayView[]> {
+  const rows = await db
+    .query("gateways")
+    .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+    .take(GATEWAY_LIMITS.gatewaysPerWorkspace);
+  return await Promise.all(rows.map(gatewayView));
 }
 
 /** 32 random bytes, base64url: the last segment of the URI. Actions only. */

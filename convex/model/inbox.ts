@@ -3,6 +3,7 @@ import type { DatabaseReader } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { inboxConversation, type InboxConversation } from "../lib/inboxViews";
 import { findWorkspaceConversation } from "./conversations";
+import { gatewayChatOf } from "./gatewayRelay";
 import { findMember } from "./members";
 
 export type ConversationFilter = "open" | "mine" | "unassigned" | "closed";
@@ -41,5 +42,6 @@ export async function toInboxConversation(db: DatabaseReader, conversation: Doc<
   const visitor = await db.get("visitors", conversation.visitorId);
   const assignee =
     conversation.assigneeId === undefined ? null : await findMember(db, conversation.workspaceId, conversation.assigneeId);
-  return inboxConversation(conversation, visitor, assignee);
+  const gatewayChat = await gatewayChatOf(db, conversation._id);
+  return inboxConversation(conversation, visitor, assignee, gatewayChat?.platform ?? null);
 }

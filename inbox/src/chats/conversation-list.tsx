@@ -23,7 +23,10 @@ export function ConversationList({ conversations, selectedId, hasMore, onLoadMor
               class={conversation.unreadCount > 0 ? "row unread" : "row"}
             >
               <span class="row-top">
-                <span class="name">{conversation.visitorName}</span>
+                <span class="name">
+                  {conversation.visitorName}
+                  {conversation.platform && <span class="platform"> {conversation.platform}</span>}
+                </span>
                 <time dateTime={new Date(conversation.lastMessageAt).toISOString()}>{shortTime(conversation.lastMessageAt, now)}</time>
               </span>
               <span class="row-bottom">
