@@ -29,13 +29,13 @@ let servicePort: number;
 
 beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), "opencom-gateway-inbox-"));
-  const [started, launched, port] = await Promise.all([
-    startStack(),
+  // The backend first and alone: on a loaded machine its seed competes badly with a build.
+  stack = await startStack();
+  const [launched, port] = await Promise.all([
     launchChromium(),
     freePort(),
     build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } }),
   ]);
-  stack = started;
   browser = launched;
   servicePort = port;
   inbox = await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl });
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await page.getByRole("textbox", { name: "Email" }).fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await shows(page.getByRole("navigation", { name: "Inbox sections" }));
+  await page.getByRole("navigation", { name: "Inbox sections" }).waitFor({ timeout: 20_000 });
 }, 180_000);
 
 afterAll(async () => {
@@ -74,16 +74,16 @@ it("an admin sets the gateway up in Settings; the service's message opens a conv
   await page.goto(`${inbox.url}/#/settings/gateways`);
   await page.getByRole("button", { name: "New gateway" }).click();
   const form = page.getByRole("form", { name: "New gateway" });
-  await form.getByRole("textbox", { name: "Name" }).fill("Telegram bridge");
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("Telegram bridge");
   await form.getByRole("textbox", { name: "Callback URL" }).fill(serviceUrl("/callback"));
   await form.getByRole("textbox", { name: "Agent joined message" }).fill("{{agent.name}} joined, hi {{visitor.name}}");
   await form.getByRole("textbox", { name: "Chat complete message" }).fill("Bye {{visitor.name}}, from {{agent.name}} on {{visitor.platform}}");
   expect(await form.getByText("changing the app secret interrupts the integration").count()).toBe(1);
   await form.getByRole("button", { name: "Save gateway" }).click();
   const saved = page.getByRole("form", { name: "Gateway Telegram bridge" });
-  await shows(saved.getByRole("textbox", { name: "URI" }));
-  const uri = await saved.getByRole("textbox", { name: "URI" }).inputValue();
-  const secret = await saved.getByRole("textbox", { name: "App secret" }).inputValue();
+  await shows(saved.getByRole("textbox", { name: "URI", exact: true }));
+  const uri = await saved.getByRole("textbox", { name: "URI", exact: true }).inputValue();
+  const secret = await saved.getByRole("textbox", { name: "App secret", exact: true }).inputValue();
   expect(uri).toMatch(new RegExp(`^${stack.demo.siteUrl}/gateway/[A-Za-z0-9_-]{43}$`));
   expect(secret).toMatch(/^[0-9a-f]{64}$/);
   await startService(uri, secret);

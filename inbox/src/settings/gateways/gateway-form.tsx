@@ -62,7 +62,7 @@ export function GatewayForm(props: { workspace: Workspace; gateway: GatewayView 
         <legend>General</legend>
         <label>
           Name
-          <input name="name" required maxLength={100} value={props.gateway?.name ?? ""} />
+          <input name="name" required maxLength={100} defaultValue={props.gateway?.name ?? ""} />
         </label>
         {props.gateway && (
           <CopyableField
@@ -77,7 +77,7 @@ export function GatewayForm(props: { workspace: Workspace; gateway: GatewayView 
         )}
         <label>
           Callback URL
-          <input name="callbackUrl" type="url" required maxLength={2048} value={props.gateway?.callbackUrl ?? ""} placeholder="https://chat.example.com/opencom" />
+          <input name="callbackUrl" type="url" required maxLength={2048} defaultValue={props.gateway?.callbackUrl ?? ""} placeholder="https://chat.example.com/opencom" />
         </label>
         <CopyableField
           label="App secret"
@@ -90,7 +90,7 @@ export function GatewayForm(props: { workspace: Workspace; gateway: GatewayView 
         />
         <label>
           Routing: new chats go to
-          <select name="team" value={props.gateway?.routing.teamId ?? ""}>
+          <select name="team" defaultValue={props.gateway?.routing.teamId ?? ""}>
             <option value="">The whole team</option>
             {(teams ?? []).map((team) => (
               <option key={team.id} value={team.id}>{team.name}</option>
