@@ -4,7 +4,7 @@ import { internalAction, internalMutation, internalQuery } from "./_generated/se
 import { privateTargetsAllowed } from "./lib/addresses";
 import { appError } from "./lib/errors";
 import { checkAppSecret, checkCallbackUrl, checkGatewayName, checkTemplates, GATEWAY_LIMITS } from "./lib/gatewayRules";
-import { checkRouting, findGateway, gatewaysOf, gatewayView, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
+import { checkRouting, findGateway, gatewaysOf, gatewayView, resignWaitingDeliveries, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
 
 /*
  * Chat gateway profiles (REST: rest/gateways.ts; the inbox: gatewaysInbox.ts).
@@ -114,6 +114,7 @@ export const patch = internalMutation({
       ...(args.uriToken !== undefined ? { uriToken: args.uriToken } : {}),
       updatedAt: Date.now(),
     });
+    if (args.sealedSecret !== undefined) await resignWaitingDeliveries(ctx.db, gateway, args.sealedSecret);
     const updated = await ctx.db.get("gateways", gateway._id);
     return updated === null ? null : await gatewayView(updated);
   },

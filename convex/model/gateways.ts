@@ -1,5 +1,5 @@
 import type { Doc, Id } from "../_generated/dataModel";
-import type { DatabaseReader } from "../_generated/server";
+import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { randomBytes, toBase64Url } from "../lib/crypto";
 import { invalidArgument } from "../lib/errors";
 import type { GatewayRouting, GatewayTemplates } from "../lib/gatewayTables";
@@ -85,4 +85,19 @@ export async function checkRouting(
   const team = teamId === null ? null : await db.get("supportTeams", teamId);
   if (team === null || team.workspaceId !== workspaceId) throw invalidArgument("routing.teamId", "routing.teamId names no support team of this workspace.");
   return { type: "team", teamId: team._id };
+}
+
+/**
+ * After the app secret changed: calls still waiting (queued, retrying, or dead
+ * until an operator retries them) sign with the new secret, the one the
+ * service verifies with from now on.
+ */
+export async function resignWaitingDeliveries(db: DatabaseWriter, gateway: Doc<"gateways">, sealedSecret: string): Promise<void> {
+  for (const status of ["queued", "failed", "dead"] as const) {
+    const waiting = await db
+      .query("deliveries")
+      .withIndex("by_workspace_source_status", (q) => q.eq("workspaceId", gateway.workspaceId).eq("sourceId", gateway._id).eq("status", status))
+      .take(1000);
+    for (const delivery of waiting) await db.patch("deliveries", delivery._id, { signing: { scheme: "x-opencom-sign", sealedSecrets: [sealedSecret] } });
+  }
 }

@@ -88,6 +88,8 @@ test("dead letters after the attempts are spent; an operator's retry delivers th
   await vi.waitFor(async () => expect(await deadRows()).toHaveLength(2), { timeout: 15_000, interval: 20 });
   const [second, first] = await deadRows();
   expect(first).toMatchObject({ kind: "gateway", topic: "message", attempts: 8, lastError: "Request failed with status code 503" });
+  // The service was given a new secret meanwhile: the dead letters are retried signed with it.
+  const newSecret = (await rest(t, "POST", `/api/v1/gateways/${gateway.id}/secret`)).json.data.appSecret as string;
   accepting = true;
   const before = receiver.calls.length;
   for (const row of [first, second]) {
@@ -95,6 +97,7 @@ test("dead letters after the attempts are spent; an operator's retry delivers th
   }
   await settledCalls(t, receiver.calls, before + 2);
   expect(bodies(receiver.calls.slice(before)).map((body) => body["message"].text)).toEqual(["first", "second"]);
+  for (const call of receiver.calls.slice(before)) expect(call.headers.get("X-Opencom-Sign")).toBe(sign(newSecret, call.body));
   const other = await rest(t, "POST", `/api/v1/gateways/${gateway.id}/deliveries/k5700000000000000000000000000000/retry`);
   expect(other.status).toBe(404);
 }, 30_000);
