@@ -3,6 +3,7 @@ import { api } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import type { TestBackend } from "../helpers";
 import { signedInOperator, useAuthEnvironment } from "../inbox/support";
+import { relayToGateway } from "../../../convex/model/gatewayRelay";
 import { fakeReceiver, type ReceivedCall } from "../outgoing/support";
 import { CALLBACK, createGateway, gatewayBackend, inbound, post, rest, settledCalls, sign, type Gateway } from "./support";
 
@@ -101,6 +102,26 @@ test("dead letters after the attempts are spent; an operator's retry delivers th
   const other = await rest(t, "POST", `/api/v1/gateways/${gateway.id}/deliveries/k5700000000000000000000000000000/retry`);
   expect(other.status).toBe(404);
 }, 30_000);
+
+test("an operator's message with files: the first file on the message, each further one as a message of its own", async () => {
+  const receiver = fakeReceiver(() => 200);
+  const conversationId = (await openChat()) as Id<"conversations">;
+  await t.run(async (ctx) => {
+    const conversation = (await ctx.db.get("conversations", conversationId))!;
+    const attachments = [];
+    for (const [index, name] of ["invoice.pdf", "photo.png"].entries()) {
+      const storageId = await ctx.storage.store(new Blob(["%PDF-1.4"]));
+      const attachment = { storageId, name, contentType: index === 0 ? "application/pdf" : "image/png", size: 8 };
+      attachments.push(attachment);
+      await ctx.db.insert("uploads", { workspaceId, visitorId: conversation.visitorId, attachment, accessKey: `key-${index}`, createdAt: Date.now() });
+    }
+    const messageId = await ctx.db.insert("messages", { conversationId, workspaceId, senderType: "agent", senderName: "Maria", body: "Here you go", attachments, createdAt: Date.now() });
+    await relayToGateway(ctx, conversationId, { kind: "message", message: (await ctx.db.get("messages", messageId))! });
+  });
+  const [first, second] = bodies(await settledCalls(t, receiver.calls, 2)).map((body) => body["message"]);
+  expect(first).toMatchObject({ text: "Here you go", file: { mime: "application/pdf", size: 8, name: "invoice.pdf", url: expect.stringMatching(/\/widget\/files\/key-0$/) } });
+  expect(second).toMatchObject({ id: `${first.id}:1`, text: "", file: { name: "photo.png", url: expect.stringMatching(/\/widget\/files\/key-1$/) } });
+});
 
 describe("broadcasts", () => {
   test("the callback receives the broadcast body with its eventId, signed", async () => {
