@@ -85,7 +85,7 @@ export const close = internalMutation({
     if (conversation.status !== "closed") {
       await ctx.db.patch("conversations", conversation._id, { status: "closed" });
       await emitWebhookEvent(ctx, args.workspaceId, "conversation.closed", { conversationId: conversation._id });
-      await relayToGateway(ctx, conversation._id, { kind: "closed", agentName: null });
+      await relayToGateway(ctx, conversation._id, { kind: "closed" });
     }
     const visitor = await ctx.db.get("visitors", conversation.visitorId);
     return apiConversation({ ...conversation, status: "closed" }, visitor);

@@ -88,8 +88,7 @@ export const setStatus = mutation({
     await ctx.db.patch("conversations", conversation._id, { status: args.status });
     if (args.status === "closed") {
       await emitWebhookEvent(ctx, workspaceId, "conversation.closed", { conversationId: conversation._id });
-      const assignee = conversation.assigneeId === undefined ? null : await findMember(ctx.db, workspaceId, conversation.assigneeId);
-      await relayToGateway(ctx, conversation._id, { kind: "closed", agentName: assignee?.name ?? null });
+      await relayToGateway(ctx, conversation._id, { kind: "closed" });
     }
     return null;
   },

@@ -4,6 +4,7 @@ import { attachmentViews } from "../lib/attachmentViews";
 import { renderTemplate, type TemplateName, type TemplateValues } from "../lib/gatewayRules";
 import { policyFor } from "../lib/outgoingPolicy";
 import { enqueueDelivery, type QueueCtx } from "../outgoing/queue";
+import { findMember } from "./members";
 
 /*
  * What the operators do in a gateway's chat, sent to its callback through the
@@ -17,8 +18,8 @@ import { enqueueDelivery, type QueueCtx } from "../outgoing/queue";
 export type GatewayEvent =
   | { kind: "message"; message: Doc<"messages"> }
   | { kind: "agentJoined" | "agentLeft"; agentName: string }
-  /** The chat complete template, then `{close: {chatId}}`. */
-  | { kind: "closed"; agentName: string | null };
+  /** The chat complete template (`{{agent.name}}`: the assignee, if any), then `{close: {chatId}}`. */
+  | { kind: "closed" };
 
 export type OutboundMessage = {
   id: string;
@@ -87,7 +88,9 @@ export async function relayToGateway(ctx: QueueCtx, conversationId: Id<"conversa
   }
   if (event.kind === "closed") {
     if (gateway.templates.chatComplete.trim() !== "") {
-      await send("chat_complete", { message: systemMessage(`${conversationId}:complete:${now}`, "chatComplete", "chat_complete", event.agentName) });
+      const conversation = await ctx.db.get("conversations", conversationId);
+      const assignee = conversation?.assigneeId === undefined ? null : await findMember(ctx.db, gateway.workspaceId, conversation.assigneeId);
+      await send("chat_complete", { message: systemMessage(`${conversationId}:complete:${now}`, "chatComplete", "chat_complete", assignee?.name ?? null) });
     }
     await send("close", { close: { chatId: chat.chatId } });
     return;

@@ -111,10 +111,21 @@ function page(events) {
 /** Under `npm run dev`: the demo workspace's gateway for this service, made once with the demo admin key. */
 async function demoGateway(demoJsonPath) {
   const demo = JSON.parse(await readFile(demoJsonPath, "utf8"));
-  const api = (path, init = {}) =>
-    fetch(`${demo.siteUrl}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${demo.adminApiKey}`, "Content-Type": "application/json" } }).then((response) => response.json());
-  const existing = (await api("/gateways")).data.find((gateway) => gateway.name === GATEWAY_NAME);
-  const gateway = existing ?? (await api("/gateways", { method: "POST", body: JSON.stringify({ name: GATEWAY_NAME, callbackUrl: `http://127.0.0.1:${port}/callback` }) })).data;
+  // The ports in use now (npm run dev passes them), not the ones demo.json recorded on first start.
+  const siteUrl = process.env.OPENCOM_SITE_PORT ? `http://127.0.0.1:${process.env.OPENCOM_SITE_PORT}` : demo.siteUrl;
+  const api = async (path, init = {}) => {
+    const response = await fetch(`${siteUrl}/api/v1${path}`, { ...init, headers: { Authorization: `Bearer ${demo.adminApiKey}`, "Content-Type": "application/json" } });
+    if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()).data;
+  };
+  const callbackUrl = `http://127.0.0.1:${port}/callback`;
+  const existing = (await api("/gateways")).find((gateway) => gateway.name === GATEWAY_NAME);
+  const gateway =
+    existing === undefined
+      ? await api("/gateways", { method: "POST", body: JSON.stringify({ name: GATEWAY_NAME, callbackUrl }) })
+      : existing.callbackUrl === callbackUrl
+        ? existing
+        : await api(`/gateways/${existing.id}`, { method: "PATCH", body: JSON.stringify({ callbackUrl }) });
   return { uri: gateway.uri, secret: gateway.appSecret };
 }
 
