@@ -118,6 +118,10 @@ it("the operator joins and answers; the service receives both signed, the templa
   expect(joined).toMatchObject({ chatId: "tg-42", event: "agent_joined", text: `${agentName} joined, hi Ann &lt;Smith&gt;` });
   expect(answer).toMatchObject({ chatId: "tg-42", text: "Hi Ann, how can I help?", sender: { type: "agent", name: agentName } });
   expect((await events()).every((event) => event.verified)).toBe(true);
+  // The service keeps only what verifies: a forged call is refused and not kept.
+  const forged = await fetch(serviceUrl("/callback"), { method: "POST", headers: { "X-Opencom-Sign": "0".repeat(64) }, body: JSON.stringify({ close: { chatId: "tg-42" } }) });
+  expect(forged.status).toBe(401);
+  expect(await events()).toHaveLength(2);
 }, 60_000);
 
 it("closing sends the chat complete template, then close", async () => {
