@@ -10,6 +10,7 @@ import { requireMember } from "./model/members";
 import { clearTyping } from "./model/typing";
 import { MESSAGE_LIST_LIMIT } from "./messages";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /* A conversation's messages as operators see them, and operators' replies. */
 
@@ -41,6 +42,7 @@ export const reply = mutation({
     });
     await clearTyping(ctx.db, conversation._id, "agent");
     await emitWebhookEvent(ctx, workspaceId, "message.created", { messageId: message._id });
+    await relayToGateway(ctx, conversation._id, { kind: "message", message });
     return { messageId: message._id };
   },
 });

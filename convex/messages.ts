@@ -17,6 +17,7 @@ import { clearTyping } from "./model/typing";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;
@@ -118,6 +119,7 @@ export const sendFromAgent = internalMutation({
     });
     await clearTyping(ctx.db, conversation._id, "agent");
     await emitWebhookEvent(ctx, args.workspaceId, "message.created", { messageId: message._id });
+    await relayToGateway(ctx, conversation._id, { kind: "message", message });
     return apiMessage(message);
   },
 });

@@ -16,6 +16,7 @@ import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
+import { gatewayTables } from "./lib/gatewayTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
@@ -212,4 +213,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+
+  // Chat gateways, their chats and broadcasts.
+  ...gatewayTables,
 });
