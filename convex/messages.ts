@@ -51,7 +51,7 @@ export const send = visitorMutation({
     await enforceRateLimit(ctx, "messageBurst", ctx.visitor._id);
     await enforceRateLimit(ctx, "messageSustained", ctx.visitor._id);
     await enforceAddressLimit(ctx, "messagesPerAddress");
-    const uploads = await claimableUploads(ctx.db, ctx.visitor, args.attachmentIds ?? []);
+    const uploads = await claimableUploads(ctx.db, { visitorId: ctx.visitor._id }, args.attachmentIds ?? []);
     const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
     const now = Date.now();
     const conversation =

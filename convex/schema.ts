@@ -12,6 +12,7 @@ import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { attachmentTables } from "./lib/attachmentTables";
+import { replyEmailTables } from "./lib/replyEmailTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
@@ -177,6 +178,9 @@ export default defineSchema({
 
   // Upload grants and files waiting to be saved.
   ...attachmentTables,
+
+  // Operators' replies emailed to visitors who left.
+  ...replyEmailTables,
 
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
   auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
