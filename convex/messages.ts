@@ -14,6 +14,7 @@ import {
 } from "./model/conversations";
 import { touchVisitor } from "./model/visitors";
 import { clearTyping } from "./model/typing";
+import { scheduleReplyEmail } from "./model/replyEmails";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
@@ -97,7 +98,7 @@ export const listForAgent = internalQuery({
   },
 });
 
-/** REST: an agent's reply; null when there is no such conversation. */
+/** REST: an agent's reply (emailed, like an inbox reply, to a visitor who left); null when there is no such conversation. */
 export const sendFromAgent = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
@@ -117,6 +118,7 @@ export const sendFromAgent = internalMutation({
       ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
     });
     await clearTyping(ctx.db, conversation._id, "agent");
+    await scheduleReplyEmail(ctx, conversation, message.createdAt);
     await emitWebhookEvent(ctx, args.workspaceId, "message.created", { messageId: message._id });
     return apiMessage(message);
   },

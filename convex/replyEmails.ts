@@ -4,7 +4,7 @@ import type { Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
 import { attachmentViews } from "./lib/attachmentViews";
 import { policyFor } from "./lib/outgoingPolicy";
-import { composeReplyEmail, decideReplyEmail, emailConfig, REPLY_EMAIL_BATCH_MS, type EmailDecision, type Reply } from "./lib/replyEmailRules";
+import { composeReplyEmail, decideReplyEmail, emailConfig, replyEmailTiming, TIMING_VARIABLE, type EmailDecision, type Reply } from "./lib/replyEmailRules";
 import { sealSecret } from "./lib/secretBox";
 import { replyEmailRow } from "./model/replyEmails";
 import { secretPartPurpose } from "./outgoing/prepare";
@@ -45,7 +45,7 @@ export const plan = internalQuery({
     );
     const state = { email: visitor.email ?? null, lastSeenAt: visitor.lastSeenAt, readAt: conversation.readByVisitorAt ?? null };
     return {
-      decision: decideReplyEmail(state, replies, row.coveredThrough, args.now),
+      decision: decideReplyEmail(state, replies, row.coveredThrough, args.now, replyEmailTiming(process.env[TIMING_VARIABLE])),
       to: visitor.email ?? null,
       workspaceId: workspace._id,
       workspaceName: workspace.name,
@@ -137,7 +137,7 @@ export const complete = internalMutation({
     if (newer === null || args.stop === true) {
       await ctx.db.patch("replyEmails", row._id, { ...patch, dueAt: undefined });
     } else {
-      const dueAt = now + REPLY_EMAIL_BATCH_MS;
+      const dueAt = now + replyEmailTiming(process.env[TIMING_VARIABLE]).batchMs;
       await ctx.db.patch("replyEmails", row._id, { ...patch, dueAt });
       await ctx.scheduler.runAt(dueAt, internal.replyEmails.send, { conversationId: args.conversationId });
     }

@@ -3,12 +3,40 @@
  * deployment's settings come in as an environment record, clocks as numbers.
  */
 
-/** Replies written within this time of the first one go out in one email. */
-export const REPLY_EMAIL_BATCH_MS = 60_000;
-/** A visitor seen (a message, an event, a heartbeat) this recently is still on the site. */
-export const VISITOR_CONNECTED_WINDOW_MS = 2 * 60_000;
-/** While the visitor stays connected without reading, look again for this long, then give up. */
-export const REPLY_EMAIL_RECHECK_FOR_MS = 60 * 60_000;
+export type ReplyEmailTiming = {
+  /** Replies written within this time of the first one go out in one email. */
+  batchMs: number;
+  /** A visitor seen (a message, an event, a heartbeat) this recently is still on the site. */
+  connectedMs: number;
+  /** While the visitor stays on the site without reading, look again for this long, then give up. */
+  recheckForMs: number;
+};
+
+export const DEFAULT_REPLY_EMAIL_TIMING: ReplyEmailTiming = { batchMs: 60_000, connectedMs: 2 * 60_000, recheckForMs: 60 * 60_000 };
+
+export const TIMING_VARIABLE = "OPENCOM_REPLY_EMAIL_TIMING";
+
+/**
+ * The timing with the deployment's overrides: `OPENCOM_REPLY_EMAIL_TIMING` as JSON, e.g.
+ * `{"batchMs": 200, "connectedMs": 0}`, which is how tests run a minute's batch in milliseconds.
+ */
+export function replyEmailTiming(json: string | undefined): ReplyEmailTiming {
+  if (json === undefined || json.trim() === "") return DEFAULT_REPLY_EMAIL_TIMING;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error(`${TIMING_VARIABLE} must be JSON.`);
+  }
+  const timing = { ...DEFAULT_REPLY_EMAIL_TIMING };
+  for (const key of Object.keys(DEFAULT_REPLY_EMAIL_TIMING) as Array<keyof ReplyEmailTiming>) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new Error(`${TIMING_VARIABLE}: ${key} must be a whole number of milliseconds.`);
+    timing[key] = value;
+  }
+  return timing;
+}
 
 export const EMAIL_API_URL_VARIABLE = "OPENCOM_EMAIL_API_URL";
 export const EMAIL_API_KEY_VARIABLE = "OPENCOM_EMAIL_API_KEY";
@@ -46,14 +74,20 @@ export type EmailDecision =
   | { kind: "wait" };
 
 /** What to do with the replies written after `coveredThrough`. */
-export function decideReplyEmail(visitor: VisitorState, replies: readonly Reply[], coveredThrough: number, now: number): EmailDecision {
+export function decideReplyEmail(
+  visitor: VisitorState,
+  replies: readonly Reply[],
+  coveredThrough: number,
+  now: number,
+  timing: ReplyEmailTiming = DEFAULT_REPLY_EMAIL_TIMING,
+): EmailDecision {
   const fresh = replies.filter((reply) => reply.createdAt > coveredThrough);
   const through = Math.max(coveredThrough, ...fresh.map((reply) => reply.createdAt));
   const unread = fresh.filter((reply) => visitor.readAt === null || reply.createdAt > visitor.readAt);
   if (unread.length === 0 || visitor.email === null) return { kind: "skip", through };
-  if (now - visitor.lastSeenAt < VISITOR_CONNECTED_WINDOW_MS) {
+  if (now - visitor.lastSeenAt < timing.connectedMs) {
     const newest = Math.max(...unread.map((reply) => reply.createdAt));
-    return now - newest < REPLY_EMAIL_RECHECK_FOR_MS ? { kind: "wait" } : { kind: "skip", through };
+    return now - newest < timing.recheckForMs ? { kind: "wait" } : { kind: "skip", through };
   }
   return { kind: "send", replies: unread, through };
 }

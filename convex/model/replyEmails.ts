@@ -1,7 +1,7 @@
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, MutationCtx } from "../_generated/server";
-import { EMAIL_API_KEY_VARIABLE, EMAIL_API_URL_VARIABLE, EMAIL_FROM_VARIABLE, REPLY_EMAIL_BATCH_MS } from "../lib/replyEmailRules";
+import { EMAIL_API_KEY_VARIABLE, EMAIL_API_URL_VARIABLE, EMAIL_FROM_VARIABLE, replyEmailTiming, TIMING_VARIABLE } from "../lib/replyEmailRules";
 
 /*
  * The inbox's side of emailing replies: each operator reply makes sure one email batch is
@@ -24,7 +24,7 @@ export async function scheduleReplyEmail(ctx: Pick<MutationCtx, "db" | "schedule
   if (!emailIsOn(process.env)) return;
   const row = await replyEmailRow(ctx.db, conversation._id);
   if (row?.dueAt !== undefined) return;
-  const dueAt = now + REPLY_EMAIL_BATCH_MS;
+  const dueAt = now + replyEmailTiming(process.env[TIMING_VARIABLE]).batchMs;
   if (row === null) {
     // Replies from before the first one considered are not news: cover up to just before it.
     await ctx.db.insert("replyEmails", { workspaceId: conversation.workspaceId, conversationId: conversation._id, coveredThrough: now - 1, dueAt, emailsSent: 0 });
