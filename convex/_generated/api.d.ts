@@ -94,6 +94,7 @@ import type * as messenger from "../messenger.js";
 import type * as messengerSettings from "../messengerSettings.js";
 import type * as model_contentAdmin from "../model/contentAdmin.js";
 import type * as model_conversations from "../model/conversations.js";
+import type * as model_demoBusyInbox from "../model/demoBusyInbox.js";
 import type * as model_demoEngagement from "../model/demoEngagement.js";
 import type * as model_demoMessenger from "../model/demoMessenger.js";
 import type * as model_demoTickets from "../model/demoTickets.js";
@@ -260,6 +261,7 @@ declare const fullApi: ApiFromModules<{
   messengerSettings: typeof messengerSettings;
   "model/contentAdmin": typeof model_contentAdmin;
   "model/conversations": typeof model_conversations;
+  "model/demoBusyInbox": typeof model_demoBusyInbox;
   "model/demoEngagement": typeof model_demoEngagement;
   "model/demoMessenger": typeof model_demoMessenger;
   "model/demoTickets": typeof model_demoTickets;
