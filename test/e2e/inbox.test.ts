@@ -157,6 +157,9 @@ describe("the operator inbox", () => {
     await expect.poll(() => visitorLog.innerText(), { timeout: 10_000 }).toContain("Which order?");
     expect(await visitorLog.innerText()).toContain("It starts with #");
     expect(await visitor.page.content()).not.toContain("Customer since 2019");
+    // Nor did it ever travel to the visitor's browser: the socket carried the reply, not the note.
+    expect(visitor.socketFrames.some((frame) => frame.includes("Which order?"))).toBe(true);
+    expect(visitor.socketFrames.filter((frame) => frame.includes("Customer since 2019"))).toEqual([]);
     // The visitor read it: the agent sees "Seen".
     await expect.poll(() => log(agent.page).innerText(), { timeout: 10_000 }).toContain("Seen");
   });
