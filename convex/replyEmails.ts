@@ -57,7 +57,14 @@ export const plan = internalQuery({
 export const send = internalAction({
   args: { conversationId: v.id("conversations") },
   handler: async (ctx, args): Promise<null> => {
-    const config = emailConfig(process.env);
+    let config: ReturnType<typeof emailConfig>;
+    try {
+      config = emailConfig(process.env);
+    } catch (error) {
+      // A misconfigured deployment: say so in the logs, and leave the batch closed, not stuck.
+      console.error(`Reply email not sent: ${error instanceof Error ? error.message : String(error)}`);
+      config = null;
+    }
     const found = await ctx.runQuery(internal.replyEmails.plan, { conversationId: args.conversationId, now: Date.now() });
     if (found === null) return null;
     const { decision } = found;

@@ -133,6 +133,22 @@ describe("replies by email", () => {
     expect(emails().map((email) => email.body.to)).toEqual([["pat@example.com"]]);
   });
 
+  test("a provider URL that is not a URL closes the batch instead of leaving it stuck", async () => {
+    vi.stubEnv("OPENCOM_EMAIL_API_URL", "not a url");
+    const { reply } = await conversationWith({ email: "pat@example.com" });
+    await reply("Hello");
+    await runScheduled();
+    expect(receiver.calls).toHaveLength(0);
+    const row = await t.run((ctx) => ctx.db.query("replyEmails").first());
+    expect(row).toMatchObject({ emailsSent: 0 });
+    expect(row?.dueAt).toBeUndefined();
+    // Fixed, the next reply goes out.
+    vi.stubEnv("OPENCOM_EMAIL_API_URL", PROVIDER);
+    await reply("Hello again");
+    await runScheduled();
+    expect(emails().map((email) => email.body.text)).toEqual([expect.stringContaining("Hello again")]);
+  });
+
   test("nothing is scheduled while email is not configured", async () => {
     vi.stubEnv("OPENCOM_EMAIL_API_URL", "");
     const { reply } = await conversationWith({ email: "pat@example.com" });
