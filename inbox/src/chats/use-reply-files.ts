@@ -17,6 +17,16 @@ export type ReplyFiles = {
 
 type Target = { workspaceId: string; conversationId: string };
 
+/** Why a picked file cannot go on the reply (checked again, on its bytes, by the server), or null. */
+export function replyFileRefusal(file: { type: string; size: number }, fits: boolean): string | null {
+  if (!fits) return `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per reply.`;
+  const problem = attachmentProblem(file.type, file.size);
+  if (problem === null) return null;
+  if (problem.reason === "size") return `Larger than ${formatBytes(problem.maxBytes, "en")}.`;
+  if (problem.reason === "empty") return "The file is empty.";
+  return "Only PNG, JPEG, GIF and WebP images, PDF and .txt files can be attached.";
+}
+
 /**
  * Files for the next reply, uploaded at once through the same path and checks as a
  * visitor's (inboxFiles.ts): the limits checked here first, the bytes checked on the server.
@@ -46,15 +56,7 @@ export function useReplyFiles(client: ConvexClient, target: Target): ReplyFiles 
     add(picked) {
       const room = MAX_ATTACHMENTS_PER_MESSAGE - files.length;
       const added = picked.map((file, index): [ReplyFile, File] => {
-        const problem = attachmentProblem(file.type, file.size);
-        const refusal =
-          index >= room
-            ? `At most ${MAX_ATTACHMENTS_PER_MESSAGE} files per reply.`
-            : problem?.reason === "size"
-              ? `Larger than ${formatBytes(problem.maxBytes)}.`
-              : problem
-                ? "Only PNG, JPEG, GIF and WebP images, PDF and .txt files can be attached."
-                : null;
+        const refusal = replyFileRefusal(file, index < room);
         const key = nextKey.current++;
         return [{ key, name: file.name, status: refusal === null ? "uploading" : "failed", uploadId: null, problem: refusal }, file];
       });
