@@ -39,7 +39,7 @@ export const DEFAULT_POLICIES: Record<DeliveryKind, DeliveryPolicy> = {
   // In order per chat, over about an hour, then a dead letter an operator can retry.
   gateway: { timeoutMs: 10 * SECOND, maxAttempts: 12, backoffBaseMs: 5 * SECOND, backoffCapMs: 15 * MINUTE, giveUpAfterMs: HOUR, retryAfterCapMs: 15 * MINUTE },
   configCallback: { timeoutMs: 10 * SECOND, maxAttempts: 5, backoffBaseMs: 2 * SECOND, backoffCapMs: MINUTE, giveUpAfterMs: null, retryAfterCapMs: MINUTE },
-  // A reply to a visitor who left: late is fine, a day late is not news any more.
+  // A reply to a visitor who left: ten tries over one to two hours (30 s doubling to 30 min), never past a day.
   email: { timeoutMs: 15 * SECOND, maxAttempts: 10, backoffBaseMs: 30 * SECOND, backoffCapMs: 30 * MINUTE, giveUpAfterMs: 24 * HOUR, retryAfterCapMs: HOUR },
 };
 
