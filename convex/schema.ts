@@ -13,6 +13,7 @@ import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
 import { attachmentTables } from "./lib/attachmentTables";
+import { replyEmailTables } from "./lib/replyEmailTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
@@ -191,6 +192,9 @@ export default defineSchema({
 
   // Upload grants and files waiting to be saved.
   ...attachmentTables,
+
+  // Operators' replies emailed to visitors who left.
+  ...replyEmailTables,
 
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
   auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
