@@ -72,3 +72,27 @@ test("any member sees a gateway chat's platform and sender metadata; a broadcast
   expect(row).toMatchObject({ deliveryStatus: "succeeded", recipients: [{ id: "u1", status: "sent" }] });
   expect((await admin.client.query(api.gatewaysInbox.deliveries, { workspaceId, gatewayId: gateway.id }))[0]).toMatchObject({ topic: "broadcast", status: "succeeded" });
 });
+
+test("every admin function of the gateway screens refuses an agent, another workspace's admin and a signed-out caller", async () => {
+  const saved = await admin.client.action(api.gatewaysInbox.save, { workspaceId, ...settings });
+  const outsider = await signedInOperator(t, await createWorkspace(t, { publicId: "elsewhere" }), "admin");
+  const gateway = { workspaceId, gatewayId: saved.id };
+  const calls: [string, (client: TestOperator["client"] | TestBackend) => Promise<unknown>][] = [
+    ["list", (c) => c.query(api.gatewaysInbox.list, { workspaceId })],
+    ["save", (c) => c.action(api.gatewaysInbox.save, { workspaceId, ...settings })],
+    ["regenerateUri", (c) => c.action(api.gatewaysInbox.regenerateUri, gateway)],
+    ["remove", (c) => c.mutation(api.gatewaysInbox.remove, gateway)],
+    ["broadcast", (c) => c.mutation(api.gatewaysInbox.broadcast, { ...gateway, recipients: [{ id: "1", type: "viber" }], text: "Hello" })],
+    ["broadcasts", (c) => c.query(api.gatewaysInbox.broadcasts, gateway)],
+    ["deliveries", (c) => c.query(api.gatewaysInbox.deliveries, gateway)],
+    ["retryDelivery", (c) => c.mutation(api.gatewaysInbox.retryDelivery, { ...gateway, deliveryId: "nothing" })],
+  ];
+  for (const [name, call] of calls) {
+    await expectAppError(call(agent.client), "FORBIDDEN").catch((error: unknown) => Promise.reject(new Error(`${name} (agent): ${String(error)}`)));
+    await expectAppError(call(outsider.client), "FORBIDDEN").catch((error: unknown) => Promise.reject(new Error(`${name} (outsider): ${String(error)}`)));
+    await expectAppError(call(t), "UNAUTHENTICATED").catch((error: unknown) => Promise.reject(new Error(`${name} (signed out): ${String(error)}`)));
+  }
+  // Any member reads a chat's platform, but only in their own workspace.
+  await expectAppError(outsider.client.query(api.gatewaysInbox.chatForConversation, { workspaceId, conversationId: "nothing" }), "FORBIDDEN");
+  expect(await admin.client.query(api.gatewaysInbox.list, { workspaceId })).toHaveLength(1);
+});

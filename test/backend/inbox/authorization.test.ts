@@ -57,6 +57,8 @@ const CASES: Record<string, Case> = {
   "inboxConversations:list": agent((c, ids) => c.query(api.inboxConversations.list, { ...workspace(ids), filter: "open", limit: 10 }), false),
   "inboxConversations:get": agent((c, ids) => c.query(api.inboxConversations.get, conversation(ids))),
   "inboxConversations:assign": agent((c, ids) => c.mutation(api.inboxConversations.assign, { ...conversation(ids), assigneeId: ids.userId })),
+  "inboxConversations:assignTeam": agent((c, ids) => c.mutation(api.inboxConversations.assignTeam, { ...conversation(ids), supportTeamId: ids.teamId })),
+  "inboxConversations:snooze": agent((c, ids) => c.mutation(api.inboxConversations.snooze, { ...conversation(ids), until: Date.now() + 3_600_000 })),
   "inboxConversations:setStatus": agent((c, ids) => c.mutation(api.inboxConversations.setStatus, { ...conversation(ids), status: "closed" })),
   "inboxConversations:markRead": agent((c, ids) => c.mutation(api.inboxConversations.markRead, conversation(ids))),
   "inboxConversations:setTypingIndicator": agent((c, ids) => c.mutation(api.inboxConversations.setTypingIndicator, { ...conversation(ids), typing: true })),
@@ -84,6 +86,28 @@ const CASES: Record<string, Case> = {
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
+};
+
+/**
+ * Operator functions whose refusals are tested in a table or suite of their own (the file
+ * must call each of them and expect FORBIDDEN there): Settings' admin pages, the gateway
+ * screens, custom-app registration, companies.
+ */
+const TESTED_ELSEWHERE: Record<string, string> = {
+  ...Object.fromEntries(
+    [
+      "apiKeys:inboxCreate", "apiKeys:inboxList", "apiKeys:inboxRevoke", "installation:issueToken", "installation:status",
+      "messengerSettings:inboxGet", "messengerSettings:inboxUpdate", "supportTeams:setMembers",
+      "workspaceSecurity:inboxGet", "workspaceSecurity:inboxRotateSecret", "workspaceSecurity:inboxUpdate",
+    ].map((name) => [name, "../settings/authorization.test.ts"]),
+  ),
+  ...Object.fromEntries(
+    ["gatewaysInbox:broadcast", "gatewaysInbox:broadcasts", "gatewaysInbox:chatForConversation", "gatewaysInbox:deliveries", "gatewaysInbox:list", "gatewaysInbox:regenerateUri", "gatewaysInbox:remove", "gatewaysInbox:retryDelivery", "gatewaysInbox:save"].map(
+      (name) => [name, "../gateways/inbox.test.ts"],
+    ),
+  ),
+  ...Object.fromEntries(["apps:create", "apps:list", "apps:remove", "apps:update"].map((name) => [name, "../apps/operator.test.ts"])),
+  ...Object.fromEntries(["inboxCompanies:list", "inboxCompanies:people"].map((name) => [name, "./companies.test.ts"])),
 };
 
 /** Operator functions without a workspace: who am I, ending one's own sessions, the invite page, Convex Auth's own. */
@@ -186,5 +210,14 @@ test("every public function of every module that is not visitor-facing has a cas
   // A module listed as visitor-facing that is gone should leave the list too.
   const moduleNames = Object.keys(modules).map((path) => path.replace(/^.*\/convex\/|\.ts$/g, ""));
   expect(VISITOR_MODULES.filter((name) => !moduleNames.includes(name))).toEqual([]);
-  expect(operatorFunctions.filter((name) => !UNSCOPED.includes(name)).sort()).toEqual(Object.keys(CASES).sort());
+  expect(operatorFunctions.filter((name) => !UNSCOPED.includes(name) && !(name in TESTED_ELSEWHERE)).sort()).toEqual(Object.keys(CASES).sort());
+  // What another file covers, it must really call and expect refused there.
+  const sources = import.meta.glob(["../**/*.test.ts"], { query: "?raw", import: "default" });
+  for (const [name, file] of Object.entries(TESTED_ELSEWHERE)) {
+    expect(operatorFunctions, `${name} no longer exists`).toContain(name);
+    const source = (await sources[file]?.()) as string | undefined;
+    expect(source, `${file} is missing`).toBeDefined();
+    expect(source, `${file} never calls ${name}`).toContain(`api.${name.replace(":", ".")}`);
+    expect(source, `${file} never expects a refusal`).toContain('"FORBIDDEN"');
+  }
 });
