@@ -15,6 +15,7 @@ import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
+import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
@@ -140,6 +141,8 @@ export default defineSchema({
     clientMessageId: v.optional(v.string()),
     /** Files sent with the message (checked uploads; see files.ts). */
     attachments: v.optional(v.array(attachmentValidator)),
+    /** A bot's rich response (quick replies, cards…) as shown, and when it shows. */
+    bot: v.optional(botMessageValidator),
     createdAt: v.number(),
   })
     .index("by_conversation_created", ["conversationId", "createdAt"])
@@ -195,4 +198,7 @@ export default defineSchema({
 
   // Custom apps shown in the operator inbox.
   ...appTables,
+
+  // Bot stories, their webhook connections, and each conversation's run.
+  ...botTables,
 });
