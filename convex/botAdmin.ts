@@ -1,5 +1,4 @@
 import { v } from "convex/values";
-import { validateStory } from "../core/bots";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type ActionCtx, type DatabaseReader } from "./_generated/server";
@@ -7,6 +6,7 @@ import { checkTargetUrl, privateTargetsAllowed } from "./lib/addresses";
 import { randomBytes, toBase64Url, toHex } from "./lib/crypto";
 import { appError, invalidArgument } from "./lib/errors";
 import { policyFor } from "./lib/outgoingPolicy";
+import { activeStoryRow, checkedStory, findRow, setActiveStory as pickActiveStory, storyName, storyView, type StoryView } from "./model/botStories";
 import {
   connectionDetail,
   connectionSummary,
@@ -30,16 +30,6 @@ const connectionFields = {
   headers: v.optional(v.record(v.string(), v.string())),
   auth: v.optional(v.object({ username: v.string(), password: v.string() })),
 };
-
-async function findRow<T extends "botConnections" | "botStories">(db: DatabaseReader, table: T, workspaceId: Id<"workspaces">, id: string) {
-  const normalized = db.normalizeId(table, id);
-  const row = normalized === null ? null : ((await db.get(table, normalized)) as Doc<T> | null);
-  return row !== null && row.workspaceId === workspaceId ? row : null;
-}
-
-async function storyName(db: DatabaseReader, storyId: Id<"botStories">): Promise<string> {
-  return (await db.get("botStories", storyId))?.name ?? "";
-}
 
 /**
  * The verification the protocol's example servers answer: `GET <url>?challenge=<random>&token=<token>`
@@ -170,34 +160,6 @@ export const removeConnection = internalMutation({
   },
 });
 
-export type StoryView = { id: string; name: string; startNodeId: string; nodes: unknown[]; active: boolean; createdAt: number; updatedAt: number };
-
-async function activeStoryRow(db: DatabaseReader, workspaceId: Id<"workspaces">) {
-  return await db
-    .query("botActiveStories")
-    .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
-    .unique();
-}
-
-function storyView(row: Doc<"botStories">, activeId: Id<"botStories"> | undefined): StoryView {
-  return {
-    id: row._id,
-    name: row.name,
-    startNodeId: row.startNodeId,
-    nodes: row.nodes as unknown[],
-    active: row._id === activeId,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-/** Checks a story as core/bots does; the error names the node's path and field (`nodes[2].next`). */
-function checkedStory(raw: unknown) {
-  const checked = validateStory(raw);
-  if (!checked.ok) throw invalidArgument(checked.path, checked.message);
-  return checked.value;
-}
-
 export const listStories = internalQuery({
   args: workspaceArgs,
   handler: async (ctx, args): Promise<StoryView[]> => {
@@ -263,15 +225,6 @@ export const removeStory = internalMutation({
 export const setActiveStory = internalMutation({
   args: { ...workspaceArgs, storyId: v.union(v.string(), v.null()) },
   handler: async (ctx, args): Promise<{ storyId: string | null }> => {
-    const active = await activeStoryRow(ctx.db, args.workspaceId);
-    if (args.storyId === null) {
-      if (active !== null) await ctx.db.delete("botActiveStories", active._id);
-      return { storyId: null };
-    }
-    const row = await findRow(ctx.db, "botStories", args.workspaceId, args.storyId);
-    if (row === null) throw invalidArgument("storyId", "storyId names no story of this workspace.");
-    if (active === null) await ctx.db.insert("botActiveStories", { workspaceId: args.workspaceId, storyId: row._id, updatedAt: Date.now() });
-    else await ctx.db.patch("botActiveStories", active._id, { storyId: row._id, updatedAt: Date.now() });
-    return { storyId: row._id };
+    return { storyId: await pickActiveStory(ctx.db, args.workspaceId, args.storyId) };
   },
 });

@@ -3,6 +3,7 @@ import { api } from "../../../convex/_generated/api";
 import { hrefOf } from "../routes";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
+import { BotRunSection } from "./bot-run-section";
 import { plainText } from "./plain-text";
 import { shortTime } from "./time";
 
@@ -38,6 +39,7 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
           </Fragment>
         ))}
       </dl>
+      <BotRunSection workspace={workspace} conversationId={conversationId} />
       <h3>Previous conversations</h3>
       {visitor.previousConversations.length === 0 ? (
         <p class="muted">None.</p>

@@ -1,4 +1,5 @@
 import { AccountPage } from "./account/account-page";
+import { BotsPage } from "./bots/bots-page";
 import { MembersPage } from "./members/members-page";
 import type { SettingsPage } from "./page";
 
@@ -9,4 +10,5 @@ import type { SettingsPage } from "./page";
 export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "account", label: "Your account", adminOnly: false, component: AccountPage },
   { id: "members", label: "Members", adminOnly: false, component: MembersPage },
+  { id: "bots", label: "Bots", adminOnly: true, component: BotsPage },
 ];

@@ -1,0 +1,59 @@
+import { v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { appError } from "./lib/errors";
+import { connectionSummary, type ConnectionSummary } from "./model/botConnections";
+import { activeStoryRow, checkedStory, findRow, setActiveStory, storyName, storyView, type StoryView } from "./model/botStories";
+import { requireMember } from "./model/members";
+
+/*
+ * The inbox's Settings → Bots page (admins): stories with their JSON, the
+ * webhook connections with their last error, and which story greets new
+ * conversations. Connections are created over the REST API, which verifies
+ * their URL first.
+ */
+
+export const overview = query({
+  args: { workspaceId: v.string() },
+  handler: async (ctx, args): Promise<{ stories: StoryView[]; connections: ConnectionSummary[] }> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const active = await activeStoryRow(ctx.db, workspaceId);
+    const stories = await ctx.db
+      .query("botStories")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+      .take(200);
+    const connections = await ctx.db
+      .query("botConnections")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+      .take(200);
+    return {
+      stories: stories.map((row) => storyView(row, active?.storyId)),
+      connections: await Promise.all(connections.map(async (row) => connectionSummary(row, await storyName(ctx.db, row.storyId)))),
+    };
+  },
+});
+
+/** Creates a story (no storyId) or replaces one; checked by core/bots, errors name the node's path. */
+export const saveStory = mutation({
+  args: { workspaceId: v.string(), storyId: v.optional(v.string()), story: v.any() },
+  handler: async (ctx, args): Promise<{ storyId: string }> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const story = checkedStory(args.story);
+    const now = Date.now();
+    if (args.storyId === undefined) {
+      return { storyId: await ctx.db.insert("botStories", { workspaceId, ...story, createdAt: now, updatedAt: now }) };
+    }
+    const row = await findRow(ctx.db, "botStories", workspaceId, args.storyId);
+    if (row === null) throw appError("NOT_FOUND", "Story not found.", "storyId");
+    await ctx.db.patch("botStories", row._id, { ...story, updatedAt: now });
+    return { storyId: row._id };
+  },
+});
+
+export const setActive = mutation({
+  args: { workspaceId: v.string(), storyId: v.union(v.string(), v.null()) },
+  handler: async (ctx, args): Promise<null> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    await setActiveStory(ctx.db, workspaceId, args.storyId);
+    return null;
+  },
+});
