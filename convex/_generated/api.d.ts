@@ -99,6 +99,7 @@ import type * as model_botRunner from "../model/botRunner.js";
 import type * as model_botStories from "../model/botStories.js";
 import type * as model_contentAdmin from "../model/contentAdmin.js";
 import type * as model_conversations from "../model/conversations.js";
+import type * as model_demoBot from "../model/demoBot.js";
 import type * as model_demoEngagement from "../model/demoEngagement.js";
 import type * as model_demoMessenger from "../model/demoMessenger.js";
 import type * as model_demoTickets from "../model/demoTickets.js";
@@ -269,6 +270,7 @@ declare const fullApi: ApiFromModules<{
   "model/botStories": typeof model_botStories;
   "model/contentAdmin": typeof model_contentAdmin;
   "model/conversations": typeof model_conversations;
+  "model/demoBot": typeof model_demoBot;
   "model/demoEngagement": typeof model_demoEngagement;
   "model/demoMessenger": typeof model_demoMessenger;
   "model/demoTickets": typeof model_demoTickets;
