@@ -60,8 +60,10 @@ export const demo = internalAction({
 
 /**
  * The demo bot and its connection to the example bot server. Added as a trusted seed (no
- * verification GET: the server usually starts after the backend). Without a secrets key to
- * seal the token with, the demo goes without a bot.
+ * verification GET: the server usually starts after the backend). It greets new
+ * conversations when `npm run dev` runs the bot server (it passes OPENCOM_BOT_PORT);
+ * elsewhere (tests, benchmarks) it is there but not active. Without a secrets key to seal
+ * the token with, the demo goes without a bot.
  */
 async function seedDemoBot(ctx: ActionCtx): Promise<void> {
   let sealed;
@@ -71,11 +73,16 @@ async function seedDemoBot(ctx: ActionCtx): Promise<void> {
     console.warn(`The demo bot is not seeded: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
-  await ctx.runMutation(internal.seed.insertDemoBot, { url: demoBotUrl(), sealedToken: sealed.secrets.sealedToken ?? "", sealedSigningSecret: sealed.signing });
+  await ctx.runMutation(internal.seed.insertDemoBot, {
+    url: demoBotUrl(),
+    sealedToken: sealed.secrets.sealedToken ?? "",
+    sealedSigningSecret: sealed.signing,
+    active: process.env.OPENCOM_BOT_PORT !== undefined,
+  });
 }
 
 export const insertDemoBot = internalMutation({
-  args: { url: v.string(), sealedToken: v.string(), sealedSigningSecret: v.string() },
+  args: { url: v.string(), sealedToken: v.string(), sealedSigningSecret: v.string(), active: v.boolean() },
   handler: async (ctx, args): Promise<null> => {
     const workspace = await ctx.db
       .query("workspaces")
@@ -96,7 +103,7 @@ export const insertDemoBot = internalMutation({
       updatedAt: now,
     });
     await ctx.db.patch("botStories", storyId, demoStory(connectionId));
-    await setActiveStory(ctx.db, workspace._id, storyId);
+    if (args.active) await setActiveStory(ctx.db, workspace._id, storyId);
     return null;
   },
 });

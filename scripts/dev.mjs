@@ -59,8 +59,10 @@ function signalGroup(child, signal) {
 // 1. The local backend (its own process group; it writes demo.json on first start).
 function startBackend() {
   // Functions see only deployment variables, not this process's environment: the demo seed
-  // learns the demo site's port from one.
-  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`];
+  // learns the demo site's port from one, and the bot server's (its demo story greets visitors then).
+  const botService = EXAMPLE_SERVICES.find((service) => service.portVariable === "OPENCOM_BOT_PORT");
+  const botPort = process.env.OPENCOM_BOT_PORT || String(botService?.port ?? 5180);
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`, "--env", `OPENCOM_BOT_PORT=${botPort}`];
   const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {
