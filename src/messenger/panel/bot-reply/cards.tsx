@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { BotCard } from "../../../../core/bots/responses";
 import { isWebUrl } from "../../../../core/bots/limits";
 import { useT } from "../i18n";
@@ -17,7 +17,7 @@ export interface CardsProps {
 export function CardsCarousel({ cards, onChoose, onWebview }: CardsProps) {
   const t = useT();
   const [index, setIndex] = useState(0);
-  const live = useRef<HTMLDivElement>(null);
+  // aria-disabled rather than disabled at either end, so focus stays on the button (and in the carousel).
   const go = (next: number) =>
     setIndex(Math.min(cards.length - 1, Math.max(0, next)));
   const card = cards[index];
@@ -36,7 +36,6 @@ export function CardsCarousel({ cards, onChoose, onWebview }: CardsProps) {
       }}
     >
       <div
-        ref={live}
         class="oc-bot-card"
         role="group"
         aria-roledescription="slide"
@@ -70,7 +69,7 @@ export function CardsCarousel({ cards, onChoose, onWebview }: CardsProps) {
             type="button"
             class="oc-bot-nav"
             aria-label={t.bots.previousCard}
-            disabled={index === 0}
+            aria-disabled={index === 0}
             onClick={() => go(index - 1)}
           >
             ‹
@@ -80,7 +79,7 @@ export function CardsCarousel({ cards, onChoose, onWebview }: CardsProps) {
             type="button"
             class="oc-bot-nav"
             aria-label={t.bots.nextCard}
-            disabled={index === cards.length - 1}
+            aria-disabled={index === cards.length - 1}
             onClick={() => go(index + 1)}
           >
             ›

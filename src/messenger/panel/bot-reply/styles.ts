@@ -16,7 +16,7 @@ color:var(--oc-primary);background:var(--oc-surface,#fff);border-radius:999px;pa
 .oc-bot-card-subtitle{margin:0;opacity:.8;font-size:.9em}
 .oc-bot-cards-nav{display:flex;align-items:center;justify-content:space-between;margin-top:4px;font-size:.85em}
 .oc-bot-nav{padding:2px 10px}
-.oc-bot-nav:disabled{opacity:.4;cursor:default}
+.oc-bot-nav[aria-disabled=true]{opacity:.4;cursor:default}
 .oc-webview{position:absolute;inset-inline:0;bottom:0;z-index:5;display:flex;flex-direction:column;
 background:var(--oc-surface,#fff);border-radius:16px 16px 0 0;box-shadow:0 -6px 24px rgba(0,0,0,.2)}
 .oc-webview-full{top:0}.oc-webview-tall{height:75%}.oc-webview-compact{height:50%}
