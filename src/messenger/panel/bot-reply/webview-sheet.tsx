@@ -23,7 +23,12 @@ export function WebviewSheet({
       role="dialog"
       aria-modal="true"
       aria-label={request.title}
-      onKeyDown={(event) => event.key === "Escape" && onClose()}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        // Escape closes the sheet only, not the messenger around it.
+        event.stopPropagation();
+        onClose();
+      }}
     >
       <div class="oc-webview-bar">
         <p class="oc-webview-title">{request.title}</p>
