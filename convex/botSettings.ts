@@ -4,6 +4,7 @@ import { appError } from "./lib/errors";
 import { connectionSummary, type ConnectionSummary } from "./model/botConnections";
 import { activeStoryRow, checkedStory, findRow, setActiveStory, storyName, storyView, type StoryView } from "./model/botStories";
 import { requireMember } from "./model/members";
+import { appendAudit } from "./audit";
 
 /*
  * The inbox's Settings → Bots page (admins): stories with their JSON, the
@@ -36,24 +37,31 @@ export const overview = query({
 export const saveStory = mutation({
   args: { workspaceId: v.string(), storyId: v.optional(v.string()), story: v.any() },
   handler: async (ctx, args): Promise<{ storyId: string }> => {
-    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const { workspaceId, userId } = await requireMember(ctx, args.workspaceId, "admin");
     const story = checkedStory(args.story);
     const now = Date.now();
+    let storyId;
     if (args.storyId === undefined) {
-      return { storyId: await ctx.db.insert("botStories", { workspaceId, ...story, createdAt: now, updatedAt: now }) };
+      storyId = await ctx.db.insert("botStories", { workspaceId, ...story, createdAt: now, updatedAt: now });
+    } else {
+      const row = await findRow(ctx.db, "botStories", workspaceId, args.storyId);
+      if (row === null) throw appError("NOT_FOUND", "Story not found.", "storyId");
+      await ctx.db.patch("botStories", row._id, { ...story, updatedAt: now });
+      storyId = row._id;
     }
-    const row = await findRow(ctx.db, "botStories", workspaceId, args.storyId);
-    if (row === null) throw appError("NOT_FOUND", "Story not found.", "storyId");
-    await ctx.db.patch("botStories", row._id, { ...story, updatedAt: now });
-    return { storyId: row._id };
+    const actor = { type: "operator" as const, id: userId };
+    await appendAudit(ctx.db, { workspaceId, action: "bot_story.saved", actor, target: { type: "bot_story", id: storyId } });
+    return { storyId };
   },
 });
 
 export const setActive = mutation({
   args: { workspaceId: v.string(), storyId: v.union(v.string(), v.null()) },
   handler: async (ctx, args): Promise<null> => {
-    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
-    await setActiveStory(ctx.db, workspaceId, args.storyId);
+    const { workspaceId, userId } = await requireMember(ctx, args.workspaceId, "admin");
+    const storyId = await setActiveStory(ctx.db, workspaceId, args.storyId);
+    const target = storyId === null ? { type: "bot_story" } : { type: "bot_story", id: storyId };
+    await appendAudit(ctx.db, { workspaceId, action: "bot_story.activated", actor: { type: "operator", id: userId }, target });
     return null;
   },
 });
