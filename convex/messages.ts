@@ -19,6 +19,7 @@ import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 import { relayToGateway } from "./model/gatewayRelay";
+import { greetConversation, takeReply } from "./model/botRunner";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;
@@ -74,6 +75,9 @@ export const send = visitorMutation({
     await emitWebhookEvent(ctx, ctx.workspace._id, "message.created", { messageId: message._id });
     await clearTyping(ctx.db, conversation._id, "visitor");
     await touchVisitor(ctx.db, ctx.visitor, now);
+    // A new conversation meets the workspace's active bot story; a reply answers what the bot waits on.
+    if (args.conversationId === undefined) await greetConversation(ctx, conversation, body, now);
+    else await takeReply(ctx, conversation._id, body, now);
     return { conversationId: conversation._id, messageId: message._id };
   },
 });

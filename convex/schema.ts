@@ -18,6 +18,7 @@ import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
 import { gatewayTables } from "./lib/gatewayTables";
+import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
@@ -153,6 +154,8 @@ export default defineSchema({
     clientMessageId: v.optional(v.string()),
     /** Files sent with the message (checked uploads; see files.ts). */
     attachments: v.optional(v.array(attachmentValidator)),
+    /** A bot's rich response (quick replies, cards…) as shown, and when it shows. */
+    bot: v.optional(botMessageValidator),
     createdAt: v.number(),
   })
     .index("by_conversation_created", ["conversationId", "createdAt"])
@@ -220,4 +223,7 @@ export default defineSchema({
 
   // Chat gateways, their chats and broadcasts.
   ...gatewayTables,
+
+  // Bot stories, their webhook connections, and each conversation's run.
+  ...botTables,
 });

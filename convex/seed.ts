@@ -11,6 +11,9 @@ import { insertDemoEngagement } from "./model/demoEngagement";
 import { insertDemoMessenger } from "./model/demoMessenger";
 import { insertDemoTickets } from "./model/demoTickets";
 import { insertBusyInbox } from "./model/demoBusyInbox";
+import { DEMO_BOT_TOKEN, demoBotUrl, demoStory } from "./model/demoBot";
+import { sealConnectionSecrets, sealSigningSecret } from "./model/botConnections";
+import { setActiveStory } from "./model/botStories";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -51,7 +54,58 @@ export const demo = internalAction({
     });
     if (!created) return null;
     const operators = await createDemoOperators(ctx);
+    await seedDemoBot(ctx);
     return { workspaceId: DEMO_WORKSPACE_ID, adminApiKey, hmacSecret, demoSiteUrl: demoSiteUrl(), operators };
+  },
+});
+
+/**
+ * The demo bot and its connection to the example bot server. Added as a trusted seed (no
+ * verification GET: the server usually starts after the backend). It greets new
+ * conversations when `npm run dev` runs the bot server (it passes OPENCOM_BOT_PORT);
+ * elsewhere (tests, benchmarks) it is there but not active. Without a secrets key to seal
+ * the token with, the demo goes without a bot.
+ */
+async function seedDemoBot(ctx: ActionCtx): Promise<void> {
+  let sealed;
+  try {
+    sealed = { secrets: await sealConnectionSecrets({ name: "Demo bot server", url: demoBotUrl(), token: DEMO_BOT_TOKEN }), signing: await sealSigningSecret(`whsec_${toBase64Url(randomBytes(32))}`) };
+  } catch (error) {
+    console.warn(`The demo bot is not seeded: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  await ctx.runMutation(internal.seed.insertDemoBot, {
+    url: demoBotUrl(),
+    sealedToken: sealed.secrets.sealedToken ?? "",
+    sealedSigningSecret: sealed.signing,
+    active: process.env.OPENCOM_BOT_PORT !== undefined,
+  });
+}
+
+export const insertDemoBot = internalMutation({
+  args: { url: v.string(), sealedToken: v.string(), sealedSigningSecret: v.string(), active: v.boolean() },
+  handler: async (ctx, args): Promise<null> => {
+    const workspace = await ctx.db
+      .query("workspaces")
+      .withIndex("by_public_id", (q) => q.eq("publicId", DEMO_WORKSPACE_ID))
+      .unique();
+    if (workspace === null) throw new Error("The demo workspace must exist before its bot");
+    const now = Date.now();
+    const storyId = await ctx.db.insert("botStories", { workspaceId: workspace._id, ...demoStory("pending"), nodes: [], createdAt: now, updatedAt: now });
+    const connectionId = await ctx.db.insert("botConnections", {
+      workspaceId: workspace._id,
+      storyId,
+      name: "Demo bot server",
+      url: args.url,
+      sealedToken: args.sealedToken,
+      sealedSigningSecret: args.sealedSigningSecret,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await ctx.db.patch("botStories", storyId, demoStory(connectionId));
+    if (args.active) await setActiveStory(ctx.db, workspace._id, storyId);
+    return null;
   },
 });
 

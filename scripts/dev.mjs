@@ -59,11 +59,13 @@ function signalGroup(child, signal) {
 // 1. The local backend (its own process group; it writes demo.json on first start).
 function startBackend() {
   // Functions see only deployment variables, not this process's environment: the demo seed
-  // learns the demo site's port from one.
+  // learns the demo site's port from one, and the bot server's (its demo story greets visitors then).
   // Email goes to the local mailbox (examples/mailbox), which answers the provider's API.
+  const botService = EXAMPLE_SERVICES.find((service) => service.portVariable === "OPENCOM_BOT_PORT");
+  const botPort = process.env.OPENCOM_BOT_PORT || String(botService?.port ?? 5180);
   const mailbox = `http://${HOST}:${process.env.OPENCOM_MAILBOX_PORT || 5183}`;
   const email = [`OPENCOM_EMAIL_API_URL=${mailbox}`, "OPENCOM_EMAIL_API_KEY=local-mailbox", "OPENCOM_EMAIL_FROM=Demo support <support@demo.localhost>"];
-  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`, ...email.flatMap((pair) => ["--env", pair])];
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`, "--env", `OPENCOM_BOT_PORT=${botPort}`, ...email.flatMap((pair) => ["--env", pair])];
   const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {

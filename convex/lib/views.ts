@@ -13,6 +13,8 @@ export type WidgetMessage = {
   senderAvatarUrl?: string;
   body: string;
   clientMessageId?: string;
+  /** A bot's rich response (core/bots ShownResponse), when it shows, and whether the visitor picked a choice. */
+  bot?: { response: unknown; showAt: number; answered: boolean };
   createdAt: number;
 };
 
@@ -27,6 +29,7 @@ export function widgetMessage(message: Doc<"messages">): WidgetMessage {
   if (message.senderName !== undefined) view.senderName = message.senderName;
   if (message.senderAvatarUrl !== undefined) view.senderAvatarUrl = message.senderAvatarUrl;
   if (message.clientMessageId !== undefined) view.clientMessageId = message.clientMessageId;
+  if (message.bot !== undefined) view.bot = { response: message.bot.response, showAt: message.bot.showAt, answered: message.bot.answeredAt !== undefined };
   return view;
 }
 

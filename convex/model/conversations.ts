@@ -58,6 +58,7 @@ export type NewMessage = {
   visitorId?: Id<"visitors">;
   clientMessageId?: string;
   attachments?: Attachment[];
+  bot?: NonNullable<Doc<"messages">["bot"]>;
 };
 
 /** Inserts a message and updates the conversation's preview, time and unread counts. */

@@ -8,6 +8,7 @@ import { ENGAGEMENT_ROUTES } from "./engagement";
 import { GATEWAY_ROUTES } from "./gateways";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
 import { AUTH } from "./authSchemes";
+import { BOT_ROUTES } from "./bots";
 import { MESSENGER_SETTINGS_ROUTES } from "./messengerSettings";
 import { openApiDocument } from "./openapi";
 import { jsonResponse } from "./responses";
@@ -37,6 +38,8 @@ const DOMAIN_ROUTES: Route[] = [
   ...GATEWAY_ROUTES,
   // Custom apps in the operator inbox, and the public keys their tokens verify against.
   ...APP_ROUTES,
+  // Bot webhook connections (the chatbot webhook protocol's shapes) and stories.
+  ...BOT_ROUTES,
 ];
 
 let cachedDocument: Record<string, unknown> | undefined;

@@ -138,4 +138,16 @@ export const messages: Messages = {
   ticketReplyFailed: "تعذّر إرسال ردّك.",
   ticketFailed: "تعذّر إرسال تذكرتك.",
   backToTickets: "العودة إلى التذاكر",
+  bots: {
+    talkToPerson: "التحدث إلى شخص",
+    typing: "الروبوت يكتب…",
+    cards: "بطاقات",
+    card: (index, count) => `${index} من ${count}`,
+    previousCard: "البطاقة السابقة",
+    nextCard: "البطاقة التالية",
+    quickReplies: "ردود سريعة",
+    closeWebview: "إغلاق",
+    opensInNewTab: "(يفتح في علامة تبويب جديدة)",
+    call: (number) => `اتصل بـ ${number}`,
+  },
 };

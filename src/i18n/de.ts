@@ -121,4 +121,16 @@ export const messages: Messages = {
   ticketReplyFailed: "Ihre Antwort konnte nicht gesendet werden.",
   ticketFailed: "Ihr Ticket konnte nicht gesendet werden.",
   backToTickets: "Zurück zu den Tickets",
+  bots: {
+    talkToPerson: "Mit einem Menschen sprechen",
+    typing: "Der Bot schreibt…",
+    cards: "Karten",
+    card: (index, count) => `${index} von ${count}`,
+    previousCard: "Vorherige Karte",
+    nextCard: "Nächste Karte",
+    quickReplies: "Schnellantworten",
+    closeWebview: "Schließen",
+    opensInNewTab: "(öffnet in einem neuen Tab)",
+    call: (number) => `${number} anrufen`,
+  },
 };

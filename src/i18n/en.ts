@@ -125,6 +125,18 @@ const en = {
   ticketReplyFailed: "Your reply could not be sent.",
   ticketFailed: "Your ticket could not be submitted.",
   backToTickets: "Back to tickets",
+  bots: {
+    talkToPerson: "Talk to a person",
+    typing: "The bot is typing…",
+    cards: "Cards",
+    card: (index: number, count: number) => `${index} of ${count}`,
+    previousCard: "Previous card",
+    nextCard: "Next card",
+    quickReplies: "Quick replies",
+    closeWebview: "Close",
+    opensInNewTab: "(opens in a new tab)",
+    call: (number: string) => `Call ${number}`,
+  },
 };
 
 export type Messages = typeof en;

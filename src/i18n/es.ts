@@ -121,4 +121,16 @@ export const messages: Messages = {
   ticketReplyFailed: "No se ha podido enviar tu respuesta.",
   ticketFailed: "No se ha podido enviar tu ticket.",
   backToTickets: "Volver a los tickets",
+  bots: {
+    talkToPerson: "Hablar con una persona",
+    typing: "El bot está escribiendo…",
+    cards: "Tarjetas",
+    card: (index, count) => `${index} de ${count}`,
+    previousCard: "Tarjeta anterior",
+    nextCard: "Tarjeta siguiente",
+    quickReplies: "Respuestas rápidas",
+    closeWebview: "Cerrar",
+    opensInNewTab: "(se abre en una pestaña nueva)",
+    call: (number) => `Llamar al ${number}`,
+  },
 };

@@ -121,4 +121,16 @@ export const messages: Messages = {
   ticketReplyFailed: "Votre réponse n'a pas pu être envoyée.",
   ticketFailed: "Votre ticket n'a pas pu être envoyé.",
   backToTickets: "Retour aux tickets",
+  bots: {
+    talkToPerson: "Parler à une personne",
+    typing: "Le robot écrit…",
+    cards: "Cartes",
+    card: (index, count) => `${index} sur ${count}`,
+    previousCard: "Carte précédente",
+    nextCard: "Carte suivante",
+    quickReplies: "Réponses rapides",
+    closeWebview: "Fermer",
+    opensInNewTab: "(s’ouvre dans un nouvel onglet)",
+    call: (number) => `Appeler le ${number}`,
+  },
 };

@@ -20,6 +20,8 @@ export interface DisplayMessage {
   clientMessageId?: string;
   error?: string;
   attachments?: DisplayAttachment[];
+  /** A bot's rich response; `messageId` names it when the visitor picks one of its choices. */
+  bot?: { messageId: string; response: unknown; showAt: number; answered: boolean };
 }
 
 /**
@@ -54,6 +56,7 @@ export function mergeMessages(
     if (message.senderName !== undefined) display.senderName = message.senderName;
     if (message.senderAvatarUrl !== undefined) display.senderAvatarUrl = message.senderAvatarUrl;
     if (message.attachments?.length) display.attachments = message.attachments;
+    if (message.bot !== undefined) display.bot = { messageId: message._id, ...message.bot };
     confirmed.push(display);
   }
   confirmed.sort((a, b) => a.createdAt - b.createdAt);

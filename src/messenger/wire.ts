@@ -22,6 +22,8 @@ const message = v.object({
   body: v.string(),
   clientMessageId: v.exactOptional(v.string()),
   attachments: v.exactOptional(v.array(attachment)),
+  // The response itself is checked by core/bots in the rich-reply chunk, which is the only code that reads it.
+  bot: v.exactOptional(v.object({ response: v.unknown(), showAt: v.number(), answered: v.fallback(v.boolean(), false) })),
   createdAt: v.number(),
 });
 export type ServerMessage = v.InferOutput<typeof message>;
@@ -63,5 +65,8 @@ const activity = v.object({
   agentTyping: v.nullable(v.object({ name: v.nullable(v.string()), expiresAt: v.number() })),
   readByAgentAt: v.nullable(v.number()),
 });
+const botState = v.object({ botActive: v.boolean() });
+export const parseBotState = (value: unknown): v.InferOutput<typeof botState> => parse(botState, value, "bot state");
+
 export type ConversationActivity = v.InferOutput<typeof activity>;
 export const parseActivity = (value: unknown): ConversationActivity => parse(activity, value, "conversation activity");

@@ -1,6 +1,7 @@
 import type { InboxMessage } from "../../../convex/inboxMessages";
 import type { InboxNote } from "../../../convex/lib/inboxViews";
 import { Markdown } from "../../../src/ui/markdown/render";
+import { BotResponseView } from "./bot-response";
 import { shortTime } from "./time";
 
 export function MessageItem({ message, visitorName, seen }: { message: InboxMessage; visitorName: string; seen: boolean }) {
@@ -9,7 +10,9 @@ export function MessageItem({ message, visitorName, seen }: { message: InboxMess
   return (
     <article class={fromVisitor ? "message from-visitor" : "message from-team"} aria-label={`${author}, ${shortTime(message.createdAt, Date.now())}`}>
       <p class="meta">{author}</p>
-      {message.body !== "" && (
+      {message.bot !== undefined ? (
+        <BotResponseView response={message.bot.response} answered={message.bot.answered} />
+      ) : message.body !== "" && (
         <div class="body">
           <Markdown text={message.body} />
         </div>

@@ -5,6 +5,7 @@ import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { useNow } from "../tickets/use-now";
 import { GatewayChatDetails } from "./gateway-chat-details";
+import { BotRunSection } from "./bot-run-section";
 import { plainText } from "./plain-text";
 import { deviceLabel, isOnline } from "./presence";
 import { shortTime } from "./time";
@@ -49,6 +50,7 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
         ))}
       </dl>
       <GatewayChatDetails workspace={workspace} conversationId={conversationId} />
+      <BotRunSection workspace={workspace} conversationId={conversationId} />
       <h3>Previous conversations</h3>
       {visitor.previousConversations.length === 0 ? (
         <p class="muted">None.</p>

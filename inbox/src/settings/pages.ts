@@ -3,6 +3,7 @@ import { ApiKeysPage } from "./api-keys/api-keys-page";
 import { AppsPage } from "./apps/apps-page";
 import { InstallationPage } from "./installation/installation-page";
 import { GatewaysPage } from "./gateways/gateways-page";
+import { BotsPage } from "./bots/bots-page";
 import { MembersPage } from "./members/members-page";
 import { MessengerPage } from "./messenger/messenger-page";
 import { OfficeHoursPage } from "./office-hours/office-hours-page";
@@ -27,4 +28,5 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "installation", label: "Widget installation", adminOnly: true, component: InstallationPage },
   { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
   { id: "gateways", label: "Gateways", adminOnly: true, component: GatewaysPage },
+  { id: "bots", label: "Bots", adminOnly: true, component: BotsPage },
 ];

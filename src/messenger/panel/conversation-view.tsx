@@ -3,12 +3,20 @@ import { isLocalKey } from "../../runtime/outbox";
 import { backend } from "../../runtime/functions";
 import { ChevronLeftIcon } from "../icons";
 import { mergeMessages } from "../merge";
-import { parseMessages, parseVisitorState } from "../wire";
+import { parseBotState, parseMessages, parseVisitorState } from "../wire";
+import { BotActionsContext, type BotActions } from "./bot-message";
+import { useBotPacing } from "./bot-pacing";
 import { availabilityLine } from "./availability-line";
 import { Avatar } from "./avatar";
 import { Composer } from "./composer";
 import { HideButton } from "./hide-button";
-import { useLiveQuery, useNow, useOutboxEntries, usePageVisible, useQuery } from "./hooks";
+import {
+  useLiveQuery,
+  useNow,
+  useOutboxEntries,
+  usePageVisible,
+  useQuery,
+} from "./hooks";
 import { useI18n } from "./i18n";
 import { Lazy } from "./lazy-tab";
 import { MessageLog } from "./message-log";
@@ -37,33 +45,88 @@ export default function ConversationView(props: ConversationViewProps) {
   const resolved = controller.outbox.resolve(conversationKey);
   const conversationId = isLocalKey(resolved) ? null : resolved;
   const [server, retry] = useLiveQuery(
-    conversationId ? (onValue, onError) => controller.watchMessages(conversationId, onValue, onError) : null,
+    conversationId
+      ? (onValue, onError) =>
+          controller.watchMessages(conversationId, onValue, onError)
+      : null,
     conversationId ?? "",
     parseMessages,
   );
   const serverMessages = server.status === "ready" ? server.data : undefined;
-  const messages = useMemo(() => mergeMessages(serverMessages, pending), [serverMessages, pending]);
+  const merged = useMemo(
+    () => mergeMessages(serverMessages, pending),
+    [serverMessages, pending],
+  );
+  const { shown: messages, botTyping } = useBotPacing(merged);
+  const [botState] = useQuery(
+    controller,
+    backend.bots.stateForVisitor,
+    conversationId ? { conversationId } : null,
+    parseBotState,
+  );
+  const botActive = botState.status === "ready" && botState.data.botActive;
+  const botActions = useMemo(
+    (): BotActions | null =>
+      conversationId === null
+        ? null
+        : {
+            choose: async (messageId, buttonIndex, elementIndex) => {
+              await controller.mutate(backend.bots.choose, {
+                conversationId,
+                messageId,
+                buttonIndex,
+                ...(elementIndex !== undefined ? { elementIndex } : {}),
+              });
+            },
+            addStyles: props.addStyles,
+          },
+    [conversationId],
+  );
   const team = useTeamActivity(controller, conversationId);
   const reportTyping = useTypingReporter(controller, conversationId);
   const attachments = useAttachments(controller);
   const [dragging, setDragging] = useState(false);
-  const [visitor] = useQuery(controller, backend.messenger.visitorState, {}, parseVisitorState);
-  const availability = availabilityLine(t, locale, panelSettings, useNow(60_000));
+  const [visitor] = useQuery(
+    controller,
+    backend.messenger.visitorState,
+    {},
+    parseVisitorState,
+  );
+  const availability = availabilityLine(
+    t,
+    locale,
+    panelSettings,
+    useNow(60_000),
+  );
 
   // Sent messages the live list now shows need no optimistic copy any more.
   useEffect(() => {
     if (!serverMessages) return;
-    controller.outbox.confirm(new Set(serverMessages.flatMap((m) => (m.clientMessageId ? [m.clientMessageId] : []))));
+    controller.outbox.confirm(
+      new Set(
+        serverMessages.flatMap((m) =>
+          m.clientMessageId ? [m.clientMessageId] : [],
+        ),
+      ),
+    );
   }, [serverMessages]);
 
   const pageVisible = usePageVisible();
-  const lastIncoming = serverMessages?.findLast((message) => message.senderType !== "visitor");
+  const lastIncoming = serverMessages?.findLast(
+    (message) => message.senderType !== "visitor",
+  );
   useEffect(() => {
-    if (props.open && pageVisible && conversationId && lastIncoming) controller.markAsRead(conversationId);
+    if (props.open && pageVisible && conversationId && lastIncoming)
+      controller.markAsRead(conversationId);
   }, [props.open, pageVisible, conversationId, lastIncoming?._id]);
 
-  const lastOwn = serverMessages?.findLast((message) => message.senderType === "visitor");
-  const seen = lastOwn !== undefined && team.readByAgentAt !== null && team.readByAgentAt >= lastOwn.createdAt;
+  const lastOwn = serverMessages?.findLast(
+    (message) => message.senderType === "visitor",
+  );
+  const seen =
+    lastOwn !== undefined &&
+    team.readByAgentAt !== null &&
+    team.readByAgentAt >= lastOwn.createdAt;
   // Anonymous visitors who wrote while the team is away are asked, once, where to reply.
   const askEmail =
     !availability.online &&
@@ -74,12 +137,15 @@ export default function ConversationView(props: ConversationViewProps) {
     messages.some((message) => message.senderType === "visitor");
 
   // Once shown, the prompt stays for this view (its "thanks" outlives the live state that hid it).
-  const [capture, setCapture] = useState<"hidden" | "shown" | "skipped">("hidden");
+  const [capture, setCapture] = useState<"hidden" | "shown" | "skipped">(
+    "hidden",
+  );
   useEffect(() => {
     if (askEmail && capture === "hidden") setCapture("shown");
   }, [askEmail]);
 
-  const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
+  const hasFiles = (event: DragEvent) =>
+    event.dataTransfer?.types.includes("Files") ?? false;
   return (
     <div
       class={dragging ? "oc-conversation oc-dragging" : "oc-conversation"}
@@ -89,7 +155,12 @@ export default function ConversationView(props: ConversationViewProps) {
         setDragging(true);
       }}
       onDragLeave={(event) => {
-        if (!(event.currentTarget as Node).contains(event.relatedTarget as Node | null)) setDragging(false);
+        if (
+          !(event.currentTarget as Node).contains(
+            event.relatedTarget as Node | null,
+          )
+        )
+          setDragging(false);
       }}
       onDrop={(event) => {
         if (!hasFiles(event)) return;
@@ -99,7 +170,12 @@ export default function ConversationView(props: ConversationViewProps) {
       }}
     >
       <div class="oc-bar">
-        <button type="button" class="oc-icon-button oc-flip" aria-label={t.backToConversations} onClick={props.onBack}>
+        <button
+          type="button"
+          class="oc-icon-button oc-flip"
+          aria-label={t.backToConversations}
+          onClick={props.onBack}
+        >
           <ChevronLeftIcon />
         </button>
         <Avatar name={settings.teamName} />
@@ -117,9 +193,32 @@ export default function ConversationView(props: ConversationViewProps) {
           </button>
         </p>
       ) : (
-        <MessageLog messages={messages} teamName={settings.teamName} onRetry={controller.retry} seen={seen} typing={team.typing} />
+        <BotActionsContext.Provider value={botActions}>
+          <MessageLog
+            messages={messages}
+            teamName={settings.teamName}
+            onRetry={controller.retry}
+            seen={seen}
+            typing={team.typing ?? (botTyping ? { name: t.bot } : null)}
+          />
+        </BotActionsContext.Provider>
       )}
-      {!availability.online && panelSettings.offlineMessage && <p class="oc-offline">{panelSettings.offlineMessage}</p>}
+      {botActive && conversationId && (
+        <button
+          type="button"
+          class="oc-link oc-talk-to-person"
+          onClick={() =>
+            void controller
+              .mutate(backend.bots.talkToPerson, { conversationId })
+              .catch(() => undefined)
+          }
+        >
+          {t.bots.talkToPerson}
+        </button>
+      )}
+      {!availability.online && panelSettings.offlineMessage && (
+        <p class="oc-offline">{panelSettings.offlineMessage}</p>
+      )}
       {capture === "shown" && (
         // Its own chunk: only anonymous visitors writing while the team is away see it.
         <Lazy
@@ -144,4 +243,3 @@ export default function ConversationView(props: ConversationViewProps) {
     </div>
   );
 }
-

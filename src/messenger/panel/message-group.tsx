@@ -5,6 +5,7 @@ import { Avatar } from "./avatar";
 import { useI18n, useT } from "./i18n";
 import { MessageAttachments } from "./message-attachments";
 import { MessageBody } from "./message-body";
+import { BotMessage } from "./bot-message";
 
 export interface MessageGroupViewProps {
   group: MessageGroup;
@@ -53,7 +54,8 @@ export function MessageGroupView({ group, teamName, onRetry }: MessageGroupViewP
 
 function Bubble({ message, onRetry }: { message: DisplayMessage; onRetry(clientMessageId: string): void }) {
   const t = useT();
-  const { clientMessageId } = message;
+  const { clientMessageId, bot } = message;
+  if (bot !== undefined) return <BotMessage message={{ ...message, bot }} />;
   return (
     <>
       {(message.body !== "" || !message.attachments) && <MessageBody body={message.body} class={`oc-${message.delivery}`} />}

@@ -66,6 +66,7 @@ const CASES: Record<string, Case> = {
   "inboxMessages:reply": agent((c, ids) => c.mutation(api.inboxMessages.reply, { ...conversation(ids), body: "Hello" })),
   "inboxNotes:list": agent((c, ids) => c.query(api.inboxNotes.list, conversation(ids))),
   "inboxNotes:add": agent((c, ids) => c.mutation(api.inboxNotes.add, { ...conversation(ids), body: "Internal" })),
+  "botSettings:runForInbox": agent((c, ids) => c.query(api.botSettings.runForInbox, conversation(ids))),
   "inboxVisitors:forConversation": agent((c, ids) => c.query(api.inboxVisitors.forConversation, conversation(ids))),
   "inboxContacts:list": agent((c, ids) => c.query(api.inboxContacts.list, { ...workspace(ids), search: "", limit: 10 }), false),
   "inboxContacts:conversations": agent((c, ids) => c.query(api.inboxContacts.conversations, { ...workspace(ids), visitorId: ids.visitorId })),
@@ -106,6 +107,7 @@ const TESTED_ELSEWHERE: Record<string, string> = {
       (name) => [name, "../gateways/inbox.test.ts"],
     ),
   ),
+  ...Object.fromEntries(["botSettings:overview", "botSettings:saveStory", "botSettings:setActive"].map((name) => [name, "../bots/settings.test.ts"])),
   ...Object.fromEntries(["apps:create", "apps:list", "apps:remove", "apps:update"].map((name) => [name, "../apps/operator.test.ts"])),
   ...Object.fromEntries(["inboxCompanies:list", "inboxCompanies:people"].map((name) => [name, "./companies.test.ts"])),
 };
@@ -115,7 +117,7 @@ const UNSCOPED = ["members:me", "members:signOutEverywhere", "invites:preview", 
 
 /** Modules the widget calls (with its session token) or that serve visitors; none takes an operator's identity. */
 const VISITOR_MODULES = [
-  "articles", "authoring", "checklists", "conversationActivity", "conversations", "csat", "events", "files", "messages",
+  "articles", "authoring", "bots", "checklists", "conversationActivity", "conversations", "csat", "events", "files", "messages",
   "messenger", "outboundMessages", "surveys", "tickets", "tooltips", "tours", "visitors", "widgetSessions",
 ];
 

@@ -1,0 +1,4 @@
+export * from "./limits";
+export { BotRuleError } from "./check";
+export * from "./responses";
+export * from "./story";
