@@ -204,6 +204,7 @@ export function createWidgetInstance(
       if (conversationId !== undefined) state.set({ intent: { kind: "conversation", conversationId, seq: ++intentSeq } });
       controller.setOpen(true);
     },
+    closeMessenger: () => controller.setOpen(false),
     trackPageViews: config.trackPageViews,
   });
   cleanups.push(() => engagement.destroy());

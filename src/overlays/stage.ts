@@ -1,4 +1,4 @@
-import { pickNext, slotOf, type ExperienceKind } from "../engine/arbitration";
+import { heldBack, isModal, pickNext, slotOf, type ExperienceKind } from "../engine/arbitration";
 import type { Gateway } from "../runtime/gateway";
 import { logError } from "../sdk/log";
 import type { Entry } from "./host/feeds";
@@ -26,6 +26,10 @@ export type StageDeps = {
   layer: HTMLElement;
   gateway: Gateway;
   openMessenger(conversationId?: string): void;
+  /** Whether the messenger is open now. */
+  messengerOpen(): boolean;
+  /** Closes the messenger: a modal asked for through the API takes the screen. */
+  closeMessenger(): void;
   /** Whether an entry was asked for through the API (startTour…) and has not shown yet. */
   isRequested(key: string): boolean;
   /** An entry starts showing: returns whether it was asked for through the API. */
@@ -37,6 +41,8 @@ export type StageDeps = {
 export interface Stage {
   /** What is due now, and every entry the live queries know (for updates of what shows). */
   sync(due: readonly Entry[], all: readonly Entry[]): void;
+  /** Hides what must wait behind a modal or the messenger, shows the rest (after the messenger opened or closed). */
+  arrange(): void;
   destroy(): void;
 }
 
@@ -50,6 +56,7 @@ export function createStage(deps: StageDeps): Stage {
     const container = deps.win.document.createElement("div");
     container.dataset["kind"] = entry.kind;
     container.dataset["slot"] = slotOf(entry);
+    if (isModal(entry)) container.dataset["modal"] = "";
     deps.layer.append(container);
     const item: Shown = { entry, container };
     shown.set(entry.key, item);
@@ -88,6 +95,13 @@ export function createStage(deps: StageDeps): Stage {
     }
     item.container.remove();
     deps.closed(key, item.entry.kind); // the host evaluates again: the next one may show
+    arrange();
+  }
+
+  function arrange(): void {
+    const items = [...shown.values()];
+    const held = new Set(heldBack(items.map((item) => item.entry), deps.messengerOpen()));
+    for (const item of items) item.container.hidden = held.has(item.entry);
   }
 
   return {
@@ -101,8 +115,13 @@ export function createStage(deps: StageDeps): Stage {
       const showing = [...shown.values()].map((item) => item.entry);
       // What the page asked for goes first within its kind; kinds keep their order.
       const ranked = due.map((entry) => (deps.isRequested(entry.key) ? { ...entry, priority: Infinity } : entry));
-      for (const entry of pickNext(ranked, showing)) show(entry);
+      const next = pickNext(ranked, showing);
+      // Only what the page asked for starts while the messenger is open; a modal takes the screen from it.
+      if (next.some(isModal) && deps.messengerOpen()) deps.closeMessenger();
+      for (const entry of next) show(entry);
+      arrange();
     },
+    arrange,
     destroy() {
       destroyed = true;
       for (const item of shown.values()) {
