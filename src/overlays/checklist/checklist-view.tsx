@@ -55,7 +55,13 @@ export function ChecklistOverlay({ checklist }: { checklist: WidgetChecklist }) 
       <ul class="oc-cl-tasks">
         {checklist.tasks.map((task) => (
           <li key={task.id} class={task.completed ? "oc-cl-task oc-cl-complete" : "oc-cl-task"}>
-            <span class="oc-cl-check" aria-hidden="true" />
+            <span class="oc-cl-check" aria-hidden="true">
+              {task.completed && (
+                <svg viewBox="0 0 24 24" focusable="false">
+                  <path d="M6 12.5l4 4 8-9" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+                </svg>
+              )}
+            </span>
             <div class="oc-cl-text">
               <p class="oc-cl-title">
                 {task.title}

@@ -64,7 +64,11 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
             void send();
           }}
         >
-          {pending.lastMessagePreview !== "" && <p class="oc-csat-quote">{pending.lastMessagePreview}</p>}
+          {pending.lastMessagePreview !== "" && (
+            <blockquote class="oc-csat-quote">
+              <p>{pending.lastMessagePreview}</p>
+            </blockquote>
+          )}
           <Question
             question={RATING}
             value={rating}

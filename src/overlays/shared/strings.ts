@@ -37,7 +37,7 @@ export const overlayStrings = {
   csatTitle: "How was your conversation?",
   csatQuestion: "Rate the conversation",
   csatLabels: ["Terrible", "Bad", "OK", "Good", "Great"] as const,
-  csatComment: "Anything to add? (optional)",
+  csatComment: "Anything to add?",
   csatThanks: "Thanks for your feedback!",
   notNow: "Not now",
   closeRating: "Close rating",
