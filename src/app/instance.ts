@@ -250,6 +250,11 @@ export function createWidgetInstance(
     destroy(options) {
       if (destroyed) return;
       destroyed = true;
+      // The page's own launcher or badge follows our events: this visitor's messenger is
+      // closed and their unread count gone (a user switch, a logout, a refused identity).
+      const { open, unread } = state.get();
+      if (open) emitter.emit("close", undefined);
+      if (unread > 0) emitter.emit("unreadCountChange", { unreadCount: 0 });
       const token = session.current()?.token;
       for (const cleanup of cleanups.reverse()) {
         try {
