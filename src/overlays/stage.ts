@@ -1,4 +1,6 @@
 import { heldBack, isModal, pickNext, slotOf, type ExperienceKind } from "../engine/arbitration";
+import { isRtl, type Locale } from "../i18n/locales";
+import { loadOverlayStrings } from "../i18n/overlays/load";
 import type { Gateway } from "../runtime/gateway";
 import { logError } from "../sdk/log";
 import type { Entry } from "./host/feeds";
@@ -26,6 +28,8 @@ export type StageDeps = {
   layer: HTMLElement;
   gateway: Gateway;
   openMessenger(conversationId?: string): void;
+  /** The visitor's language now: overlays show in it (Arabic right to left). */
+  locale(): Locale;
   /** Whether the messenger is open now. */
   messengerOpen(): boolean;
   /** Closes the messenger: a modal asked for through the API takes the screen. */
@@ -57,23 +61,28 @@ export function createStage(deps: StageDeps): Stage {
     container.dataset["kind"] = entry.kind;
     container.dataset["slot"] = slotOf(entry);
     if (isModal(entry)) container.dataset["modal"] = "";
+    const locale = deps.locale();
+    container.lang = locale;
+    container.dir = isRtl(locale) ? "rtl" : "ltr";
     deps.layer.append(container);
     const item: Shown = { entry, container };
     shown.set(entry.key, item);
-    const context: OverlayContext = {
-      win: deps.win,
-      shadow: deps.shadow,
-      container,
-      kind: entry.kind,
-      item: entry.raw,
-      requested: deps.taken(entry.key),
-      mutate: (mutation, args) => deps.gateway.mutate(mutation, args),
-      close: () => finish(entry.key),
-      openMessenger: deps.openMessenger,
-    };
-    chunks[entry.kind]()
-      .then((module) => {
+    const requested = deps.taken(entry.key);
+    Promise.all([chunks[entry.kind](), loadOverlayStrings(locale)])
+      .then(([module, strings]) => {
         if (shown.get(entry.key) !== item) return;
+        const context: OverlayContext = {
+          win: deps.win,
+          shadow: deps.shadow,
+          container,
+          kind: entry.kind,
+          strings,
+          item: entry.raw,
+          requested,
+          mutate: (mutation, args) => deps.gateway.mutate(mutation, args),
+          close: () => finish(entry.key),
+          openMessenger: deps.openMessenger,
+        };
         const handle = module.mount(context);
         if (shown.get(entry.key) === item) item.handle = handle;
         else handle.destroy(); // it closed itself while mounting

@@ -2,8 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { tryMutate, useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { tryMutate, useOverlayEnv, useStrings } from "../shared/mount";
 import type { WidgetChecklist } from "./wire";
 import { backend } from "../../runtime/functions";
 
@@ -13,6 +12,7 @@ import { backend } from "../../runtime/functions";
  * have a button.
  */
 export function ChecklistOverlay({ checklist }: { checklist: WidgetChecklist }) {
+  const t = useStrings();
   const { context } = useOverlayEnv();
   const ref = useRef<HTMLElement>(null);
   const titleId = useId("checklist");

@@ -129,6 +129,7 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
         layer,
         gateway,
         openMessenger: deps.openMessenger,
+        locale: () => state.get().locale ?? "en",
         messengerOpen: () => state.get().open,
         closeMessenger: deps.closeMessenger,
         isRequested: (key) => requested.has(key),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WidgetUiState } from "../../../src/runtime/ui-state";
 import { createEngagementHost, type EngagementHost } from "../../../src/overlays/host/host";
+import type { Locale } from "../../../src/i18n/locales";
 import { memoryStore } from "../../../src/runtime/storage";
 import { createStore } from "../../../src/runtime/store";
 import { createTimers } from "../../../src/runtime/timers";
@@ -17,10 +18,10 @@ afterEach(() => {
 
 const SETTINGS = { launcherPosition: "right" } as unknown as WidgetUiState["settings"];
 
-function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStore> } = {}) {
+function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStore>; locale?: Locale } = {}) {
   const fake = fakeGateway();
   const { shadow } = shadowHost();
-  const state = createStore<WidgetUiState>({ open: options.open ?? false, settings: SETTINGS, unread: 0, connection: "online", ready: true, intent: null });
+  const state = createStore<WidgetUiState>({ open: options.open ?? false, settings: SETTINGS, unread: 0, connection: "online", ready: true, intent: null, ...(options.locale ? { locale: options.locale } : {}) });
   const storage = options.storage ?? memoryStore();
   const host = createEngagementHost({
     win: window as Window & typeof globalThis,
@@ -167,6 +168,25 @@ describe("the engagement host", () => {
     host.start("tour", "t1");
     await until(() => expect(visible()).toEqual(["A tour"]));
     expect(state.get().open).toBe(false);
+  });
+
+  it("speaks the visitor's language: French chrome, Arabic right to left", async () => {
+    const twoSteps = { ...tour, steps: [{ kind: "modal", title: "Bienvenue", body: "" }, { kind: "modal", title: "Deux", body: "" }] };
+    const french = start({ locale: "fr" });
+    french.feedAll({ "tours:listAll": [twoSteps] });
+    await until(() => expect(french.visible()).toEqual(["Bienvenue"]));
+    expect(french.shadow.textContent).toContain("Étape 1 sur 2");
+    buttonNamed(french.shadow, "Suivant");
+    buttonNamed(french.shadow, "Fermer la visite");
+    french.host.destroy();
+
+    const arabic = start({ locale: "ar" });
+    arabic.feedAll({ "tours:listAll": [twoSteps] });
+    await until(() => expect(arabic.visible()).toEqual(["Bienvenue"]));
+    const container = arabic.shadow.querySelector<HTMLElement>('[data-kind="tour"]')!;
+    expect([container.dir, container.lang]).toEqual(["rtl", "ar"]);
+    buttonNamed(arabic.shadow, "التالي");
+    expect(arabic.shadow.textContent).toContain("الخطوة 1 من 2");
   });
 
   it("puts what was asked for ahead of its kind, and reports unknown ids", async () => {
