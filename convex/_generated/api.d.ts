@@ -137,6 +137,7 @@ import type * as rest_errorDocs from "../rest/errorDocs.js";
 import type * as rest_helpCenter from "../rest/helpCenter.js";
 import type * as rest_messengerSettings from "../rest/messengerSettings.js";
 import type * as rest_openapi from "../rest/openapi.js";
+import type * as rest_pagination from "../rest/pagination.js";
 import type * as rest_responses from "../rest/responses.js";
 import type * as rest_restHelpers from "../rest/restHelpers.js";
 import type * as rest_route from "../rest/route.js";
@@ -300,6 +301,7 @@ declare const fullApi: ApiFromModules<{
   "rest/helpCenter": typeof rest_helpCenter;
   "rest/messengerSettings": typeof rest_messengerSettings;
   "rest/openapi": typeof rest_openapi;
+  "rest/pagination": typeof rest_pagination;
   "rest/responses": typeof rest_responses;
   "rest/restHelpers": typeof rest_restHelpers;
   "rest/route": typeof rest_route;
