@@ -13,6 +13,7 @@ import { jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { SECURITY_ROUTES } from "./security";
 import { TICKET_ROUTES } from "./tickets";
+import { VISITOR_ROUTES } from "./visitors";
 import { WEBHOOK_ROUTES } from "./webhooks";
 
 /**
@@ -24,6 +25,8 @@ const DOMAIN_ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...SECURITY_ROUTES,
   ...AUDIT_ROUTES,
+  // Visitors and their satisfaction ratings.
+  ...VISITOR_ROUTES,
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
   // Before HELP_CENTER_ROUTES: POST /articles/images must win over /articles/{id}.
