@@ -551,6 +551,23 @@ describe("overlay order on the demo site's own pages", () => {
   });
 });
 
+describe("the demo site itself", () => {
+  it("fits a 375 px phone with the launcher on screen, and serves its routes on reload", async () => {
+    const page = await visit("/basic.html");
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const path of ["/", "/reports", "/settings", "/funnels", "/retention"]) {
+      const response = await page.goto(`${site.url}${path}`);
+      expect(response?.status()).toBe(200);
+      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(width.scroll).toBeLessThanOrEqual(width.client);
+    }
+    const launcher = page.getByRole("button", { name: "Open messenger" });
+    await shows(launcher);
+    const box = await launcher.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  });
+});
+
 describe("authoring", () => {
   it("picks an element on the page, saves its selector, and a tour then points at it", async () => {
     const tour = await create("tours", {
