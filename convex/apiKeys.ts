@@ -116,3 +116,28 @@ export const revoke = internalMutation({
     return null;
   },
 });
+
+/** A key as the REST API lists it: never the key itself, nor its hash. */
+export type ApiKeyView = { id: string; name: string; prefix: string; createdAt: number; revokedAt: number | null };
+
+/** REST: the workspace's keys, revoked ones included, oldest first. */
+export const listForWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces") },
+  handler: async (ctx, args): Promise<ApiKeyView[]> => {
+    const keys = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
+      .take(200);
+    return keys.map((key) => ({ id: key._id, name: key.name, prefix: key.prefix, createdAt: key.createdAt, revokedAt: key.revokedAt ?? null }));
+  },
+});
+
+/** REST: which of the workspace's keys `id` is, for revoking; null for unknown or another workspace's. */
+export const findInWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces"), id: v.string() },
+  handler: async (ctx, args): Promise<Id<"apiKeys"> | null> => {
+    const id = ctx.db.normalizeId("apiKeys", args.id);
+    const key = id === null ? null : await ctx.db.get("apiKeys", id);
+    return key !== null && key.workspaceId === args.workspaceId ? key._id : null;
+  },
+});

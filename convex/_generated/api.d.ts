@@ -123,6 +123,7 @@ import type * as outgoing_webhookEvents from "../outgoing/webhookEvents.js";
 import type * as outgoing_wire from "../outgoing/wire.js";
 import type * as provision from "../provision.js";
 import type * as rest_activity from "../rest/activity.js";
+import type * as rest_apiKeys from "../rest/apiKeys.js";
 import type * as rest_app from "../rest/app.js";
 import type * as rest_apps from "../rest/apps.js";
 import type * as rest_articleImages from "../rest/articleImages.js";
@@ -289,6 +290,7 @@ declare const fullApi: ApiFromModules<{
   "outgoing/wire": typeof outgoing_wire;
   provision: typeof provision;
   "rest/activity": typeof rest_activity;
+  "rest/apiKeys": typeof rest_apiKeys;
   "rest/app": typeof rest_app;
   "rest/apps": typeof rest_apps;
   "rest/articleImages": typeof rest_articleImages;

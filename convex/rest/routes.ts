@@ -1,4 +1,5 @@
 import { ACTIVITY_ROUTES } from "./activity";
+import { API_KEY_ROUTES } from "./apiKeys";
 import { APP_ROUTES } from "./apps";
 import { ARTICLE_IMAGE_ROUTES } from "./articleImages";
 import { AUDIT_ROUTES } from "./audit";
@@ -25,6 +26,7 @@ const DOMAIN_ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...SECURITY_ROUTES,
   ...AUDIT_ROUTES,
+  ...API_KEY_ROUTES,
   // Visitors and their satisfaction ratings.
   ...VISITOR_ROUTES,
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
