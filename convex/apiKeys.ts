@@ -142,7 +142,12 @@ export const touch = internalMutation({
   },
 });
 
+/** A key as the inbox and the REST API list it: never the key itself, nor its hash. */
 export type ApiKeyView = { id: string; name: string; prefix: string; createdAt: number; lastUsedAt: number | null; revokedAt: number | null };
+
+function apiKeyView(key: Doc<"apiKeys">): ApiKeyView {
+  return { id: key._id, name: key.name, prefix: key.prefix, createdAt: key.createdAt, lastUsedAt: key.lastUsedAt ?? null, revokedAt: key.revokedAt ?? null };
+}
 
 /** Admins only: the workspace's keys, newest first, never the key or its hash. */
 export const inboxList = query({
@@ -154,14 +159,7 @@ export const inboxList = query({
       .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
       .order("desc")
       .take(200);
-    return keys.map((key) => ({
-      id: key._id,
-      name: key.name,
-      prefix: key.prefix,
-      createdAt: key.createdAt,
-      lastUsedAt: key.lastUsedAt ?? null,
-      revokedAt: key.revokedAt ?? null,
-    }));
+    return keys.map(apiKeyView);
   },
 });
 
@@ -210,5 +208,27 @@ export const inboxRevoke = mutation({
     if (key === null || key.workspaceId !== access.workspaceId) throw appError("NOT_FOUND", "API key not found.", "apiKeyId");
     await revokeKey(ctx.db, key, await operatorActor(ctx.db, access));
     return null;
+  },
+});
+
+/** REST: the workspace's keys, revoked ones included, oldest first. */
+export const listForWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces") },
+  handler: async (ctx, args): Promise<ApiKeyView[]> => {
+    const keys = await ctx.db
+      .query("apiKeys")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
+      .take(200);
+    return keys.map(apiKeyView);
+  },
+});
+
+/** REST: which of the workspace's keys `id` is, for revoking; null for unknown or another workspace's. */
+export const findInWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces"), id: v.string() },
+  handler: async (ctx, args): Promise<Id<"apiKeys"> | null> => {
+    const id = ctx.db.normalizeId("apiKeys", args.id);
+    const key = id === null ? null : await ctx.db.get("apiKeys", id);
+    return key !== null && key.workspaceId === args.workspaceId ? key._id : null;
   },
 });

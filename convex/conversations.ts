@@ -1,4 +1,5 @@
 import { v } from "convex/values";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { apiConversation, widgetConversation, type ApiConversation, type WidgetConversation } from "./lib/views";
@@ -47,15 +48,15 @@ export const markAsRead = visitorMutation({
   },
 });
 
-/** REST: a workspace's conversations, most recently active first. */
+/** REST: a workspace's conversations, most recently active first, a page at a time. */
 export const listForWorkspace = internalQuery({
   args: {
     workspaceId: v.id("workspaces"),
     status: v.optional(v.union(v.literal("open"), v.literal("closed"))),
-    limit: v.number(),
+    paginationOpts: paginationOptsValidator,
   },
-  handler: async (ctx, args): Promise<ApiConversation[]> => {
-    const limit = Math.max(1, Math.min(API_CONVERSATION_LIMIT_MAX, Math.floor(args.limit)));
+  handler: async (ctx, args): Promise<PaginationResult<ApiConversation>> => {
+    const numItems = Math.max(1, Math.min(API_CONVERSATION_LIMIT_MAX, Math.floor(args.paginationOpts.numItems)));
     const { status } = args;
     const newestFirst =
       status === undefined
@@ -67,12 +68,11 @@ export const listForWorkspace = internalQuery({
             .withIndex("by_workspace_status_last_message", (q) =>
               q.eq("workspaceId", args.workspaceId).eq("status", status),
             );
-    const conversations = await newestFirst.order("desc").take(limit);
-    return await Promise.all(
-      conversations.map(async (conversation) =>
-        apiConversation(conversation, await ctx.db.get("visitors", conversation.visitorId)),
-      ),
+    const result = await newestFirst.order("desc").paginate({ ...args.paginationOpts, numItems });
+    const page = await Promise.all(
+      result.page.map(async (conversation) => apiConversation(conversation, await ctx.db.get("visitors", conversation.visitorId))),
     );
+    return { ...result, page };
   },
 });
 

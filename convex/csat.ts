@@ -1,4 +1,6 @@
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { v } from "convex/values";
+import { apiCsatRating, type ApiCsatRating } from "./lib/visitorViews";
 import type { Id } from "./_generated/dataModel";
 import { internalQuery } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
@@ -96,5 +98,18 @@ export const forConversation = internalQuery({
       .withIndex("by_conversation", (q) => q.eq("conversationId", args.conversationId))
       .first();
     return row === null ? null : { rating: row.rating, comment: row.comment ?? null, createdAt: row.createdAt };
+  },
+});
+
+/** REST: the workspace's satisfaction ratings, newest first, a page at a time. */
+export const listForWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiCsatRating>> => {
+    const result = await ctx.db
+      .query("csatRatings")
+      .withIndex("by_workspace_created", (q) => q.eq("workspaceId", args.workspaceId))
+      .order("desc")
+      .paginate(args.paginationOpts);
+    return { ...result, page: result.page.map(apiCsatRating) };
   },
 });

@@ -1,4 +1,5 @@
 import { v } from "convex/values";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { checkClientId, checkLength, normalizeMessageBody } from "./lib/inputRules";
@@ -94,12 +95,18 @@ export const list = visitorQuery({
 
 /** REST: messages of a workspace conversation, or null when there is no such conversation. */
 export const listForAgent = internalQuery({
-  args: { workspaceId: v.id("workspaces"), conversationId: v.string() },
-  handler: async (ctx, args): Promise<Array<ApiMessage & { attachments?: AttachmentView[] }> | null> => {
+  args: { workspaceId: v.id("workspaces"), conversationId: v.string(), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiMessage & { attachments?: AttachmentView[] }> | null> => {
     const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
     if (conversation === null) return null;
-    const messages = await recentMessages(ctx.db, conversation._id, MESSAGE_LIST_LIMIT);
-    return await Promise.all(messages.map((message) => withAttachments(ctx.db, message, apiMessage(message))));
+    const numItems = Math.max(1, Math.min(MESSAGE_LIST_LIMIT, Math.floor(args.paginationOpts.numItems)));
+    const result = await ctx.db
+      .query("messages")
+      .withIndex("by_conversation_created", (q) => q.eq("conversationId", conversation._id))
+      .order("asc")
+      .paginate({ ...args.paginationOpts, numItems });
+    const page = await Promise.all(result.page.map((message) => withAttachments(ctx.db, message, apiMessage(message))));
+    return { ...result, page };
   },
 });
 

@@ -148,6 +148,20 @@ export const adminGetForm = internalQuery({
   handler: async (ctx, args): Promise<{ fields: TicketField[] }> => ({ fields: await ticketForm(ctx.db, args.workspaceId) }),
 });
 
+/** REST: an agent's reply the visitor sees in the messenger's Tickets tab; null when there is no such ticket. */
+export const adminReply = internalMutation({
+  args: { ...workspaceArgs, id: v.string(), body: v.string(), authorName: v.optional(v.string()) },
+  handler: async (ctx, args): Promise<{ id: Id<"ticketReplies">; createdAt: number } | null> => {
+    const ticket = await findInWorkspace(ctx.db, "tickets", args.workspaceId, args.id);
+    if (ticket === null) return null;
+    const body = checkTicketReply(args.body);
+    const now = Date.now();
+    const authorName = args.authorName?.trim();
+    const id = await addReply(ctx, ticket, { author: "agent", body, ...(authorName ? { authorName } : {}) }, now);
+    return { id, createdAt: now };
+  },
+});
+
 export const adminSetForm = internalMutation({
   args: { ...workspaceArgs, fields: v.array(ticketFieldValidator) },
   handler: async (ctx, args): Promise<{ fields: TicketField[] }> => {

@@ -1,4 +1,9 @@
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
+import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
+import { internalQuery } from "./_generated/server";
+import { apiVisitor, type ApiVisitor } from "./lib/visitorViews";
+import { findInWorkspace } from "./model/engagement";
 import { appError } from "./lib/errors";
 import { resolveIdentity } from "./lib/identity";
 import { identityPolicy } from "./lib/identitySecrets";
@@ -43,5 +48,27 @@ export const identify = visitorMutation({
     if (claims.verified) await ctx.db.patch("widgetSessions", ctx.session._id, { provenAt: now });
     if (identity.identified && (!ctx.visitor.identified || (identity.verified && !ctx.visitor.verified))) await emitWebhookEvent(ctx, ctx.workspace._id, "visitor.identified", { visitorId: ctx.visitor._id });
     return { visitorId: ctx.visitor._id, identified: identity.identified, verified: identity.verified };
+  },
+});
+
+/** REST: a workspace's visitors, most recently seen first, a page at a time. */
+export const listForWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiVisitor>> => {
+    const result = await ctx.db
+      .query("visitors")
+      .withIndex("by_workspace_last_seen", (q) => q.eq("workspaceId", args.workspaceId))
+      .order("desc")
+      .paginate(args.paginationOpts);
+    return { ...result, page: result.page.map(apiVisitor) };
+  },
+});
+
+/** REST: one visitor of the workspace; null for unknown, malformed or another workspace's ids. */
+export const getForWorkspace = internalQuery({
+  args: { workspaceId: v.id("workspaces"), visitorId: v.string() },
+  handler: async (ctx, args): Promise<ApiVisitor | null> => {
+    const visitor = await findInWorkspace(ctx.db, "visitors", args.workspaceId, args.visitorId);
+    return visitor === null ? null : apiVisitor(visitor);
   },
 });

@@ -172,7 +172,9 @@ function startSite({ convexUrl, workspaceId }) {
       return;
     }
     const fromDist = /^\/(?:widget\.js|manifest\.json|runtime\/)/.test(pathname);
-    const file = fromDist ? fileUnder(distDir, pathname) : fileUnder(examplesDir, pathname);
+    // The demo's routes (/funnels, /settings…) are client-side: a reload gets the app's page.
+    const spaRoute = !fromDist && extname(pathname) === "";
+    const file = fromDist ? fileUnder(distDir, pathname) : (fileUnder(examplesDir, pathname) ?? (spaRoute ? join(examplesDir, "index.html") : null));
     if (!file) {
       res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
       return;

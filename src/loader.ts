@@ -5,6 +5,7 @@
  * here may throw into the page.
  */
 import { createCallQueue } from "./loader/call-queue";
+import { inlineStubCalls } from "./loader/inline-stub";
 import { readConfig } from "./loader/read-config";
 import { importVerified } from "./loader/verified-import";
 
@@ -27,7 +28,9 @@ function findOwnScript(): HTMLScriptElement | null {
 }
 
 function start(win: LoaderWindow): void {
-  if (win.OpencomWidget) {
+  // The inline snippet's stand-in (README): the loader takes its recorded calls over.
+  const inlineCalls = inlineStubCalls(win.OpencomWidget);
+  if (win.OpencomWidget && !inlineCalls) {
     console.warn("[OpencomWidget] the widget script was included twice; the second copy does nothing");
     return;
   }
@@ -35,8 +38,12 @@ function start(win: LoaderWindow): void {
   const queue = createCallQueue();
   win.OpencomWidget = queue.stub;
 
+  // The tag's settings start the widget first, so the page's early calls find it running,
+  // unless the page called init() itself.
   const config = readConfig(script, win.opencomSettings);
-  if (typeof config.convexUrl === "string" && config.convexUrl !== "") queue.stub.init(config);
+  const initialised = inlineCalls?.some((call) => call.method === "init") === true;
+  if (!initialised && typeof config.convexUrl === "string" && config.convexUrl !== "") queue.stub.init(config);
+  for (const call of inlineCalls ?? []) queue.stub[call.method](...call.args);
 
   // The runtime lives beside the loader: resolve against the loader's own URL, not the page's.
   const { file, integrity } = __OPENCOM_RUNTIME__;

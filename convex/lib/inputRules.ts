@@ -1,6 +1,7 @@
 import { invalidArgument } from "./errors";
 import type { Attributes, CompanyInput } from "./validators";
 import { MESSAGE_MAX_LENGTH } from "../../core/messages/text";
+import { markdownToPlainText } from "../../core/markdown/plain-text";
 
 /**
  * Limits on what visitors may send. Validators in function definitions check
@@ -100,8 +101,14 @@ export function checkAttributes(attributes: Attributes | undefined, field: strin
   }
 }
 
-/** One line of the newest message, for conversation lists. */
+/**
+ * One line of the newest message, for conversation lists and rating prompts: its text as
+ * a reader sees it (the widget's own markdown parser, markup gone), cut at a word.
+ */
 export function messagePreview(body: string): string {
-  const oneLine = body.replace(/\s+/g, " ").trim();
-  return oneLine.length <= PREVIEW_MAX ? oneLine : oneLine.slice(0, PREVIEW_MAX - 1) + "…";
+  const oneLine = markdownToPlainText(body);
+  if (oneLine.length <= PREVIEW_MAX) return oneLine;
+  const cut = oneLine.slice(0, PREVIEW_MAX - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return (lastSpace > PREVIEW_MAX / 2 ? cut.slice(0, lastSpace) : cut).trimEnd() + "…";
 }

@@ -105,7 +105,8 @@ function appended<T>(list: readonly T[], entry: T, field: string): T[] {
 export async function addReply(
   ctx: MutationCtx,
   ticket: Doc<"tickets">,
-  reply: { author: "agent"; memberId: Id<"members">; authorName?: string; body: string } | { author: "visitor"; authorName?: string; body: string },
+  // An agent's reply from the inbox names its member; one through the REST API (an API key) names none.
+  reply: { author: "agent"; memberId?: Id<"members">; authorName?: string; body: string } | { author: "visitor"; authorName?: string; body: string },
   now: number,
 ): Promise<Id<"ticketReplies">> {
   if (ticket.state === "cancelled") throw appError("CONFLICT", "This ticket was cancelled; open a new one.", "ticketId");

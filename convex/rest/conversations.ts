@@ -2,6 +2,7 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import { MESSAGE_BODY_MAX } from "../lib/inputRules";
 import { errorResponse, jsonResponse } from "./responses";
+import { cursorParam, pageOf, runPage } from "./pagination";
 import { defineRoute, type Route } from "./route";
 import { conversationView, dataOf, listedMessageView, messageView } from "./views";
 
@@ -17,6 +18,12 @@ export const conversationParams = z.object({
 const listQuery = z.object({
   status: z.enum(["open", "closed"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: cursorParam,
+});
+
+const messagesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: cursorParam,
 });
 
 const replyBody = z.object({
@@ -38,33 +45,43 @@ export const CONVERSATION_ROUTES: Route[] = [
     method: "GET",
     path: "/conversations",
     operationId: "listConversations",
-    summary: "List conversations, most recently active first",
+    summary: "List conversations, most recently active first, a page at a time",
     tags: TAGS,
     query: listQuery,
-    responses: { 200: { description: "Conversations", schema: dataOf(z.array(conversationView)) } },
+    responses: { 200: { description: "One page of conversations", schema: pageOf(conversationView) } },
     handler: async ({ ctx, caller, query }) => {
-      const conversations = await ctx.runQuery(internal.conversations.listForWorkspace, {
-        workspaceId: caller.workspaceId,
-        limit: query.limit,
-        ...(query.status !== undefined ? { status: query.status } : {}),
-      });
-      return jsonResponse({ data: conversations });
+      const page = await runPage(query.cursor, (cursor) =>
+        ctx.runQuery(internal.conversations.listForWorkspace, {
+          workspaceId: caller.workspaceId,
+          paginationOpts: { numItems: query.limit, cursor },
+          ...(query.status !== undefined ? { status: query.status } : {}),
+        }),
+      );
+      return page instanceof Response ? page : jsonResponse(page);
     },
   }),
   defineRoute({
     method: "GET",
     path: "/conversations/{id}/messages",
     operationId: "listMessages",
-    summary: "The conversation's most recent 200 messages, oldest first",
+    summary: "The conversation's messages, oldest first, a page at a time",
     tags: TAGS,
     params: conversationParams,
-    responses: { 200: { description: "Messages", schema: dataOf(z.array(listedMessageView)) } },
-    handler: async ({ ctx, caller, params }) => {
-      const messages = await ctx.runQuery(internal.messages.listForAgent, {
-        workspaceId: caller.workspaceId,
-        conversationId: params.id,
+    query: messagesQuery,
+    responses: { 200: { description: "One page of messages", schema: pageOf(listedMessageView) } },
+    handler: async ({ ctx, caller, params, query }) => {
+      let missing = false;
+      const page = await runPage(query.cursor, async (cursor) => {
+        const result = await ctx.runQuery(internal.messages.listForAgent, {
+          workspaceId: caller.workspaceId,
+          conversationId: params.id,
+          paginationOpts: { numItems: query.limit, cursor },
+        });
+        missing = result === null;
+        return result ?? { page: [], isDone: true, continueCursor: "" };
       });
-      return messages === null ? conversationNotFound() : jsonResponse({ data: messages });
+      if (missing) return conversationNotFound();
+      return page instanceof Response ? page : jsonResponse(page);
     },
   }),
   defineRoute({

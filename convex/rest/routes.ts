@@ -1,4 +1,5 @@
 import { ACTIVITY_ROUTES } from "./activity";
+import { API_KEY_ROUTES } from "./apiKeys";
 import { APP_ROUTES } from "./apps";
 import { ARTICLE_IMAGE_ROUTES } from "./articleImages";
 import { AUDIT_ROUTES } from "./audit";
@@ -15,6 +16,7 @@ import { jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { SECURITY_ROUTES } from "./security";
 import { TICKET_ROUTES } from "./tickets";
+import { VISITOR_ROUTES } from "./visitors";
 import { WEBHOOK_ROUTES } from "./webhooks";
 
 /**
@@ -26,6 +28,9 @@ const DOMAIN_ROUTES: Route[] = [
   ...ACTIVITY_ROUTES,
   ...SECURITY_ROUTES,
   ...AUDIT_ROUTES,
+  ...API_KEY_ROUTES,
+  // Visitors and their satisfaction ratings.
+  ...VISITOR_ROUTES,
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
   // Before HELP_CENTER_ROUTES: POST /articles/images must win over /articles/{id}.

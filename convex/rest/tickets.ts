@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { FORM_FIELDS_MAX, TICKET_NOTE_MAX, TICKET_STATES } from "../lib/ticketRules";
+import { FORM_FIELDS_MAX, TICKET_NOTE_MAX, TICKET_REPLY_MAX, TICKET_STATES } from "../lib/ticketRules";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { defined, idParams, limitParam, trimmedText } from "./restHelpers";
-import { dataOf, ticketView } from "./views";
+import { dataOf, epochMs, ticketView } from "./views";
 
 /*
  * /api/v1/tickets (list, read, PATCH state and notes) and /api/v1/ticket-form
@@ -46,6 +46,11 @@ const formBody = z.strictObject({
 const formView = z.object({ fields: z.array(field) }).meta({ id: "TicketForm" });
 
 const ticketNotFound = () => errorResponse("NOT_FOUND", "Ticket not found.");
+const replyBody = z.object({
+  text: z.string().trim().min(1, "text must not be empty").max(TICKET_REPLY_MAX).describe(`Trimmed; 1 to ${TICKET_REPLY_MAX} characters remain.`),
+  authorName: z.string().trim().min(1).max(100).optional().describe("Shown to the visitor with the reply."),
+});
+
 const TAGS = ["Tickets"];
 
 export const TICKET_ROUTES: Route[] = [
@@ -77,6 +82,22 @@ export const TICKET_ROUTES: Route[] = [
     handler: async ({ ctx, caller, params }) => {
       const row = await ctx.runQuery(internal.tickets.adminGet, { workspaceId: caller.workspaceId, id: params.id });
       return row === null ? ticketNotFound() : jsonResponse({ data: row });
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/tickets/{id}/replies",
+    operationId: "replyToTicket",
+    summary: "Reply to a ticket as the team",
+    description: "The visitor sees it in the messenger's Tickets tab; the first team reply stops the first-response clock. 409 on a cancelled ticket.",
+    tags: TAGS,
+    params: idParams("ticket"),
+    body: replyBody,
+    responses: { 201: { description: "The stored reply", schema: dataOf(z.object({ id: z.string(), createdAt: epochMs }).meta({ id: "TicketReply" })) } },
+    errors: [404, 409],
+    handler: async ({ ctx, caller, params, body }) => {
+      const row = await ctx.runMutation(internal.tickets.adminReply, { workspaceId: caller.workspaceId, id: params.id, body: body.text, ...defined({ authorName: body.authorName }) });
+      return row === null ? ticketNotFound() : jsonResponse({ data: row }, 201);
     },
   }),
   defineRoute({

@@ -75,8 +75,10 @@ export function cleanFileName(name: string): string {
   return cleaned === "" || cleaned === "." || cleaned === ".." ? "file" : cleaned;
 }
 
-/** "1.2 MB", "340 kB" — units localised by Intl ("1,2 Mo" in French). */
+/** "1.2 MB", "340 kB", "20 bytes" — units localised by Intl ("1,2 Mo", "20 octets" in French). */
 export function formatBytes(bytes: number, locale?: string): string {
   const [value, unit] = bytes >= MB ? [bytes / MB, "megabyte"] : bytes >= 1024 ? [bytes / 1024, "kilobyte"] : [bytes, "byte"];
-  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+  // The short form of a byte is singular in English ("20 byte"); the long one is a plain word everywhere.
+  const unitDisplay = unit === "byte" ? "long" : "short";
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay, maximumFractionDigits: 1 }).format(value);
 }

@@ -206,6 +206,7 @@ export function createWidgetInstance(
       if (conversationId !== undefined) state.set({ intent: { kind: "conversation", conversationId, seq: ++intentSeq } });
       controller.setOpen(true);
     },
+    closeMessenger: () => controller.setOpen(false),
     trackPageViews: config.trackPageViews,
   });
   cleanups.push(() => engagement.destroy());
@@ -251,6 +252,11 @@ export function createWidgetInstance(
     destroy(options) {
       if (destroyed) return;
       destroyed = true;
+      // The page's own launcher or badge follows our events: this visitor's messenger is
+      // closed and their unread count gone (a user switch, a logout, a refused identity).
+      const { open, unread } = state.get();
+      if (open) emitter.emit("close", undefined);
+      if (unread > 0) emitter.emit("unreadCountChange", { unreadCount: 0 });
       const token = session.current()?.token;
       for (const cleanup of cleanups.reverse()) {
         try {

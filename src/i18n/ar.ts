@@ -101,6 +101,7 @@ export const messages: Messages = {
     plural("ar", count, { zero: "لا مقالات", one: "مقالة واحدة", two: "مقالتان", few: "# مقالات", other: "# مقالة" }),
   noArticles: "لا توجد مقالات بعد.",
   articleFailed: "تعذّر تحميل هذه المقالة.",
+  articleMissing: "هذه المقالة غير موجودة أو لم تعد منشورة.",
   updatedOn: (date) => `حُدّثت في ${date}`,
 
   toursIntro: "خذ جولة إرشادية في هذه الصفحة.",

@@ -85,6 +85,7 @@ export const messages: Messages = {
   articleCount: (count) => plural("de", count, { one: "# Artikel", other: "# Artikel" }),
   noArticles: "Es gibt noch keine Artikel.",
   articleFailed: "Dieser Artikel konnte nicht geladen werden.",
+  articleMissing: "Diesen Artikel gibt es nicht, oder er ist nicht mehr veröffentlicht.",
   updatedOn: (date) => `Aktualisiert am ${date}`,
 
   toursIntro: "Lassen Sie sich diese Seite in einer Tour zeigen.",

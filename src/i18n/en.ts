@@ -86,6 +86,7 @@ const en = {
   articleCount: (count: number) => plural("en", count, { one: "# article", other: "# articles" }),
   noArticles: "There are no articles yet.",
   articleFailed: "We couldn't load this article.",
+  articleMissing: "This article does not exist, or is no longer published.",
   updatedOn: (date: string) => `Updated ${date}`,
 
   // Tours

@@ -85,6 +85,7 @@ export const messages: Messages = {
   articleCount: (count) => plural("es", count, { one: "# artículo", other: "# artículos" }),
   noArticles: "Todavía no hay artículos.",
   articleFailed: "No hemos podido cargar este artículo.",
+  articleMissing: "Este artículo no existe o ya no está publicado.",
   updatedOn: (date) => `Actualizado el ${date}`,
 
   toursIntro: "Haz un recorrido guiado por esta página.",

@@ -85,6 +85,7 @@ export const messages: Messages = {
   articleCount: (count) => plural("fr", count, { one: "# article", other: "# articles" }),
   noArticles: "Il n'y a pas encore d'articles.",
   articleFailed: "Impossible de charger cet article.",
+  articleMissing: "Cet article n'existe pas ou n'est plus publié.",
   updatedOn: (date) => `Mis à jour le ${date}`,
 
   toursIntro: "Suivez une visite guidée de cette page.",

@@ -1,4 +1,5 @@
 import type { ExperienceKind } from "../engine/arbitration";
+import type { OverlayStrings } from "../i18n/overlays/en";
 import type { MutationRef, QueryRef, ResultOf, SessionArgsOf, ArgsOf } from "../runtime/functions";
 
 /*
@@ -13,6 +14,8 @@ export interface OverlayContext {
   /** This overlay's own element inside the shadow root's overlay layer. */
   container: HTMLElement;
   kind: ExperienceKind;
+  /** The overlays' words in the visitor's language (the container carries its `lang` and `dir`). */
+  strings: OverlayStrings;
   /** The raw item from the live query; the chunk parses it. */
   item: unknown;
   /** Asked for through the API (startSurvey…) rather than started unasked: it may take focus. */

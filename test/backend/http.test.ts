@@ -53,7 +53,7 @@ describe("REST authentication", () => {
     const otherKey = "oc_live_other-workspace-key-00000000000";
     await t.mutation(internal.apiKeys.createWithKey, { workspaceId: otherWorkspaceId, name: "o", key: otherKey });
     const listed = await call(t, "GET", "/api/v1/conversations", undefined, otherKey);
-    expect(await listed.json()).toEqual({ data: [] });
+    expect(await listed.json()).toEqual({ data: [], nextCursor: null });
     const messages = await call(t, "GET", `/api/v1/conversations/${conversationId}/messages`, undefined, otherKey);
     expect(messages.status).toBe(404);
   });
@@ -88,7 +88,7 @@ describe("GET /api/v1/conversations", () => {
     });
 
     const closed = await call(t, "GET", "/api/v1/conversations?status=closed");
-    expect(await closed.json()).toEqual({ data: [] });
+    expect(await closed.json()).toEqual({ data: [], nextCursor: null });
 
     const badStatus = await call(t, "GET", "/api/v1/conversations?status=pending");
     expect(badStatus.status).toBe(400);
@@ -187,7 +187,7 @@ describe("conversation messages over REST", () => {
     const [listed] = await t.query(api.conversations.listForVisitor, { sessionToken: alice.sessionToken });
     expect(listed?.status).toBe("closed");
     const open = await call(t, "GET", "/api/v1/conversations?status=open");
-    expect(await open.json()).toEqual({ data: [] });
+    expect(await open.json()).toEqual({ data: [], nextCursor: null });
     const closed = await call(t, "GET", "/api/v1/conversations?status=closed");
     expect(((await closed.json()) as { data: unknown[] }).data).toHaveLength(1);
   });

@@ -1,6 +1,8 @@
 // window.OpencomWidget in Chromium: every method and event of docs/js-api.md, a custom
 // launcher with a badge the page draws, and notifications across tabs (title flash, one
 // chime, open state kept in step). Issue "Messenger tabs and the Intercom-class JS API".
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
@@ -21,6 +23,33 @@ afterAll(async () => {
   await Promise.all(contexts.map((context) => context.close()));
   await browser?.close();
   await stack?.close();
+});
+
+describe("the inline snippet, with the tag loaded last and slow", () => {
+  it("takes calls made before the tag has loaded and replays them in order", async () => {
+    const snippetOf = (file: string) => readFileSync(join(import.meta.dirname, file), "utf8").split("\n").map((line) => line.trim()).find((line) => line.startsWith("<script>window.OpencomWidget||"));
+    expect(snippetOf("pages/inline-stub.html")).toBe(snippetOf("../../README.md"));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // The page's own inline calls run long before the widget's script arrives (1.5 s late).
+    let widgetServedAt = 0;
+    await page.route("**/widget.js", async (route) => {
+      await new Promise((done) => setTimeout(done, 1_500));
+      widgetServedAt = Date.now();
+      await route.continue();
+    });
+    await page.goto(`${stack.site.url}/inline-stub.html`);
+    expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
+    await shows(page.getByRole("button", { name: "Close messenger" }), 20_000); // the queued open()
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining(["ready", "open"]),
+    );
+    expect(widgetServedAt).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 type TestWindow = { __events: Array<{ name: string; payload: any }>; __testConfig: Record<string, string>; __beeps: number; __visibility: string };

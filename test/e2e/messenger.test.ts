@@ -55,6 +55,18 @@ async function startConversation(page: Page, text: string) {
 }
 
 describe("messenger, as a visitor and an agent", () => {
+  it("keeps the open panel below a host page's fixed top bar on a short viewport", async () => {
+    const { page } = await visit("/top-bar.html");
+    for (const height of [760, 600]) {
+      await page.setViewportSize({ width: 1280, height });
+      await openMessenger(page);
+      const panel = await page.locator(".oc-panel").boundingBox();
+      expect(panel?.y).toBeGreaterThanOrEqual(72);
+      expect((panel?.y ?? 0) + (panel?.height ?? 0)).toBeLessThanOrEqual(height);
+      await page.getByRole("button", { name: "Close messenger" }).click();
+    }
+  });
+
   it("lets a visitor open the messenger and send a message the agent receives", async () => {
     const { page } = await visit();
     const conversation = await startConversation(page, "Hello from the e2e visitor");

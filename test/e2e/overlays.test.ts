@@ -180,20 +180,20 @@ describe("the seeded welcome tour on the demo site", () => {
 });
 
 describe("tooltip, banner and checklist on the demo site", () => {
-  it("shows the export tip and the banner; dismissing them holds after a reload", async () => {
+  it("shows the export tip and the banner after the tour; dismissing them holds after a reload", async () => {
     const page = await visit();
     const welcome = dialog(page, "Welcome to the demo 👋");
     await shows(welcome);
     const tip = dialog(page, "Export your data");
-    await shows(tip);
-    await expect.poll(() => isBeside(tip, page.locator('[data-tour="export-button"]'))).toBe(true);
     const banner = page.getByRole("region", { name: "Announcement" });
-    await shows(banner);
-    expect(await banner.innerText()).toContain("New: export any report as CSV.");
-
     await expect.poll(() => isFocused(welcome.getByRole("button", { name: "Next" }))).toBe(true);
     await page.keyboard.press("Escape"); // closes the tour (dismissed)
     await hides(welcome);
+    await shows(tip);
+    await expect.poll(() => isBeside(tip, page.locator('[data-tour="export-button"]'))).toBe(true);
+    await shows(banner);
+    expect(await banner.innerText()).toContain("New: export any report as CSV.");
+
     await tip.getByRole("button", { name: "Got it" }).click();
     await hides(tip);
     await banner.getByRole("button", { name: "Ask us about it" }).click();
@@ -483,8 +483,9 @@ describe("arbitration", () => {
     }
     await closeWhenShown(dialog(page, "How was your conversation?"), "Close rating");
 
-    const { seen, mostBlocking } = await timeline(page);
+    const { seen, mostBlocking, clashes } = await timeline(page);
     expect(mostBlocking).toBe(1);
+    expect(clashes).toEqual([]);
     expect(seen.filter((entry) => entry.slot === "blocking").map((entry) => entry.kind)).toEqual([
       "tour",
       "outbound",
@@ -493,10 +494,77 @@ describe("arbitration", () => {
       "checklist",
       "csat",
     ]);
-    // Tooltips are not blocking: the tip came with the tour, before the post.
+    // Tooltips are not blocking but never show beside a modal: the tip waited for the
+    // modal tour, post and survey, and came with the (non-modal) checklist.
     const at = (kind: string, slot: string) => seen.find((entry) => entry.kind === kind && entry.slot === slot)?.at ?? NaN;
-    expect(at("tooltip", "free")).toBeGreaterThanOrEqual(at("tour", "blocking"));
-    expect(at("tooltip", "free")).toBeLessThan(at("outbound", "blocking"));
+    expect(at("tooltip", "free")).toBeGreaterThan(at("survey", "blocking"));
+    expect(at("tooltip", "free")).toBeGreaterThanOrEqual(at("checklist", "blocking"));
+  });
+});
+
+describe("overlay order on the demo site's own pages", () => {
+  it("first visit: the welcome tour alone; the banner and the Export tip once it ends; never beside the messenger", async () => {
+    const page = await visit();
+    const welcome = dialog(page, "Welcome to the demo 👋");
+    const tip = dialog(page, "Export your data");
+    const banner = page.getByRole("region", { name: "Announcement" });
+    await shows(welcome);
+    await new Promise((done) => setTimeout(done, 1_000)); // time for the others to (wrongly) appear
+    expect(await tip.isVisible()).toBe(false);
+    expect(await banner.isVisible()).toBe(false);
+
+    // Opening the messenger during the tour puts the tour aside; closing it brings it back.
+    await openMessenger(page);
+    await hides(welcome);
+    await closeMessenger(page);
+    await shows(welcome);
+
+    await welcome.getByRole("button", { name: "Close tour" }).click();
+    await shows(tip);
+    await shows(banner);
+    expect((await timeline(page)).clashes).toEqual([]);
+  });
+
+  it("/funnels, reloaded: a modal post alone, then the tooltip, the NPS survey and the banner together", async () => {
+    const here = { type: "url", pattern: "*/funnels*" };
+    await create("outbound-messages", { name: "Funnels post", type: "post", trigger: here, title: "Funnels got faster", body: "Every funnel now loads in a second." });
+    const page = await visit("/funnels"); // the demo's route, served on reload like any other page
+    expect(await page.locator("#page-title").innerText()).toBe("Funnels");
+    const welcome = dialog(page, "Welcome to the demo 👋");
+    await shows(welcome);
+    await widget(page, "startSurvey", await idOf("surveys", "NPS")); // due now rather than after 30 s
+    await welcome.getByRole("button", { name: "Close tour" }).click();
+
+    const post = dialog(page, "Funnels got faster");
+    const tip = dialog(page, "Export your data");
+    const survey = dialog(page, /How likely are you to recommend us/);
+    const banner = page.getByRole("region", { name: "Announcement" });
+    await shows(post);
+    await new Promise((done) => setTimeout(done, 1_000));
+    for (const other of [tip, survey, banner]) expect(await other.isVisible()).toBe(false);
+    await post.getByRole("button", { name: "Close" }).click();
+    await hides(post);
+    for (const other of [tip, survey, banner]) await shows(other);
+    const { clashes, mostBlocking } = await timeline(page);
+    expect(clashes).toEqual([]);
+    expect(mostBlocking).toBe(1);
+  });
+});
+
+describe("the demo site itself", () => {
+  it("fits a 375 px phone with the launcher on screen, and serves its routes on reload", async () => {
+    const page = await visit("/basic.html");
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const path of ["/", "/reports", "/settings", "/funnels", "/retention"]) {
+      const response = await page.goto(`${site.url}${path}`);
+      expect(response?.status()).toBe(200);
+      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(width.scroll).toBeLessThanOrEqual(width.client);
+    }
+    const launcher = page.getByRole("button", { name: "Open messenger" });
+    await shows(launcher);
+    const box = await launcher.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
   });
 });
 

@@ -27,7 +27,9 @@ export async function serveStatic(roots: string[], variables: Record<string, str
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const relative = normalize(path.endsWith("/") ? `${path}index.html` : path).replace(/^(\.\.[/\\])+/, "");
-    const file = roots.map((root) => join(resolve(root), relative)).find((f) => existsSync(f) && statSync(f).isFile());
+    const find = (name: string) => roots.map((root) => join(resolve(root), name)).find((f) => existsSync(f) && statSync(f).isFile());
+    // A single-page app's routes (/funnels) have no file of their own: they get the app's page, as its host would serve it.
+    const file = find(relative) ?? (extname(relative) === "" ? find("index.html") : undefined);
     if (file === undefined) {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;

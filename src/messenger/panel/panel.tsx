@@ -3,6 +3,7 @@ import { loadMessages } from "../../i18n/load";
 import { logError } from "../../sdk/log";
 import type { MessengerController } from "../types";
 import { Panel } from "./panel-view";
+import { followTopBars } from "./top-inset";
 
 export { PANEL_CSS } from "./styles";
 
@@ -17,6 +18,7 @@ export function mountPanel(
   addStyles: (css: string) => void,
 ): () => void {
   let mounted = true;
+  const stopTopBars = followTopBars(container, (measure) => controller.state.subscribe(({ open }) => open && measure()));
   const locale = controller.state.get().locale ?? "en";
   loadMessages(locale).then(
     (t) => {
@@ -26,6 +28,7 @@ export function mountPanel(
   );
   return () => {
     mounted = false;
+    stopTopBars();
     render(null, container);
   };
 }

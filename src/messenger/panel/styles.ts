@@ -9,8 +9,8 @@ const DARK_THEME =
   "--oc-field-line:#6b7280;--oc-danger:#f87171;--oc-warn-bg:#422006;--oc-warn-ink:#fde68a;--oc-primary-text:var(--oc-primary-text-dark)";
 
 export const PANEL_CSS = `
-.oc-panel{position:fixed;right:var(--oc-gap);bottom:88px;width:380px;height:calc(100vh - 112px);
-height:calc(100dvh - 112px);max-height:700px;min-height:320px;display:flex;flex-direction:column;overflow:hidden;
+.oc-panel{position:fixed;right:var(--oc-gap);bottom:88px;width:380px;
+height:calc(100vh - 100px - max(12px,var(--oc-top-inset,0px)));height:calc(100dvh - 100px - max(12px,var(--oc-top-inset,0px)));max-height:700px;min-height:320px;display:flex;flex-direction:column;overflow:hidden;
 pointer-events:auto;background:var(--oc-surface);border-radius:var(--oc-radius);
 --oc-panel-shadow:0 16px 48px rgba(15,23,42,.18),0 2px 8px rgba(15,23,42,.08),0 0 0 1px rgba(15,23,42,.04);
 box-shadow:var(--oc-panel-shadow);

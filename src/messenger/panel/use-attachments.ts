@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { OutboxAttachment } from "../../runtime/outbox";
 import { logError } from "../../sdk/log";
-import { attachmentProblem, formatBytes, isImageType, MAX_ATTACHMENTS_PER_MESSAGE } from "../../../core/messages/attachments";
+import { ATTACHMENT_LIMITS, attachmentProblem, formatBytes, isImageType, MAX_ATTACHMENTS_PER_MESSAGE } from "../../../core/messages/attachments";
 import type { MessengerController } from "../types";
 import { useI18n } from "./i18n";
 
@@ -11,6 +11,8 @@ export interface PendingFile {
   size: number;
   contentType: string;
   status: "uploading" | "ready" | "failed";
+  /** Why it failed, when the server refused the file itself (then retrying cannot help). */
+  refused?: "type" | "size";
   /** An object URL of the picked image, for its thumbnail. */
   previewUrl: string | null;
   upload: OutboxAttachment | null;
@@ -81,14 +83,14 @@ export function useAttachments(controller: Pick<MessengerController, "mutate" | 
     if (accepted.length === 0) return;
     setFiles((current) => [...current, ...accepted.map(([pending]) => pending)]);
     void import("../attachments/upload").then(
-      ({ uploadFile }) => {
+      ({ uploadFile, UploadRefused }) => {
         for (const [pending, file] of accepted) {
           queue.current = queue.current.then(() =>
             uploadFile(controller, file).then(
               (upload) => update(pending.id, { status: "ready", upload }),
               (error: unknown) => {
                 logError(`could not upload ${file.name}`, error);
-                update(pending.id, { status: "failed" });
+                update(pending.id, { status: "failed", ...(error instanceof UploadRefused ? { refused: error.problem } : {}) });
               },
             ),
           );
@@ -101,9 +103,17 @@ export function useAttachments(controller: Pick<MessengerController, "mutate" | 
     );
   }
 
+  /** What went wrong with a file, in the visitor's language: the server's reason when it refused the file. */
+  const failure = (file: PendingFile) =>
+    file.refused === "type"
+      ? t.fileType(file.name)
+      : file.refused === "size"
+        ? t.fileTooBig(file.name, formatBytes(ATTACHMENT_LIMITS[file.contentType] ?? Math.max(...Object.values(ATTACHMENT_LIMITS)), locale))
+        : t.uploadFailed(file.name);
+
   return {
     files,
-    problems: [...problems, ...files.filter((file) => file.status === "failed").map((file) => t.uploadFailed(file.name))],
+    problems: [...problems, ...files.filter((file) => file.status === "failed").map(failure)],
     add,
     remove(id) {
       const file = files.find((candidate) => candidate.id === id);

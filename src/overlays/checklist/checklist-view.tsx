@@ -2,8 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { tryMutate, useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { tryMutate, useOverlayEnv, useStrings } from "../shared/mount";
 import type { WidgetChecklist } from "./wire";
 import { backend } from "../../runtime/functions";
 
@@ -13,6 +12,7 @@ import { backend } from "../../runtime/functions";
  * have a button.
  */
 export function ChecklistOverlay({ checklist }: { checklist: WidgetChecklist }) {
+  const t = useStrings();
   const { context } = useOverlayEnv();
   const ref = useRef<HTMLElement>(null);
   const titleId = useId("checklist");
@@ -55,7 +55,13 @@ export function ChecklistOverlay({ checklist }: { checklist: WidgetChecklist }) 
       <ul class="oc-cl-tasks">
         {checklist.tasks.map((task) => (
           <li key={task.id} class={task.completed ? "oc-cl-task oc-cl-complete" : "oc-cl-task"}>
-            <span class="oc-cl-check" aria-hidden="true" />
+            <span class="oc-cl-check" aria-hidden="true">
+              {task.completed && (
+                <svg viewBox="0 0 24 24" focusable="false">
+                  <path d="M6 12.5l4 4 8-9" fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+                </svg>
+              )}
+            </span>
             <div class="oc-cl-text">
               <p class="oc-cl-title">
                 {task.title}

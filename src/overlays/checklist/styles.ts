@@ -10,9 +10,10 @@ export const CHECKLIST_CSS = `
 .oc-cl-done{margin:0 0 10px;font-weight:600}
 .oc-cl-tasks{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:4px}
 .oc-cl-task{display:flex;gap:10px;align-items:flex-start;padding:8px 4px;border-top:1px solid var(--oc-line)}
-.oc-cl-check{flex:none;width:20px;height:20px;margin-top:1px;border-radius:50%;border:2px solid #94a3b8}
-.oc-cl-complete .oc-cl-check{border-color:var(--oc-primary);background:var(--oc-primary);
-box-shadow:inset 0 0 0 3px #fff}
+.oc-cl-check{flex:none;box-sizing:border-box;width:20px;height:20px;margin-top:1px;border-radius:50%;border:2px solid #94a3b8;
+display:grid;place-items:center}
+.oc-cl-complete .oc-cl-check{border-color:var(--oc-primary);background:var(--oc-primary);color:var(--oc-on-primary)}
+.oc-cl-check svg{width:14px;height:14px}
 .oc-cl-text{flex:1;min-width:0}
 .oc-cl-title{margin:0;font-weight:600}
 .oc-cl-complete .oc-cl-title{color:var(--oc-muted);text-decoration:line-through}

@@ -4,21 +4,21 @@ import { readAppError } from "../../runtime/errors";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { useOverlayEnv, useStrings } from "../shared/mount";
 import { Question } from "../survey/questions";
 import { questionError } from "../survey/survey-state";
 import { backend } from "../../runtime/functions";
 
 export type PendingRating = { conversationId: string; lastMessagePreview: string };
 
-/** The prompt is a two-question survey: the same controls and checks as surveys. */
-const RATING: SurveyQuestion = { id: "rating", type: "rating", title: t.csatQuestion, required: true };
-const COMMENT: SurveyQuestion = { id: "comment", type: "long_text", title: t.csatComment, required: false };
 const COMMENT_MAX = 1000;
 
 /** After a conversation is closed: rate it 1–5, with an optional comment. */
 export function CsatOverlay({ pending }: { pending: PendingRating }) {
+  const t = useStrings();
+  // The prompt is a two-question survey: the same controls and checks as surveys.
+  const RATING: SurveyQuestion = { id: "rating", type: "rating", title: t.csatQuestion, required: true };
+  const COMMENT: SurveyQuestion = { id: "comment", type: "long_text", title: t.csatComment, required: false };
   const { context } = useOverlayEnv();
   const ref = useRef<HTMLElement>(null);
   const ids = { title: useId("csat"), rating: useId("csat-rating"), comment: useId("csat-comment"), error: useId("csat-error") };
@@ -29,7 +29,7 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
   useDialogFocus(ref, { autoFocus: false, trap: false, onEscape: context.close, focusKey: state });
 
   const send = async () => {
-    const problem = questionError(RATING, rating) ?? (comment.length > COMMENT_MAX ? questionError(COMMENT, comment) : null);
+    const problem = questionError(RATING, rating, t.questionRequired) ?? (comment.length > COMMENT_MAX ? questionError(COMMENT, comment) : null);
     if (problem !== null) return setError(problem);
     setState("sending");
     try {
@@ -64,7 +64,11 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
             void send();
           }}
         >
-          {pending.lastMessagePreview !== "" && <p class="oc-csat-quote">{pending.lastMessagePreview}</p>}
+          {pending.lastMessagePreview !== "" && (
+            <blockquote class="oc-csat-quote">
+              <p>{pending.lastMessagePreview}</p>
+            </blockquote>
+          )}
           <Question
             question={RATING}
             value={rating}

@@ -47,8 +47,8 @@ function toEntry(kind: ExperienceKind, raw: unknown): Entry | null {
   const id = kind === "csat" ? item["conversationId"] : item["id"];
   const timed = kind !== "checklist" && kind !== "csat";
   if (typeof id !== "string") return null;
-  const format = item["format"] ?? item["type"];
   const steps = kind === "tour" && Array.isArray(item["steps"]) ? (item["steps"] as unknown[]) : [];
+  const format = kind === "tour" ? tourFormat(steps) : (item["format"] ?? item["type"]);
   const selectors = [...steps.map((step) => (step as Raw | null)?.["selector"]), kind === "tooltip" && item["selector"]];
   return {
     kind,
@@ -61,6 +61,11 @@ function toEntry(kind: ExperienceKind, raw: unknown): Entry | null {
     selectors: selectors.filter((selector): selector is string => typeof selector === "string"),
     raw,
   };
+}
+
+/** A tour dims the page when any of its steps is modal. */
+function tourFormat(steps: unknown[]): "modal" | "pointer" {
+  return steps.some((step) => (step as Raw | null)?.["kind"] !== "pointer") ? "modal" : "pointer";
 }
 
 export interface DueContext {

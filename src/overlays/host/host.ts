@@ -36,6 +36,7 @@ export interface EngagementHostDeps {
   /** Where to remember per visitor what was closed for good; null before boot. */
   memoryKey(): string | null;
   openMessenger(conversationId?: string): void;
+  closeMessenger(): void;
   trackPageViews: boolean;
 }
 
@@ -128,6 +129,9 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
         layer,
         gateway,
         openMessenger: deps.openMessenger,
+        locale: () => state.get().locale ?? "en",
+        messengerOpen: () => state.get().open,
+        closeMessenger: deps.closeMessenger,
         isRequested: (key) => requested.has(key),
         taken: (key) => requested.delete(key),
         closed(key, kind) {
@@ -142,9 +146,10 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
   }
 
   // The side the launcher is on decides where corner cards go; cards beside the launcher
-  // hide while the messenger is open, and nothing new starts unasked meanwhile.
+  // and modals hide while the messenger is open, and nothing new starts unasked meanwhile.
   const onState = ({ settings, open }: WidgetUiState) => {
     layer.dataset["side"] = settings?.launcherPosition ?? "right";
+    if (layer.hasAttribute("data-messenger-open") !== open) void stage?.then((current) => stopped || current.arrange());
     layer.toggleAttribute("data-messenger-open", open);
     if (!open) evaluate();
   };

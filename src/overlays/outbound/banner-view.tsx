@@ -1,7 +1,7 @@
+import { useStrings } from "../shared/mount";
 import { useRef } from "preact/hooks";
 import { Markdown } from "../../ui/markdown/render";
 import { CloseButton } from "../shared/close-button";
-import { overlayStrings as t } from "../shared/strings";
 import { ActionButtons } from "./buttons";
 import { useReservedSpace } from "./reserve-space";
 import { useOutboundActions } from "./use-outbound";
@@ -9,6 +9,7 @@ import type { OutboundMessage } from "./wire";
 
 /** A banner: a strip across the top or bottom of the page, which it pushes aside; it never takes focus. */
 export function BannerView({ message }: { message: OutboundMessage }) {
+  const t = useStrings();
   const actions = useOutboundActions(message);
   const ref = useRef<HTMLDivElement>(null);
   useReservedSpace(ref, message.bannerPosition);

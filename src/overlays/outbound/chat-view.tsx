@@ -1,14 +1,15 @@
+import { useStrings } from "../shared/mount";
 import { useRef } from "preact/hooks";
 import { Markdown } from "../../ui/markdown/render";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
-import { overlayStrings as t } from "../shared/strings";
 import { ActionButtons } from "./buttons";
 import { useOutboundActions } from "./use-outbound";
 import type { OutboundMessage } from "./wire";
 
 /** A chat message from a teammate, beside the launcher; Reply opens the messenger. */
 export function ChatView({ message }: { message: OutboundMessage }) {
+  const t = useStrings();
   const actions = useOutboundActions(message);
   const ref = useRef<HTMLElement>(null);
   useDialogFocus(ref, { autoFocus: false, trap: false, onEscape: actions.dismiss });

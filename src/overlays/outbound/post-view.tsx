@@ -1,15 +1,16 @@
+import { useStrings } from "../shared/mount";
 import { useRef } from "preact/hooks";
 import { Markdown } from "../../ui/markdown/render";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { overlayStrings as t } from "../shared/strings";
 import { ActionButtons } from "./buttons";
 import { useOutboundActions } from "./use-outbound";
 import type { OutboundMessage } from "./wire";
 
 /** A post: a modal card in the middle of the page. */
 export function PostView({ message }: { message: OutboundMessage }) {
+  const t = useStrings();
   const actions = useOutboundActions(message);
   const ref = useRef<HTMLElement>(null);
   const titleId = useId("post-title");

@@ -17,7 +17,7 @@ box-shadow:0 2px 10px rgba(15,23,42,.18);animation:oc-banner-in .25s ease}
 .oc-banner-actions{display:flex;gap:8px;flex:none}
 .oc-banner-o .oc-btn{min-height:32px;padding:5px 12px;background:#fff;color:#0f172a}
 .oc-banner-o .oc-btn-quiet{background:transparent;color:inherit;border-color:currentColor}
-.oc-banner-o .oc-x{top:50%;right:8px;transform:translateY(-50%);color:inherit}
+.oc-banner-o .oc-x{top:50%;inset-inline-end:8px;transform:translateY(-50%);color:inherit}
 .oc-banner-o .oc-x:hover{background:rgba(255,255,255,.18);color:inherit}
 .oc-banner-o :focus-visible{outline-color:currentColor;box-shadow:none}
 @media (max-width:599.98px){.oc-banner-o{flex-wrap:wrap;justify-content:flex-start}}

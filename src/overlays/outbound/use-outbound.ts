@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { safeUrl } from "../../ui/markdown/url";
+import { safeUrl } from "../../../core/markdown/url";
 import { tryMutate, useOverlayEnv } from "../shared/mount";
 import type { OutboundButton, OutboundMessage } from "./wire";
 import { backend } from "../../runtime/functions";

@@ -3,6 +3,7 @@ import { useContext } from "preact/hooks";
 import { getFunctionName } from "convex/server";
 import type { MutationRef, ResultOf, SessionArgsOf } from "../../runtime/functions";
 import { logError } from "../../sdk/log";
+import type { OverlayStrings } from "../../i18n/overlays/en";
 import type { OverlayContext, OverlayHandle } from "../types";
 import { OverlayBoundary } from "./boundary";
 import { adoptCss, createPlacer, type Placer } from "./sheets";
@@ -17,6 +18,9 @@ export function useOverlayEnv(): OverlayEnv {
   if (!env) throw new Error("overlay component rendered outside mountOverlay");
   return env;
 }
+
+/** The overlays' words in the visitor's language. */
+export const useStrings = (): OverlayStrings => useOverlayEnv().context.strings;
 
 export type OverlaySpec<T> = {
   /** Used in log messages: "the survey failed…". */

@@ -18,13 +18,13 @@ box-shadow:0 12px 40px rgba(15,23,42,.22),0 2px 6px rgba(15,23,42,.08),0 0 0 1px
 animation:oc-o-in .2s cubic-bezier(.2,.9,.3,1)}
 @keyframes oc-o-in{from{opacity:0;transform:translateY(6px) scale(.98)}}
 .oc-o-card:focus{outline:none}
-.oc-o-title{margin:0 28px 6px 0;font-size:16px;line-height:1.35;font-weight:650}
+.oc-o-title{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.35;font-weight:650}
 .oc-o-body{margin:0;color:#334155}
 .oc-o-body p{margin:0 0 8px}.oc-o-body p:last-child{margin-bottom:0}
 .oc-o-body a{color:var(--oc-primary)}
 .oc-o-meta{margin:0 0 6px;color:var(--oc-muted);font-size:12px;font-weight:600}
 .oc-o-actions{display:flex;flex-wrap:wrap;gap:8px;justify-content:flex-end;align-items:center;margin-top:16px}
-.oc-o-actions .oc-o-meta{margin:0 auto 0 0}
+.oc-o-actions .oc-o-meta{margin:0;margin-inline-end:auto}
 .oc-btn{min-height:36px;margin:0;padding:7px 14px;border:1px solid transparent;border-radius:9px;cursor:pointer;
 font:inherit;font-weight:600;line-height:1.3;background:var(--oc-primary);color:var(--oc-on-primary);
 transition:filter .15s ease}
@@ -32,7 +32,7 @@ transition:filter .15s ease}
 .oc-btn:disabled{cursor:default;opacity:.6}
 .oc-btn-quiet{background:#fff;color:var(--oc-ink);border-color:#cbd5e1}
 .oc-btn-quiet:hover{filter:none;background:var(--oc-soft)}
-.oc-x{position:absolute;top:10px;right:10px;width:32px;height:32px;margin:0;padding:0;border:0;border-radius:8px;
+.oc-x{position:absolute;top:10px;inset-inline-end:10px;width:32px;height:32px;margin:0;padding:0;border:0;border-radius:8px;
 display:grid;place-items:center;background:transparent;color:var(--oc-muted);cursor:pointer}
 .oc-x:hover{background:var(--oc-soft);color:var(--oc-ink)}
 .oc-x svg{width:18px;height:18px}

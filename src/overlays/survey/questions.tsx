@@ -1,6 +1,6 @@
+import { useStrings } from "../shared/mount";
 import type { AnswerValue, SurveyQuestion } from "../../../core/engagement/survey-answers";
 import { SHORT_TEXT_MAX, LONG_TEXT_MAX } from "../../../core/engagement/survey-answers";
-import { overlayStrings as t } from "../shared/strings";
 
 export type QuestionProps = {
   question: SurveyQuestion;
@@ -15,6 +15,7 @@ export type QuestionProps = {
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 function Title({ question, id, inputId }: { question: SurveyQuestion; id: string; inputId?: string }) {
+  const t = useStrings();
   const hint = <span class="oc-q-hint">({question.required ? t.required : t.optional})</span>;
   return inputId === undefined ? (
     <legend class="oc-q-title" id={id}>
@@ -29,6 +30,7 @@ function Title({ question, id, inputId }: { question: SurveyQuestion; id: string
 
 /** One question, as native form controls: radios and checkboxes keep their arrow-key behaviour. */
 export function Question(props: QuestionProps) {
+  const t = useStrings();
   const { question, value, onChange } = props;
   const described = props.invalid ? { "aria-describedby": props.errorId } : {};
   if (question.type === "short_text" || question.type === "long_text") {

@@ -24,16 +24,29 @@ export type SurveyAction =
 
 export const initialSurveyState: SurveyState = { index: 0, answers: {}, error: null, sending: false };
 
-/** The problem with one answer (required and blank, or not fitting the question), or null. */
-export function questionError(question: SurveyQuestion, value: AnswerValue | undefined): string | null {
-  return validateAnswers([question], value === undefined ? {} : { [question.id]: value })[0]?.message ?? null;
+/**
+ * The problem with one answer (required and blank, or not fitting the question), or null.
+ * `requiredMessage`, in the visitor's language, replaces the rules' English for a blank
+ * required answer.
+ */
+export function questionError(question: SurveyQuestion, value: AnswerValue | undefined, requiredMessage?: string): string | null {
+  const answers = value === undefined ? {} : { [question.id]: value };
+  const problem = validateAnswers([question], answers)[0]?.message ?? null;
+  if (problem === null || requiredMessage === undefined || !question.required) return problem;
+  // Blank is the only problem when the same answer passes once the question is optional.
+  return validateAnswers([{ ...question, required: false }], answers).length === 0 ? requiredMessage : problem;
 }
 
 export function isThankYou(questions: readonly SurveyQuestion[], state: SurveyState): boolean {
   return state.index >= questions.length;
 }
 
-export function surveyReducer(questions: readonly SurveyQuestion[], state: SurveyState, action: SurveyAction): SurveyState {
+export function surveyReducer(
+  questions: readonly SurveyQuestion[],
+  state: SurveyState,
+  action: SurveyAction,
+  requiredMessage?: string,
+): SurveyState {
   const question = questions[state.index];
   if (state.sending && action.type !== "sent" && action.type !== "failed") return state;
   switch (action.type) {
@@ -45,7 +58,7 @@ export function surveyReducer(questions: readonly SurveyQuestion[], state: Surve
     }
     case "next": {
       if (!question) return state;
-      const error = questionError(question, state.answers[question.id]);
+      const error = questionError(question, state.answers[question.id], requiredMessage);
       if (error !== null) return { ...state, error };
       const last = state.index === questions.length - 1;
       return last ? { ...state, error: null, sending: true } : { ...state, index: state.index + 1, error: null };

@@ -3,8 +3,7 @@ import { readAppError } from "../../runtime/errors";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { tryMutate, useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { tryMutate, useOverlayEnv, useStrings } from "../shared/mount";
 import { Question } from "./questions";
 import { answersToSend, initialSurveyState, isThankYou, surveyReducer, type SurveyAction, type SurveyState } from "./survey-state";
 import type { OverlayContext } from "../types";
@@ -17,8 +16,9 @@ import { backend } from "../../runtime/functions";
  * then a thank-you step.
  */
 export function SurveyOverlay({ survey }: { survey: WidgetSurvey }) {
+  const t = useStrings();
   const { context } = useOverlayEnv();
-  const reducer = (state: SurveyState, action: SurveyAction) => surveyReducer(survey.questions, state, action);
+  const reducer = (state: SurveyState, action: SurveyAction) => surveyReducer(survey.questions, state, action, t.questionRequired);
   const [state, dispatch] = useReducer(reducer, initialSurveyState);
   const ref = useRef<HTMLElement>(null);
   const titleId = useId("q");
@@ -29,7 +29,7 @@ export function SurveyOverlay({ survey }: { survey: WidgetSurvey }) {
 
   useEffect(() => void tryMutate(context, backend.surveys.recordImpression, { surveyId: survey.id, action: "shown" }), []);
   useEffect(() => {
-    if (state.sending) void submit(survey, state, dispatch, context.mutate);
+    if (state.sending) void submit(survey, state, dispatch, context.mutate, t.sendFailed);
   }, [state.sending]);
 
   const dismiss = () => {
@@ -106,6 +106,7 @@ async function submit(
   state: SurveyState,
   dispatch: (action: SurveyAction) => void,
   mutate: OverlayContext["mutate"],
+  sendFailed: string,
 ): Promise<void> {
   try {
     await mutate(backend.surveys.submitResponse, { surveyId: survey.id, answers: answersToSend(survey.questions, state.answers) });
@@ -116,7 +117,7 @@ async function submit(
     const questionId = info?.field?.startsWith("answers.") ? info.field.slice("answers.".length) : undefined;
     dispatch({
       type: "failed",
-      message: info?.code === "INVALID_ARGUMENT" ? info.message : t.sendFailed,
+      message: info?.code === "INVALID_ARGUMENT" ? info.message : sendFailed,
       ...(questionId === undefined ? {} : { questionId }),
     });
   }

@@ -3,8 +3,7 @@ import { Markdown } from "../../ui/markdown/render";
 import { anchorTo, findElement } from "../shared/anchor";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { tryMutate, useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { tryMutate, useOverlayEnv, useStrings } from "../shared/mount";
 import { useHoverAndFocus } from "./use-hover";
 import type { WidgetTooltip } from "./wire";
 import { backend } from "../../runtime/functions";
@@ -14,6 +13,7 @@ import { backend } from "../../runtime/functions";
  * (without taking focus); `hover` and `click` tips wait behind a beacon on the element.
  */
 export function TooltipOverlay({ tooltip }: { tooltip: WidgetTooltip }) {
+  const t = useStrings();
   const { context, placer } = useOverlayEnv();
   const [element] = useState(() => findElement(context.win.document, tooltip.selector));
   const [open, setOpen] = useState(tooltip.showOn === "auto");
@@ -99,6 +99,7 @@ type TipCardProps = {
 };
 
 function TipCard(props: TipCardProps) {
+  const t = useStrings();
   const { tooltip } = props;
   useDialogFocus(props.cardRef, { autoFocus: false, trap: false, onEscape: props.onEscape });
   return (

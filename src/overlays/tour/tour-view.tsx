@@ -6,8 +6,7 @@ import { anchorTo, revealElement } from "../shared/anchor";
 import { CloseButton } from "../shared/close-button";
 import { useDialogFocus } from "../shared/focus";
 import { useId } from "../shared/ids";
-import { useOverlayEnv } from "../shared/mount";
-import { overlayStrings as t } from "../shared/strings";
+import { useOverlayEnv, useStrings } from "../shared/mount";
 import { useTourRun } from "./use-tour";
 import type { WidgetTour } from "./wire";
 
@@ -96,6 +95,7 @@ function StepCard(
     children?: ComponentChildren;
   },
 ) {
+  const t = useStrings();
   const { step, index, count } = props;
   const fallbackRef = useRef<HTMLElement>(null);
   const ref = props.cardRef ?? fallbackRef;

@@ -1,6 +1,6 @@
 import { Fragment, h, type ComponentChildren, type VNode } from "preact";
-import { parseMarkdown, type MarkdownNode } from "./parse";
-import { LINK_REL, LINK_TARGET, safeUrl } from "./url";
+import { parseMarkdown, type MarkdownNode } from "../../../core/markdown/parse";
+import { LINK_REL, LINK_TARGET, safeUrl } from "../../../core/markdown/url";
 
 /*
  * Renders the markdown tree with createElement only: text goes in as strings

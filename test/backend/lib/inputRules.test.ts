@@ -32,4 +32,18 @@ describe("input rules", () => {
   test("previews collapse whitespace", () => {
     expect(messagePreview("  a\n\tb  ")).toBe("a b");
   });
+
+  test("previews are the plain text a reader sees: no markdown marks, links as their text", () => {
+    expect(messagePreview("**Export** any report with `Export CSV`, see [the guide](https://example.com/g).")).toBe(
+      "Export any report with Export CSV, see the guide.",
+    );
+    expect(messagePreview("Steps:\n- open *Reports*\n- click **Export**\n```\ncurl x\n```")).toBe("Steps: open Reports click Export curl x");
+  });
+
+  test("long previews are cut at a word, never inside markup", () => {
+    const preview = messagePreview(`${"word ".repeat(40)}**bold end**`);
+    expect(preview.length).toBeLessThanOrEqual(140);
+    expect(preview).toMatch(/^(word )+word…$/);
+    expect(messagePreview(`**${"Export ".repeat(30).trim()}**`)).not.toContain("*");
+  });
 });

@@ -113,7 +113,11 @@ describe("the document and the routes agree", () => {
     const tour = document.components["schemas"]?.["Tour"] as { required: string[] };
     expect(tour.required).toEqual(expect.arrayContaining(["id", "status", "trigger", "frequency", "createdAt"]));
     const limit = (document.paths["/conversations"]?.["get"] as unknown as { parameters: Array<{ name: string; required: boolean }> }).parameters;
-    expect(limit).toEqual([expect.objectContaining({ name: "status", required: false }), expect.objectContaining({ name: "limit", required: false })]);
+    expect(limit).toEqual([
+      expect.objectContaining({ name: "status", required: false }),
+      expect.objectContaining({ name: "limit", required: false }),
+      expect.objectContaining({ name: "cursor", required: false }),
+    ]);
   });
 });
 

@@ -21,9 +21,9 @@ export type OverlayTimeline = Array<{ kind: string; slot: string; at: number }>;
 
 /**
  * A new visitor (own context, own storage) on `url`. Every 40 ms the page notes the
- * overlays the widget's shadow root holds (each one once, in the order they were added),
- * so tests can check what showed, in which order, and whether two blocking ones were
- * ever up together.
+ * overlays the widget's shadow root shows (each one once, in the order they first
+ * showed), so tests can check what showed, in which order, whether two blocking ones
+ * were ever up together, and whether a modal ever shared the screen.
  */
 export async function openDemoVisitor(browser: Browser, stack: Stack, url: string): Promise<VisitorPage> {
   const visitor = await openVisitor(browser, "about:blank"); // its traps, then ours, then the page
@@ -32,13 +32,19 @@ export async function openDemoVisitor(browser: Browser, stack: Stack, url: strin
       const w = window as unknown as Record<string, unknown>;
       w["opencomSettings"] = { convexUrl, workspaceId };
       const seen: Array<{ kind: string; slot: string; at: number }> = [];
+      const clashes: string[] = [];
       const known = new WeakSet<Element>();
       let mostBlocking = 0;
-      w["__overlays"] = { seen, mostBlocking: () => mostBlocking };
+      w["__overlays"] = { seen, clashes, mostBlocking: () => mostBlocking };
       setInterval(() => {
         const root = document.querySelector("opencom-widget")?.shadowRoot;
-        const shown = [...(root?.querySelectorAll<HTMLElement>(".oc-overlays > [data-kind]") ?? [])];
+        // What the visitor sees: held-back overlays stay mounted but hidden.
+        const shown = [...(root?.querySelectorAll<HTMLElement>(".oc-overlays > [data-kind]:not([hidden])") ?? [])];
         mostBlocking = Math.max(mostBlocking, shown.filter((element) => element.dataset["slot"] === "blocking").length);
+        const messengerOpen = root?.querySelector(".oc-launcher")?.getAttribute("aria-expanded") === "true";
+        if (shown.some((element) => element.dataset["modal"] !== undefined) && (shown.length > 1 || messengerOpen)) {
+          clashes.push(`${shown.map((element) => element.dataset["kind"]).join("+")}${messengerOpen ? "+messenger" : ""}`);
+        }
         for (const element of shown) {
           if (known.has(element)) continue;
           known.add(element);
@@ -52,10 +58,14 @@ export async function openDemoVisitor(browser: Browser, stack: Stack, url: strin
   return visitor;
 }
 
-export function timeline(page: Page): Promise<{ seen: OverlayTimeline; mostBlocking: number }> {
+/**
+ * What showed, in order; the most blocking overlays seen at once; and every moment a
+ * modal shared the screen with another overlay or the messenger (as "tour+tooltip").
+ */
+export function timeline(page: Page): Promise<{ seen: OverlayTimeline; mostBlocking: number; clashes: string[] }> {
   return page.evaluate(() => {
-    const overlays = (window as unknown as { __overlays: { seen: OverlayTimeline; mostBlocking(): number } }).__overlays;
-    return { seen: overlays.seen, mostBlocking: overlays.mostBlocking() };
+    const overlays = (window as unknown as { __overlays: { seen: OverlayTimeline; clashes: string[]; mostBlocking(): number } }).__overlays;
+    return { seen: overlays.seen, mostBlocking: overlays.mostBlocking(), clashes: [...new Set(overlays.clashes)] };
   });
 }
 

@@ -170,6 +170,44 @@ describe("user switch (logout isolation)", () => {
   });
 });
 
+describe("what the host page hears on a user switch", () => {
+  /** Alice's widget, open, with 3 unread; every event the page receives from then on. */
+  async function aliceOpenWithUnread() {
+    const setupResult = setup({ user: { userId: "alice", userHash: HASH } });
+    const { widget, clients, emitter } = setupResult;
+    await until(() => visitorOf(widget) !== null);
+    widget.current()?.setOpen(true);
+    await until(() => (clients[0]?.active("messenger:unreadSummary").length ?? 0) > 0);
+    clients[0]?.active("messenger:unreadSummary")[0]?.onValue({ unreadCount: 3, latest: null });
+    const heard: string[] = [];
+    emitter.on("close", () => heard.push("close"));
+    emitter.on("unreadCountChange", ({ unreadCount }) => heard.push(`unread ${unreadCount}`));
+    return { ...setupResult, heard };
+  }
+
+  it("identify() as someone else: `close`, then an unread count of 0, before the new visitor", async () => {
+    const { widget, heard } = await aliceOpenWithUnread();
+    widget.identify({ userId: "bob", userHash: HASH });
+    expect(heard).toEqual(["close", "unread 0"]);
+  });
+
+  it("destroy(): the same, so a badge the page draws does not keep the last user's count", async () => {
+    const { widget, heard } = await aliceOpenWithUnread();
+    widget.destroy();
+    expect(heard).toEqual(["close", "unread 0"]);
+  });
+
+  it("says nothing it has not said: a closed widget with nothing unread emits neither", async () => {
+    const { widget, emitter } = setup();
+    await until(() => visitorOf(widget) !== null);
+    const heard: string[] = [];
+    emitter.on("close", () => heard.push("close"));
+    emitter.on("unreadCountChange", () => heard.push("unread"));
+    widget.destroy();
+    expect(heard).toEqual([]);
+  });
+});
+
 describe("identity verification refused", () => {
   it("shows nothing, logs one error and emits `error` when boot refuses the proof", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});

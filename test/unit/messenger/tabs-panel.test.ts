@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FakeClient } from "../helpers/fake-client";
 import { BOOT_SETTINGS, destroyWidgets, launcher, shadow, startWidget, until } from "../helpers/widget";
 
 afterEach(() => {
+  vi.restoreAllMocks();
   destroyWidgets();
   document.body.replaceChildren();
 });
@@ -69,6 +70,19 @@ describe("messenger tabs", () => {
     await until(() => selected() === "Help");
     await until(() => client.active("articles:get").length === 1);
     expect(client.active("articles:get")[0]?.args).toMatchObject({ articleId: "article-1" });
+  });
+
+  it("says an article given to showArticle does not exist (no 'Try again'), and logs it", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const client = clientWith({});
+    const { instance } = await open(client);
+    instance.showArticle("bogus-id");
+    await until(() => client.active("articles:get").length === 1);
+    const notFound = Object.assign(new Error("Article not found."), { data: { code: "NOT_FOUND", message: "Article not found.", field: "articleId" } });
+    client.active("articles:get")[0]?.onError?.(notFound);
+    await until(() => shadow().querySelector("[role=alert]")?.textContent === "This article does not exist, or is no longer published.");
+    expect([...shadow().querySelectorAll("button")].some((button) => button.textContent === "Try again")).toBe(false);
+    expect(error).toHaveBeenCalledWith('[OpencomWidget] there is no published article with id "bogus-id"');
   });
 
   it("has no tab bar when Messages is the only tab", async () => {

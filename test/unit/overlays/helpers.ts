@@ -2,6 +2,7 @@ import { getFunctionName, type FunctionReference } from "convex/server";
 import { vi } from "vitest";
 import type { Gateway } from "../../../src/runtime/gateway";
 import type { OverlayContext } from "../../../src/overlays/types";
+import { overlayStrings } from "../../../src/i18n/overlays/en";
 
 type Args = Record<string, unknown>;
 
@@ -56,6 +57,7 @@ export function overlayContext(item: unknown, patch: Partial<OverlayContext> = {
     shadow,
     container,
     kind: "tour",
+    strings: overlayStrings,
     item,
     requested: false,
     mutate: mutateByName((name, args) => {

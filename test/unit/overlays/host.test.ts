@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { WidgetUiState } from "../../../src/runtime/ui-state";
 import { createEngagementHost, type EngagementHost } from "../../../src/overlays/host/host";
+import type { Locale } from "../../../src/i18n/locales";
 import { memoryStore } from "../../../src/runtime/storage";
 import { createStore } from "../../../src/runtime/store";
 import { createTimers } from "../../../src/runtime/timers";
@@ -17,10 +18,10 @@ afterEach(() => {
 
 const SETTINGS = { launcherPosition: "right" } as unknown as WidgetUiState["settings"];
 
-function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStore> } = {}) {
+function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStore>; locale?: Locale } = {}) {
   const fake = fakeGateway();
   const { shadow } = shadowHost();
-  const state = createStore<WidgetUiState>({ open: options.open ?? false, settings: SETTINGS, unread: 0, connection: "online", ready: true, intent: null });
+  const state = createStore<WidgetUiState>({ open: options.open ?? false, settings: SETTINGS, unread: 0, connection: "online", ready: true, intent: null, ...(options.locale ? { locale: options.locale } : {}) });
   const storage = options.storage ?? memoryStore();
   const host = createEngagementHost({
     win: window as Window & typeof globalThis,
@@ -32,16 +33,22 @@ function start(options: { open?: boolean; storage?: ReturnType<typeof memoryStor
     state,
     memoryKey: () => "opencom:demo:v1:overlays",
     openMessenger: vi.fn(),
+    closeMessenger: () => state.set({ open: false }),
     trackPageViews: true,
   });
   hosts.push(host);
   const dialogs = () => [...shadow.querySelectorAll<HTMLElement>('[role="dialog"]')];
+  /** The overlays a visitor sees: dialogs and banners outside any held-back (hidden) container. */
+  const visible = () =>
+    [...shadow.querySelectorAll<HTMLElement>('[role="dialog"],[role="region"]')]
+      .filter((element) => !element.closest("[hidden]"))
+      .map((element) => element.getAttribute("aria-label") ?? shadow.getElementById(element.getAttribute("aria-labelledby") ?? "")?.textContent);
   const names = () => dialogs().map((d) => d.getAttribute("aria-label") ?? shadow.getElementById(d.getAttribute("aria-labelledby") ?? "")?.textContent);
   /** Answers every list: empty unless given. */
   const feedAll = (lists: Record<string, unknown[]> = {}) => {
     for (const name of [...fake.watches.keys()]) fake.feed(name, lists[name] ?? []);
   };
-  return { ...fake, feedAll, shadow, state, storage, host, dialogs, names };
+  return { ...fake, feedAll, shadow, state, storage, host, dialogs, names, visible };
 }
 
 const pageLoad = { type: "page_load" };
@@ -116,6 +123,70 @@ describe("the engagement host", () => {
     state.set({ open: false });
     await new Promise((done) => setTimeout(done, 50));
     expect(names()).toEqual(["A survey (optional)"]); // the post waits its turn behind the survey on screen
+  });
+
+  it("keeps the banner and a tooltip out of sight while a modal tour is up, then shows them", async () => {
+    document.body.insertAdjacentHTML("beforeend", '<button id="export">Export</button>');
+    const { feedAll, shadow, visible } = start();
+    const tip = { id: "tip1", name: "Tip", selector: "#export", placement: "top", title: "Export tip", body: "CSV", trigger: pageLoad, priority: 0 };
+    const banner = { ...post, id: "b1", type: "banner", title: null, body: "New: CSV" };
+    feedAll({ "tours:listAll": [tour], "tooltips:getActiveForVisitor": [tip], "outboundMessages:getEligible": [banner] });
+    await until(() => expect(visible()).toEqual(["A tour"]));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(visible()).toEqual(["A tour"]);
+    buttonNamed(shadow, "Close tour").click();
+    await until(() => expect(visible().sort()).toEqual(["Announcement", "Export tip"]));
+  });
+
+  it("hides a banner already up when a modal post starts, and shows it again after", async () => {
+    const { feed, feedAll, shadow, visible } = start();
+    const banner = { ...post, id: "b1", type: "banner", title: null, body: "New: CSV" };
+    feedAll({ "outboundMessages:getEligible": [banner] });
+    await until(() => expect(visible()).toEqual(["Announcement"]));
+    feed("outboundMessages:getEligible", [banner, { ...post, trigger: { type: "event", name: "go" } }]);
+    feed("surveys:getActiveSurveys", [survey]);
+    await until(() => expect(visible()).toEqual(["A survey (optional)"]));
+    buttonNamed(shadow, "Close survey").click();
+    await until(() => expect(visible()).toEqual(["Announcement"]));
+  });
+
+  it("never shows the messenger and a modal tour together: opening it holds the tour back until it closes", async () => {
+    const { feedAll, state, visible, host } = start();
+    feedAll({ "tours:listAll": [tour] });
+    await until(() => expect(visible()).toEqual(["A tour"]));
+    state.set({ open: true });
+    await until(() => expect(visible()).toEqual([]));
+    state.set({ open: false });
+    await until(() => expect(visible()).toEqual(["A tour"]));
+  });
+
+  it("closes the messenger for a modal tour asked for while it is open", async () => {
+    const { feedAll, state, visible, host } = start({ open: true });
+    feedAll({ "tours:listAll": [{ ...tour, autoStart: false }] });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(visible()).toEqual([]);
+    host.start("tour", "t1");
+    await until(() => expect(visible()).toEqual(["A tour"]));
+    expect(state.get().open).toBe(false);
+  });
+
+  it("speaks the visitor's language: French chrome, Arabic right to left", async () => {
+    const twoSteps = { ...tour, steps: [{ kind: "modal", title: "Bienvenue", body: "" }, { kind: "modal", title: "Deux", body: "" }] };
+    const french = start({ locale: "fr" });
+    french.feedAll({ "tours:listAll": [twoSteps] });
+    await until(() => expect(french.visible()).toEqual(["Bienvenue"]));
+    expect(french.shadow.textContent).toContain("Étape 1 sur 2");
+    buttonNamed(french.shadow, "Suivant");
+    buttonNamed(french.shadow, "Fermer la visite");
+    french.host.destroy();
+
+    const arabic = start({ locale: "ar" });
+    arabic.feedAll({ "tours:listAll": [twoSteps] });
+    await until(() => expect(arabic.visible()).toEqual(["Bienvenue"]));
+    const container = arabic.shadow.querySelector<HTMLElement>('[data-kind="tour"]')!;
+    expect([container.dir, container.lang]).toEqual(["rtl", "ar"]);
+    buttonNamed(arabic.shadow, "التالي");
+    expect(arabic.shadow.textContent).toContain("الخطوة 1 من 2");
   });
 
   it("puts what was asked for ahead of its kind, and reports unknown ids", async () => {

@@ -34,6 +34,12 @@ describe("survey state", () => {
     expect(questionError(questions[1]!, undefined)).toBeNull();
   });
 
+  it("says a blank required answer is required in the visitor's language, and keeps the rules' other reasons", () => {
+    expect(questionError(questions[0]!, undefined, "Cette question est obligatoire.")).toBe("Cette question est obligatoire.");
+    expect(questionError(questions[0]!, 11, "Cette question est obligatoire.")).toBe("Pick a whole number from 0 to 10.");
+    expect(surveyReducer(questions, initialSurveyState, { type: "next" }, "هذا السؤال مطلوب.").error).toBe("هذا السؤال مطلوب.");
+  });
+
   it("submits on the last question's Next and shows the thank-you step once sent", () => {
     const sending = run([
       { type: "answer", questionId: "nps", value: 7 },

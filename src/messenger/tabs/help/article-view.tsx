@@ -1,4 +1,6 @@
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo } from "preact/hooks";
+import { readAppError } from "../../../runtime/errors";
+import { logError } from "../../../sdk/log";
 import { Markdown } from "../../../ui/markdown/render";
 import { backend } from "../../../runtime/functions";
 import { useQuery } from "../../panel/hooks";
@@ -12,6 +14,19 @@ import { parseArticle, type HelpArticle } from "./wire";
 export function ArticleView({ controller, articleId }: { controller: MessengerController; articleId: string }) {
   const t = useT();
   const [article, retry] = useQuery(controller, backend.articles.get, { articleId }, parseArticle);
+  const missing = article.status === "error" && readAppError(article.error)?.code === "NOT_FOUND";
+  // Usually a wrong id given to showArticle(): the page's developer needs to hear of it.
+  useEffect(() => {
+    if (missing) logError(`there is no published article with id "${articleId}"`);
+  }, [missing, articleId]);
+  if (missing) {
+    // "Try again" cannot help here.
+    return (
+      <p class="oc-note" role="alert">
+        {t.articleMissing}
+      </p>
+    );
+  }
   return (
     <LiveContent state={article} retry={retry} failed={t.articleFailed}>
       {(data) => <Article article={data} />}

@@ -52,5 +52,8 @@ describe("attachment rules", () => {
     expect(formatBytes(5 * MB, "en")).toBe("5 MB");
     expect(formatBytes(1536, "en")).toBe("1.5 kB");
     expect(formatBytes(1.5 * MB, "fr")).toMatch(/^1,5\s?Mo$/);
+    expect(formatBytes(20, "en")).toBe("20 bytes");
+    expect(formatBytes(1, "en")).toBe("1 byte");
+    expect(formatBytes(20, "fr")).toMatch(/^20\soctets$/);
   });
 });

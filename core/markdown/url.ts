@@ -8,6 +8,10 @@
 export const LINK_REL = "noopener noreferrer nofollow";
 export const LINK_TARGET = "_blank";
 
+// The WHATWG URL parser: in every browser and in Convex's runtime (core/ is typed without the DOM).
+type ParsedUrl = { href: string; protocol: string };
+declare const URL: new (url: string) => ParsedUrl;
+
 const ALLOWED_PROTOCOL = /^(https?|mailto|tel):$/;
 
 // Controls, spaces and invisible/bidi formatting characters. Browsers drop tabs and
@@ -26,7 +30,7 @@ export function safeUrl(raw: string): string | null {
   // Absolute URLs only, with a plain ASCII scheme: no relative or //host links,
   // no percent- or entity-encoded schemes (they simply fail this test).
   if (HIDDEN.test(url) || !/^[a-z][a-z\d+.-]*:/i.test(url)) return null;
-  let parsed: URL;
+  let parsed: ParsedUrl;
   try {
     parsed = new URL(url);
   } catch {

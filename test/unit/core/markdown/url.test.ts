@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { LINK_REL, LINK_TARGET, safeUrl } from "../../../../src/ui/markdown";
+import { LINK_REL, LINK_TARGET, safeUrl } from "../../../../core/markdown/url";
 
 describe("safeUrl", () => {
   test.each([

@@ -1,4 +1,8 @@
-/** The overlays' UI copy, in one place for the coming i18n work. */
+/**
+ * The engagement overlays' own words (buttons, labels, announcements), in English: they
+ * travel with the overlay chunks; the other languages are chunks of their own (load.ts).
+ * The content itself (tour steps, survey questions) is the workspace's, as written.
+ */
 export const overlayStrings = {
   close: "Close",
   next: "Next",
@@ -21,6 +25,7 @@ export const overlayStrings = {
   sending: "Sending…",
   questionOf: (index: number, count: number) => `Question ${index} of ${count}`,
   required: "required",
+  questionRequired: "This question is required.",
   optional: "optional",
   notLikely: "Not likely",
   veryLikely: "Very likely",
@@ -36,9 +41,11 @@ export const overlayStrings = {
   allDone: "All done. Nice work!",
   csatTitle: "How was your conversation?",
   csatQuestion: "Rate the conversation",
-  csatLabels: ["Terrible", "Bad", "OK", "Good", "Great"] as const,
-  csatComment: "Anything to add? (optional)",
+  csatLabels: ["Terrible", "Bad", "OK", "Good", "Great"],
+  csatComment: "Anything to add?",
   csatThanks: "Thanks for your feedback!",
   notNow: "Not now",
   closeRating: "Close rating",
-} as const;
+};
+
+export type OverlayStrings = typeof overlayStrings;

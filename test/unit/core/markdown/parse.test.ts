@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseMarkdown, type MarkdownNode } from "../../../../src/ui/markdown";
+import { parseMarkdown, type MarkdownNode } from "../../../../core/markdown/parse";
 
 const t = (text: string): MarkdownNode => ({ type: "text", text });
 const p = (...children: MarkdownNode[]): MarkdownNode => ({ type: "p", children });
