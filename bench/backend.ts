@@ -1,8 +1,9 @@
 // The local backend for the bench, in its own process (so it has its own core, as a real
-// deployment would): `node --import tsx bench/backend.ts <dataDir> <apiPort> <sitePort> <agents>`.
+// deployment would): `node --import tsx bench/backend.ts <dataDir> <apiPort> <sitePort> <agents> [conversations]`.
 // It seeds the demo workspace and mints one REST API key per simulated agent: the REST API
 // allows 2 requests a second per key (bursts of 120), which a latency bench polling for
-// messages would otherwise hit. Prints one JSON line, {"ready": BenchBackendInfo}, then runs
+// messages would otherwise hit. With `conversations`, it also fills the inbox with that many
+// (the inbox bench). Prints one JSON line, {"ready": BenchBackendInfo}, then runs
 // until SIGTERM.
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
@@ -14,9 +15,11 @@ export interface BenchBackendInfo {
   workspaceId: string;
   adminApiKey: string;
   agentKeys: string[];
+  /** The demo's operators, who sign in to the inbox. */
+  operators: Array<{ email: string; password: string; role: string }>;
 }
 
-const [dataDir, apiPort, sitePort, agents] = process.argv.slice(2);
+const [dataDir, apiPort, sitePort, agents, conversations = "0"] = process.argv.slice(2);
 if (!dataDir || !apiPort || !sitePort || !agents) throw new Error("usage: backend.ts <dataDir> <apiPort> <sitePort> <agents>");
 
 const backend = await startBackend({
@@ -39,7 +42,12 @@ for (let i = 0; i < Number(agents); i++) {
   agentKeys.push(String(created?.apiKey));
 }
 
-const info: BenchBackendInfo = { convexUrl: backend.apiUrl, siteUrl: backend.siteUrl, workspaceId: demo.workspaceId, adminApiKey: demo.adminApiKey, agentKeys };
+for (let from = 0; from < Number(conversations); from += 200) {
+  await run("seed:busyInbox", { from, count: Math.min(200, Number(conversations) - from) } as never);
+}
+
+const operators = (demo as unknown as { operators?: BenchBackendInfo["operators"] }).operators ?? [];
+const info: BenchBackendInfo = { convexUrl: backend.apiUrl, siteUrl: backend.siteUrl, workspaceId: demo.workspaceId, adminApiKey: demo.adminApiKey, agentKeys, operators };
 console.log(JSON.stringify({ ready: info }));
 
 process.on("SIGTERM", () => {

@@ -1,6 +1,7 @@
 // The budgets of docs/performance.md, checked against the bench's figures. Pure: the table
 // and the verdicts come from the figures alone. 1 KB = 1000 bytes, as Vite prints sizes.
 import type { BootFigures } from "./boot";
+import type { InboxFigures } from "./inbox";
 import type { LoadFigures } from "./load";
 import type { RoundTripFigures } from "./round-trip";
 import type { SizeFigures } from "./sizes";
@@ -10,6 +11,7 @@ export interface Figures {
   boot?: BootFigures;
   roundTrip?: RoundTripFigures;
   load?: LoadFigures;
+  inbox?: InboxFigures;
 }
 
 export interface Verdict {
@@ -26,7 +28,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 export function judge(figures: Figures): Verdict[] {
   const verdicts: Verdict[] = [];
   const add = (figure: string, value: string, budget: string, ok: boolean) => verdicts.push({ figure, value, budget, ok });
-  const { sizes, boot, roundTrip, load } = figures;
+  const { sizes, boot, roundTrip, load, inbox } = figures;
   if (sizes) {
     add("loader widget.js (gzip)", kb(sizes.loader.gzip), "≤ 2 KB", sizes.loader.gzip <= 2000);
     add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), "≤ 40 KB", sizes.boot.gzip <= 40_000);
@@ -50,8 +52,17 @@ export function judge(figures: Figures): Verdict[] {
     add(`${load.visitors} visitors × ${load.messagesPerVisitor} messages: lost`, lost, "0", load.lost === 0 && load.failedVisitors === 0);
     add(`${load.visitors} visitors × ${load.messagesPerVisitor} messages: duplicated`, String(load.duplicated), "0", load.duplicated === 0);
   }
+  if (inbox) {
+    const { js, chatsUsableMs: usable, switchMs, conversations } = inbox;
+    add("inbox JS (gzip)", kb(js.gzip), `≤ ${INBOX_BUDGETS.jsGzipKb} KB`, js.gzip <= INBOX_BUDGETS.jsGzipKb * 1000);
+    add(`inbox Chats usable, ${conversations} conversations, 4x CPU (median)`, `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, `≤ ${INBOX_BUDGETS.chatsUsableMs} ms`, usable.median <= INBOX_BUDGETS.chatsUsableMs);
+    add("inbox conversation switch, 4x CPU (median)", `${ms(switchMs.median)} (p75 ${ms(switchMs.q3)}, n=${switchMs.runs})`, `≤ ${INBOX_BUDGETS.switchMs} ms`, switchMs.median <= INBOX_BUDGETS.switchMs);
+  }
   return verdicts;
 }
+
+/** The inbox's budgets; docs/performance.md says why these numbers. */
+export const INBOX_BUDGETS = { jsGzipKb: 80, chatsUsableMs: 1000, switchMs: 300 };
 
 export function formatTable(verdicts: readonly Verdict[]): string {
   const rows = [["figure", "measured", "budget", ""], ...verdicts.map((v) => [v.figure, v.value, v.budget, v.ok ? "ok" : "OVER BUDGET"])];

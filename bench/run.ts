@@ -16,6 +16,7 @@ import { measureLoad } from "./load";
 import { measureRoundTrip, SAMPLES_PER_VISITOR } from "./round-trip";
 import { measureSizes } from "./sizes";
 import { archiveEngagement } from "./engagement";
+import { measureInbox } from "./inbox";
 import { startBenchStack } from "./stack";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -39,6 +40,7 @@ const plan = {
   roundTripSamples: check ? 40 : 200,
   loadVisitors: 200,
   loadMessages: 10,
+  inboxConversations: 500,
 };
 if (!Number.isInteger(plan.bootRuns) || plan.bootRuns < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 if (!existsSync(join(distDir, "manifest.json"))) {
@@ -78,6 +80,21 @@ try {
   await browser?.close();
   await stack.close();
 }
+if (!sizeOnly) figures.inbox = await timed(`inbox with ${plan.inboxConversations} conversations × ${plan.bootRuns}`, () => benchInbox());
+
+/** The inbox on a backend of its own, whose demo workspace holds 500 more conversations. */
+async function benchInbox() {
+  const inboxStack = await startBenchStack(distDir, 0, plan.inboxConversations);
+  const inboxBrowser = await launchChromium();
+  try {
+    const operator = inboxStack.backend.operators.find((candidate) => candidate.role === "agent");
+    if (!operator) throw new Error("the bench backend's demo has no agent to sign in");
+    return await measureInbox(inboxBrowser, inboxStack.site.url, operator, plan.inboxConversations, plan.bootRuns);
+  } finally {
+    await inboxBrowser.close();
+    await inboxStack.close();
+  }
+}
 
 const verdicts = judge(figures);
 console.log(`\n${formatTable(verdicts)}\n`);
@@ -90,6 +107,10 @@ if (figures.boot) {
 if (figures.roundTrip) {
   const rt = figures.roundTrip;
   console.log(`round trip: agent sees the message p50 ${rt.agentSeesP50Ms.toFixed(1)} ms; reply reaches the visitor p50 ${rt.replyP50Ms.toFixed(1)} ms; max ${Math.round(rt.maxMs)} ms`);
+}
+if (figures.inbox) {
+  const { js, longTasksDuringLoad } = figures.inbox;
+  console.log(`inbox: ${js.files.length} JS files, ${(js.raw / 1000).toFixed(1)} KB raw, ${(js.gzip / 1000).toFixed(1)} KB gzip, ${(js.brotli / 1000).toFixed(1)} KB brotli; long tasks before the list shows: median ${longTasksDuringLoad.median}`);
 }
 if (figures.load) {
   const load = figures.load;

@@ -16,10 +16,11 @@ export interface BenchStack {
 
 const ROOT = resolve(import.meta.dirname, "..");
 
-export async function startBenchStack(distDir: string, agents: number): Promise<BenchStack> {
+/** `conversations`: how many the backend adds to the demo inbox (the inbox bench). */
+export async function startBenchStack(distDir: string, agents: number, conversations = 0): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), "opencom-bench-"));
   const [apiPort, sitePort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/backend.ts"), dataDir, String(apiPort), String(sitePort), String(agents)], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/backend.ts"), dataDir, String(apiPort), String(sitePort), String(agents), String(conversations)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -31,7 +32,7 @@ export async function startBenchStack(distDir: string, agents: number): Promise<
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const site = await serveStatic([distDir, join(ROOT, "bench/page")], {
+  const site = await serveStatic([distDir, join(ROOT, "bench/page"), join(distDir, "inbox")], {
     CONVEX_URL: backend.convexUrl,
     WORKSPACE_ID: backend.workspaceId,
   });

@@ -4,6 +4,8 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { cleanFileName, hasTextName } from "../core/messages/attachments";
 import { appError } from "./lib/errors";
+import { inboxOrigins } from "./lib/siteUrl";
+import type { UploadOwner } from "./model/uploads";
 import type { SavedUpload } from "./files";
 
 /*
@@ -18,14 +20,25 @@ export const UNSENT_UPLOAD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const SWEEP_BATCH = 200;
 
 export const storeGrant = internalMutation({
-  args: { workspaceId: v.id("workspaces"), visitorId: v.id("visitors"), grantHash: v.string(), expiresAt: v.number() },
+  args: {
+    workspaceId: v.id("workspaces"),
+    visitorId: v.id("visitors"),
+    operatorUserId: v.optional(v.id("users")),
+    grantHash: v.string(),
+    expiresAt: v.number(),
+  },
   handler: async (ctx, args): Promise<null> => {
     await ctx.db.insert("uploadGrants", args);
     return null;
   },
 });
 
-export type GrantHolder = { workspaceId: Id<"workspaces">; visitorId: Id<"visitors">; allowedOrigins: string[] };
+export type GrantHolder = {
+  workspaceId: Id<"workspaces">;
+  visitorId: Id<"visitors">;
+  operatorUserId?: Id<"users">;
+  allowedOrigins: string[];
+};
 
 async function liveGrant(
   ctx: { db: import("./_generated/server").DatabaseReader },
@@ -38,7 +51,12 @@ async function liveGrant(
   if (grant === null || grant.expiresAt <= Date.now()) return null;
   const workspace = await ctx.db.get("workspaces", grant.workspaceId);
   if (workspace === null) return null;
-  return { grant, holder: { workspaceId: grant.workspaceId, visitorId: grant.visitorId, allowedOrigins: workspace.allowedOrigins } };
+  // A visitor uploads from the workspace's sites, an operator from the inbox.
+  const holder: GrantHolder =
+    grant.operatorUserId === undefined
+      ? { workspaceId: grant.workspaceId, visitorId: grant.visitorId, allowedOrigins: workspace.allowedOrigins }
+      : { workspaceId: grant.workspaceId, visitorId: grant.visitorId, operatorUserId: grant.operatorUserId, allowedOrigins: inboxOrigins() };
+  return { grant, holder };
 }
 
 /** For CORS preflight: who holds a grant, without using it. */
@@ -62,6 +80,7 @@ export const recordPending = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
     visitorId: v.id("visitors"),
+    operatorUserId: v.optional(v.id("users")),
     storageId: v.id("_storage"),
     contentType: v.string(),
     size: v.number(),
@@ -77,46 +96,62 @@ export const recordPending = internalMutation({
 
 /**
  * Names a file the visitor uploaded and records it as their upload. A storage id
- * the visitor did not upload is NOT_FOUND, whoever it belongs to, and nothing of
- * it is touched. Text is accepted only under a `.txt` name.
+ * the visitor did not upload is NOT_FOUND, whoever it belongs to (an operator's
+ * file in their conversation included), and nothing of it is touched.
  */
 export const savePending = internalMutation({
   args: { visitorId: v.id("visitors"), storageId: v.string(), name: v.string() },
-  handler: async (ctx, args): Promise<SavedUpload | { refused: string }> => {
-    const notFound = () => appError("NOT_FOUND", "No such uploaded file.", "storageId");
-    const storageId = ctx.db.system.normalizeId("_storage", args.storageId);
-    if (storageId === null) throw notFound();
-    const pending = await ctx.db
-      .query("pendingFiles")
-      .withIndex("by_storage", (q) => q.eq("storageId", storageId))
-      .unique();
-    if (pending === null || pending.visitorId !== args.visitorId) {
-      const saved = await ctx.db
-        .query("uploads")
-        .withIndex("by_storage", (q) => q.eq("attachment.storageId", storageId))
-        .first();
-      if (saved !== null && saved.visitorId === args.visitorId) throw appError("CONFLICT", "This file was saved already.", "storageId");
-      throw notFound();
-    }
-    const name = cleanFileName(args.name);
-    if (pending.contentType === "text/plain" && !hasTextName(name)) {
-      // Returned, not thrown: a throw would roll the deletion back. The action throws.
-      await deletePending(ctx, pending);
-      return { refused: "Only PNG, JPEG, GIF and WebP images, PDF and plain text (.txt) files can be attached." };
-    }
-    const attachment = { storageId, name, contentType: pending.contentType, size: pending.size };
-    const uploadId = await ctx.db.insert("uploads", {
-      workspaceId: pending.workspaceId,
-      visitorId: pending.visitorId,
-      attachment,
-      accessKey: pending.accessKey,
-      createdAt: Date.now(),
-    });
-    await ctx.db.delete("pendingFiles", pending._id);
-    await ctx.scheduler.runAfter(UNSENT_UPLOAD_LIFETIME_MS, internal.attachments.expireUnsent, { uploadId });
-    return { uploadId, name, contentType: attachment.contentType, size: attachment.size };
-  },
+  handler: async (ctx, args): Promise<SavedUpload | { refused: string }> =>
+    await saveOwnedFile(ctx, { visitorId: args.visitorId }, args.storageId, args.name),
 });
+
+const ownedBy = (row: { visitorId: Id<"visitors">; operatorUserId?: Id<"users"> }, owner: UploadOwner) =>
+  row.visitorId === owner.visitorId && row.operatorUserId === owner.operatorUserId;
+
+/**
+ * Records a pending file as its owner's upload under a clean name. Text is accepted only
+ * under a `.txt` name: refused files are deleted and the refusal returned, not thrown (a
+ * throw would roll the deletion back; the calling action throws).
+ */
+export async function saveOwnedFile(
+  ctx: { db: import("./_generated/server").DatabaseWriter; storage: import("convex/server").StorageWriter; scheduler: import("convex/server").Scheduler },
+  owner: UploadOwner,
+  rawStorageId: string,
+  rawName: string,
+): Promise<SavedUpload | { refused: string }> {
+  const notFound = () => appError("NOT_FOUND", "No such uploaded file.", "storageId");
+  const storageId = ctx.db.system.normalizeId("_storage", rawStorageId);
+  if (storageId === null) throw notFound();
+  const pending = await ctx.db
+    .query("pendingFiles")
+    .withIndex("by_storage", (q) => q.eq("storageId", storageId))
+    .unique();
+  if (pending === null || !ownedBy(pending, owner)) {
+    const saved = await ctx.db
+      .query("uploads")
+      .withIndex("by_storage", (q) => q.eq("attachment.storageId", storageId))
+      .first();
+    if (saved !== null && ownedBy(saved, owner)) throw appError("CONFLICT", "This file was saved already.", "storageId");
+    throw notFound();
+  }
+  const name = cleanFileName(rawName);
+  if (pending.contentType === "text/plain" && !hasTextName(name)) {
+    await deletePending(ctx, pending);
+    return { refused: "Only PNG, JPEG, GIF and WebP images, PDF and plain text (.txt) files can be attached." };
+  }
+  const attachment = { storageId, name, contentType: pending.contentType, size: pending.size };
+  const uploadId = await ctx.db.insert("uploads", {
+    workspaceId: pending.workspaceId,
+    visitorId: pending.visitorId,
+    ...(pending.operatorUserId !== undefined ? { operatorUserId: pending.operatorUserId } : {}),
+    attachment,
+    accessKey: pending.accessKey,
+    createdAt: Date.now(),
+  });
+  await ctx.db.delete("pendingFiles", pending._id);
+  await ctx.scheduler.runAfter(UNSENT_UPLOAD_LIFETIME_MS, internal.attachments.expireUnsent, { uploadId });
+  return { uploadId, name, contentType: attachment.contentType, size: attachment.size };
+}
 
 async function deletePending(ctx: { db: import("./_generated/server").DatabaseWriter; storage: import("convex/server").StorageWriter }, pending: Doc<"pendingFiles">) {
   await ctx.storage.delete(pending.storageId);

@@ -59,6 +59,7 @@ export async function handleUpload(ctx: ActionCtx, request: Request): Promise<Re
   await ctx.runMutation(internal.attachments.recordPending, {
     workspaceId: holder.workspaceId,
     visitorId: holder.visitorId,
+    ...(holder.operatorUserId !== undefined ? { operatorUserId: holder.operatorUserId } : {}),
     storageId,
     contentType: verdict.contentType,
     size: bytes.length,

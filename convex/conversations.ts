@@ -4,6 +4,7 @@ import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { apiConversation, widgetConversation, type ApiConversation, type WidgetConversation } from "./lib/views";
 import { findWorkspaceConversation, getVisitorConversation } from "./model/conversations";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /** A visitor's inbox shows at most this many conversations, newest first. */
 export const VISITOR_CONVERSATION_LIMIT = 100;
@@ -84,6 +85,7 @@ export const close = internalMutation({
     if (conversation.status !== "closed") {
       await ctx.db.patch("conversations", conversation._id, { status: "closed" });
       await emitWebhookEvent(ctx, args.workspaceId, "conversation.closed", { conversationId: conversation._id });
+      await relayToGateway(ctx, conversation._id, { kind: "closed" });
     }
     const visitor = await ctx.db.get("visitors", conversation.visitorId);
     return apiConversation({ ...conversation, status: "closed" }, visitor);

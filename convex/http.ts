@@ -5,6 +5,7 @@ import { API_BASE } from "./rest/app";
 import { handlePreflight } from "./rest/cors";
 import { REST_API } from "./rest/routes";
 import { routeAttachments } from "./attachmentsHttp";
+import { routeGateways } from "./gatewayHttp";
 
 /*
  * HTTP actions, served on the deployment's site URL. Everything under /api/v1/
@@ -30,5 +31,8 @@ http.route({ pathPrefix: `${API_BASE}/`, method: "OPTIONS", handler: httpAction(
 
 // Attachment uploads and downloads for the widget (attachmentsHttp.ts).
 routeAttachments(http);
+
+// Chat gateway services' signed calls (gatewayHttp.ts).
+routeGateways(http);
 
 export default http;

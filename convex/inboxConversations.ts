@@ -10,6 +10,7 @@ import { findMember, requireMember } from "./model/members";
 import { filteredConversations, requireWorkspaceConversation, toInboxConversation } from "./model/inbox";
 import { activeTyping, setTyping } from "./model/typing";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /*
  * The inbox's conversation list and what operators do to a conversation: assign to a member
@@ -71,7 +72,13 @@ export const assign = mutation({
       if (member === null) throw appError("NOT_FOUND", "No such member in this workspace.", "assigneeId");
       assigneeId = member.userId;
     }
-    if (conversation.assigneeId !== assigneeId) await ctx.db.patch("conversations", conversation._id, { assigneeId });
+    if (conversation.assigneeId === assigneeId) return null;
+    await ctx.db.patch("conversations", conversation._id, { assigneeId });
+    // A gateway's chat hears who left and who joined (its templates).
+    const previous = conversation.assigneeId === undefined ? null : await findMember(ctx.db, workspaceId, conversation.assigneeId);
+    if (previous !== null) await relayToGateway(ctx, conversation._id, { kind: "agentLeft", agentName: previous.name });
+    const next = assigneeId === undefined ? null : await findMember(ctx.db, workspaceId, assigneeId);
+    if (next !== null) await relayToGateway(ctx, conversation._id, { kind: "agentJoined", agentName: next.name });
     return null;
   },
 });
@@ -84,7 +91,10 @@ export const setStatus = mutation({
     if (conversation.status === args.status) return null;
     // Closing ends a snooze: nothing should wake a closed conversation back into the open list.
     await ctx.db.patch("conversations", conversation._id, { status: args.status, ...(args.status === "closed" ? { snoozedUntil: undefined } : {}) });
-    if (args.status === "closed") await emitWebhookEvent(ctx, workspaceId, "conversation.closed", { conversationId: conversation._id });
+    if (args.status === "closed") {
+      await emitWebhookEvent(ctx, workspaceId, "conversation.closed", { conversationId: conversation._id });
+      await relayToGateway(ctx, conversation._id, { kind: "closed" });
+    }
     return null;
   },
 });

@@ -8,8 +8,11 @@ import { appendMessage, recentMessages } from "./model/conversations";
 import { requireWorkspaceConversation } from "./model/inbox";
 import { requireMember } from "./model/members";
 import { clearTyping } from "./model/typing";
+import { scheduleReplyEmail } from "./model/replyEmails";
+import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { MESSAGE_LIST_LIMIT } from "./messages";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /* A conversation's messages as operators see them, and operators' replies. */
 
@@ -26,21 +29,31 @@ export const list = query({
   },
 });
 
-/** A reply the visitor sees, signed with the member's name; it ends the member's typing indicator. */
+/**
+ * A reply the visitor sees, signed with the member's name, with the member's saved uploads
+ * for this conversation (inboxFiles.ts; the body may then be empty). It ends the member's
+ * typing indicator, and emails the visitor if they have left (replyEmails.ts).
+ */
 export const reply = mutation({
-  args: { workspaceId: v.string(), conversationId: v.string(), body: v.string() },
+  args: { workspaceId: v.string(), conversationId: v.string(), body: v.string(), attachmentIds: v.optional(v.array(v.string())) },
   handler: async (ctx, args): Promise<{ messageId: Id<"messages"> }> => {
-    const { workspaceId, member } = await requireMember(ctx, args.workspaceId);
-    const body = normalizeMessageBody(args.body);
+    const { workspaceId, member, userId } = await requireMember(ctx, args.workspaceId);
     const conversation = await requireWorkspaceConversation(ctx.db, workspaceId, args.conversationId);
+    const uploads = await claimableUploads(ctx.db, { visitorId: conversation.visitorId, operatorUserId: userId }, args.attachmentIds ?? []);
+    const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
+    const now = Date.now();
     const message = await appendMessage(ctx.db, conversation, {
       senderType: "agent",
       body,
-      createdAt: Date.now(),
+      createdAt: now,
       senderName: member.name,
+      ...(uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {}),
     });
+    await markSent(ctx.db, uploads, message._id);
     await clearTyping(ctx.db, conversation._id, "agent");
+    await scheduleReplyEmail(ctx, conversation, now);
     await emitWebhookEvent(ctx, workspaceId, "message.created", { messageId: message._id });
+    await relayToGateway(ctx, conversation._id, { kind: "message", message });
     return { messageId: message._id };
   },
 });

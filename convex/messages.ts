@@ -14,9 +14,11 @@ import {
 } from "./model/conversations";
 import { touchVisitor } from "./model/visitors";
 import { clearTyping } from "./model/typing";
+import { scheduleReplyEmail } from "./model/replyEmails";
 import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { relayToGateway } from "./model/gatewayRelay";
 
 /** Lists return at most this many messages: the most recent ones. */
 export const MESSAGE_LIST_LIMIT = 200;
@@ -51,7 +53,7 @@ export const send = visitorMutation({
     await enforceRateLimit(ctx, "messageBurst", ctx.visitor._id);
     await enforceRateLimit(ctx, "messageSustained", ctx.visitor._id);
     await enforceAddressLimit(ctx, "messagesPerAddress");
-    const uploads = await claimableUploads(ctx.db, ctx.visitor, args.attachmentIds ?? []);
+    const uploads = await claimableUploads(ctx.db, { visitorId: ctx.visitor._id }, args.attachmentIds ?? []);
     const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
     const now = Date.now();
     const conversation =
@@ -97,7 +99,7 @@ export const listForAgent = internalQuery({
   },
 });
 
-/** REST: an agent's reply; null when there is no such conversation. */
+/** REST: an agent's reply (emailed, like an inbox reply, to a visitor who left); null when there is no such conversation. */
 export const sendFromAgent = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
@@ -117,7 +119,9 @@ export const sendFromAgent = internalMutation({
       ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
     });
     await clearTyping(ctx.db, conversation._id, "agent");
+    await scheduleReplyEmail(ctx, conversation, message.createdAt);
     await emitWebhookEvent(ctx, args.workspaceId, "message.created", { messageId: message._id });
+    await relayToGateway(ctx, conversation._id, { kind: "message", message });
     return apiMessage(message);
   },
 });

@@ -13,9 +13,11 @@ import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
 import { attachmentTables } from "./lib/attachmentTables";
+import { replyEmailTables } from "./lib/replyEmailTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
 import { outgoingTables } from "./lib/outgoingTables";
+import { gatewayTables } from "./lib/gatewayTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
@@ -191,6 +193,9 @@ export default defineSchema({
   // Upload grants and files waiting to be saved.
   ...attachmentTables,
 
+  // Operators' replies emailed to visitors who left.
+  ...replyEmailTables,
+
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
   auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
 
@@ -212,4 +217,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+
+  // Chat gateways, their chats and broadcasts.
+  ...gatewayTables,
 });

@@ -10,6 +10,7 @@ import { insertApiKey } from "./apiKeys";
 import { insertDemoEngagement } from "./model/demoEngagement";
 import { insertDemoMessenger } from "./model/demoMessenger";
 import { insertDemoTickets } from "./model/demoTickets";
+import { insertBusyInbox } from "./model/demoBusyInbox";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -124,5 +125,23 @@ export const insertDemoWorkspace = internalMutation({
     await insertDemoMessenger(ctx.db, workspaceId, Date.now(), demoSiteUrl());
     await insertDemoTickets(ctx, workspaceId, Date.now());
     return true;
+  },
+});
+
+/**
+ * Adds `count` (at most 200 a call, to stay well inside a transaction's write limits)
+ * conversations to the demo workspace, numbered from `from`: the busy inbox the bench
+ * measures the inbox against (bench/backend.ts).
+ */
+export const busyInbox = internalMutation({
+  args: { from: v.number(), count: v.number() },
+  handler: async (ctx, args): Promise<number> => {
+    if (!Number.isInteger(args.count) || args.count < 1 || args.count > 200) throw new Error("count must be 1 to 200");
+    const workspace = await ctx.db
+      .query("workspaces")
+      .withIndex("by_public_id", (q) => q.eq("publicId", DEMO_WORKSPACE_ID))
+      .unique();
+    if (workspace === null) throw new Error("Seed the demo workspace first (seed:demo)");
+    return await insertBusyInbox(ctx.db, workspace._id, args.from, args.count, Date.now());
   },
 });

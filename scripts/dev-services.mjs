@@ -3,4 +3,6 @@
 // ports and the local backend's demo.json from the environment below. Add a service here.
 export const EXAMPLE_SERVICES = [
   { name: "custom apps", script: "examples/apps/serve.mjs", portVariable: "OPENCOM_APPS_PORT", port: 5181 },
+  { name: "gateway service", script: "examples/gateway-service/server.mjs", portVariable: "OPENCOM_GATEWAY_PORT", port: 5182 },
+  { name: "local mailbox", script: "examples/mailbox/serve.mjs", portVariable: "OPENCOM_MAILBOX_PORT", port: 5183 },
 ];

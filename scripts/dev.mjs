@@ -60,7 +60,10 @@ function signalGroup(child, signal) {
 function startBackend() {
   // Functions see only deployment variables, not this process's environment: the demo seed
   // learns the demo site's port from one.
-  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`];
+  // Email goes to the local mailbox (examples/mailbox), which answers the provider's API.
+  const mailbox = `http://${HOST}:${process.env.OPENCOM_MAILBOX_PORT || 5183}`;
+  const email = [`OPENCOM_EMAIL_API_URL=${mailbox}`, "OPENCOM_EMAIL_API_KEY=local-mailbox", "OPENCOM_EMAIL_FROM=Demo support <support@demo.localhost>"];
+  const args = ["run", "--silent", "backend", "--", "--env", `OPENCOM_DEMO_PORT=${demoPort}`, ...email.flatMap((pair) => ["--env", pair])];
   const child = spawn("npm", args, { stdio: "inherit", env: process.env, detached: true });
   children.add(child);
   child.on("exit", (code, signal) => {

@@ -10,6 +10,11 @@ export const attachmentTables = {
   uploadGrants: defineTable({
     workspaceId: v.id("workspaces"),
     visitorId: v.id("visitors"),
+    /**
+     * Set when an operator asked for the grant (inboxFiles:generateUploadUrl): the file is
+     * theirs to save and send in a conversation with `visitorId`, never the visitor's to claim.
+     */
+    operatorUserId: v.optional(v.id("users")),
     /** SHA-256 hex of the grant in the upload URL; the grant itself is never stored. */
     grantHash: v.string(),
     expiresAt: v.number(),
@@ -21,6 +26,8 @@ export const attachmentTables = {
   pendingFiles: defineTable({
     workspaceId: v.id("workspaces"),
     visitorId: v.id("visitors"),
+    /** The operator who uploaded it, for an operator's file (see uploadGrants). */
+    operatorUserId: v.optional(v.id("users")),
     storageId: v.id("_storage"),
     /** The type the bytes proved (lib/attachmentSniff.ts). */
     contentType: v.string(),

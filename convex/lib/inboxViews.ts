@@ -22,6 +22,8 @@ export type InboxConversation = {
   /** The visitor's last heartbeat; the inbox reads "online" against its own clock. */
   visitorLastSeenAt: number | null;
   visitorDevice: Doc<"visitors">["device"] | null;
+  /** The outside platform (telegram, viber…) of a chat that came through a gateway; null for the widget's. */
+  platform: string | null;
 };
 
 export function inboxConversation(
@@ -29,6 +31,7 @@ export function inboxConversation(
   visitor: Doc<"visitors"> | null,
   assignee: Doc<"members"> | null,
   team: Doc<"supportTeams"> | null,
+  platform: string | null = null,
 ): InboxConversation {
   return {
     _id: conversation._id,
@@ -45,6 +48,7 @@ export function inboxConversation(
     readByAgentAt: conversation.readByAgentAt ?? null,
     visitorLastSeenAt: visitor?.lastSeenAt ?? null,
     visitorDevice: visitor?.device ?? null,
+    platform,
   };
 }
 

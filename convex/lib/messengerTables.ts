@@ -54,6 +54,8 @@ export const messengerTables = {
   uploads: defineTable({
     workspaceId: v.id("workspaces"),
     visitorId: v.id("visitors"),
+    /** Set on an operator's file for a conversation with `visitorId`: only that operator may send it. */
+    operatorUserId: v.optional(v.id("users")),
     attachment: attachmentValidator,
     messageId: v.optional(v.id("messages")),
     createdAt: v.number(),

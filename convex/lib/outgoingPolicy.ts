@@ -9,7 +9,7 @@ import { z } from "zod";
  * which is how tests run an hour of retries in milliseconds.
  */
 
-export const DELIVERY_KINDS = ["webhook", "bot", "gateway", "configCallback"] as const;
+export const DELIVERY_KINDS = ["webhook", "bot", "gateway", "configCallback", "email"] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export type DeliveryPolicy = {
@@ -39,6 +39,8 @@ export const DEFAULT_POLICIES: Record<DeliveryKind, DeliveryPolicy> = {
   // In order per chat, over about an hour, then a dead letter an operator can retry.
   gateway: { timeoutMs: 10 * SECOND, maxAttempts: 12, backoffBaseMs: 5 * SECOND, backoffCapMs: 15 * MINUTE, giveUpAfterMs: HOUR, retryAfterCapMs: 15 * MINUTE },
   configCallback: { timeoutMs: 10 * SECOND, maxAttempts: 5, backoffBaseMs: 2 * SECOND, backoffCapMs: MINUTE, giveUpAfterMs: null, retryAfterCapMs: MINUTE },
+  // A reply to a visitor who left: ten tries over one to two hours (30 s doubling to 30 min), never past a day.
+  email: { timeoutMs: 15 * SECOND, maxAttempts: 10, backoffBaseMs: 30 * SECOND, backoffCapMs: 30 * MINUTE, giveUpAfterMs: 24 * HOUR, retryAfterCapMs: HOUR },
 };
 
 const positiveMs = z.number().int().min(1).max(7 * 24 * HOUR);

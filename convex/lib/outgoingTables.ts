@@ -12,6 +12,7 @@ export const deliveryKindValidator = v.union(
   v.literal("bot"),
   v.literal("gateway"),
   v.literal("configCallback"),
+  v.literal("email"),
 );
 
 /**

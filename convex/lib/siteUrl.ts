@@ -11,3 +11,18 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   if (cloud !== undefined && /\.convex\.cloud\/?$/.test(cloud)) return cloud.replace(/\.convex\.cloud\/?$/, ".convex.site");
   return `http://127.0.0.1:${env["OPENCOM_SITE_PORT"] || "3211"}`;
 }
+
+/**
+ * The operator inbox's origin: SITE_URL, the address Convex Auth sends operators back to
+ * (set on every deployment that signs operators in). Operators' uploads answer CORS for it
+ * alone. Empty when it is unset or not a URL.
+ */
+export function inboxOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  const configured = env["SITE_URL"];
+  if (configured === undefined || configured === "") return [];
+  try {
+    return [new URL(configured).origin];
+  } catch {
+    return [];
+  }
+}

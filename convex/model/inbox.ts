@@ -3,6 +3,7 @@ import type { DatabaseReader } from "../_generated/server";
 import { appError } from "../lib/errors";
 import { inboxConversation, type InboxConversation } from "../lib/inboxViews";
 import { findWorkspaceConversation } from "./conversations";
+import { gatewayChatOf } from "./gatewayRelay";
 import { findMember } from "./members";
 
 export type ConversationFilter = "open" | "mine" | "unassigned" | "snoozed" | "closed";
@@ -58,5 +59,6 @@ export async function toInboxConversation(db: DatabaseReader, conversation: Doc<
   const assignee =
     conversation.assigneeId === undefined ? null : await findMember(db, conversation.workspaceId, conversation.assigneeId);
   const team = conversation.supportTeamId === undefined ? null : await db.get("supportTeams", conversation.supportTeamId);
-  return inboxConversation(conversation, visitor, assignee, team);
+  const gatewayChat = await gatewayChatOf(db, conversation._id);
+  return inboxConversation(conversation, visitor, assignee, team, gatewayChat?.platform ?? null);
 }

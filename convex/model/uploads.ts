@@ -4,14 +4,18 @@ import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../core/messages/attachments";
 import { invalidArgument } from "../lib/errors";
 import type { Attachment } from "../lib/messengerValidators";
 
+/** Who may save and send an upload: its visitor, or the operator who uploaded it for a conversation with that visitor. */
+export type UploadOwner = { visitorId: Id<"visitors">; operatorUserId?: Id<"users"> };
+
 /**
- * The visitor's checked uploads named by `uploadIds`, ready to go on a
- * message: each must be the visitor's own and not yet sent. INVALID_ARGUMENT
- * names the offending entry (`attachmentIds.1`).
+ * The owner's checked uploads named by `uploadIds`, ready to go on a message: each
+ * must be the owner's own (a visitor's, or an operator's for a conversation with that
+ * visitor: neither can send the other's) and not yet sent. INVALID_ARGUMENT names the
+ * offending entry (`attachmentIds.1`).
  */
 export async function claimableUploads(
   db: DatabaseWriter,
-  visitor: Doc<"visitors">,
+  owner: UploadOwner,
   uploadIds: readonly string[],
 ): Promise<Doc<"uploads">[]> {
   if (uploadIds.length > MAX_ATTACHMENTS_PER_MESSAGE) {
@@ -21,7 +25,7 @@ export async function claimableUploads(
   for (const [index, raw] of uploadIds.entries()) {
     const id = db.normalizeId("uploads", raw);
     const upload = id === null ? null : await db.get(id);
-    if (upload === null || upload.visitorId !== visitor._id || upload.messageId !== undefined) {
+    if (upload === null || upload.visitorId !== owner.visitorId || upload.operatorUserId !== owner.operatorUserId || upload.messageId !== undefined) {
       throw invalidArgument(`attachmentIds.${index}`, "Unknown or already sent file.");
     }
     if (uploads.some((earlier) => earlier._id === upload._id)) {

@@ -5,6 +5,7 @@ import { AUDIT_ROUTES } from "./audit";
 import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
+import { GATEWAY_ROUTES } from "./gateways";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
 import { AUTH } from "./authSchemes";
 import { MESSENGER_SETTINGS_ROUTES } from "./messengerSettings";
@@ -32,6 +33,8 @@ const DOMAIN_ROUTES: Route[] = [
   ...TICKET_ROUTES,
   ...MESSENGER_SETTINGS_ROUTES,
   ...WEBHOOK_ROUTES,
+  // Chat gateways: profiles, broadcasts and their callbacks' delivery log.
+  ...GATEWAY_ROUTES,
   // Custom apps in the operator inbox, and the public keys their tokens verify against.
   ...APP_ROUTES,
 ];

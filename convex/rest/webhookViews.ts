@@ -30,7 +30,7 @@ export const deliveryStatus = z.enum(["queued", "in_flight", "failed", "succeede
 
 const deliveryFields = {
   id: z.string(),
-  kind: z.enum(["webhook", "bot", "gateway", "configCallback"]),
+  kind: z.enum(["webhook", "bot", "gateway", "configCallback", "email"]),
   topic: z.string().nullable().describe("The event type."),
   method: z.enum(["POST", "PUT", "GET"]),
   url: z.string(),

@@ -26,14 +26,18 @@ let visitor: VisitorPage;
 
 beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), "opencom-inbox-"));
+  // The inbox's address first: the backend answers operators' uploads for it (SITE_URL), and
+  // the page learns the backend's address once it is up (templates are filled per request).
+  const inboxVariables: Record<string, string> = {};
+  inbox = await serveStatic([outDir], inboxVariables);
   const [started, launched] = await Promise.all([
-    startStack(),
+    startStack({ backendEnv: { SITE_URL: inbox.url } }),
     launchChromium(),
     build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } }),
   ]);
   stack = started;
   browser = launched;
-  inbox = await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl });
+  inboxVariables.CONVEX_URL = stack.demo.convexUrl;
 });
 
 afterAll(async () => {
@@ -64,6 +68,9 @@ async function signedIn(operator: Operator, viewport = { width: 1280, height: 80
   await shows(page.getByRole("navigation", { name: "Inbox sections" }));
   return { context, page, convexRequests, pageErrors };
 }
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PDF = Buffer.from("%PDF-1.4\n%shipping label\n");
 
 const conversations = (page: Page) => page.getByRole("list", { name: "Conversations" });
 const row = (page: Page, text: string) => conversations(page).getByRole("link").filter({ hasText: text });
@@ -118,7 +125,8 @@ describe("the operator inbox", () => {
   it("lets the agent assign it to herself, and the admin sees the assignment", async () => {
     await row(agent.page, "Hello").click();
     await shows(log(agent.page));
-    expect(await log(agent.page).innerText()).toContain("need");
+    // The log shows before its messages arrive over the socket.
+    await expect.poll(() => log(agent.page).innerText(), { timeout: 10_000 }).toContain("need");
     expect(await log(agent.page).locator("strong").innerText()).toBe("need");
     const sidebar = agent.page.getByRole("complementary");
     await expect.poll(() => sidebar.innerText(), { timeout: 10_000 }).toContain("basic.html");
@@ -149,8 +157,37 @@ describe("the operator inbox", () => {
     await expect.poll(() => visitorLog.innerText(), { timeout: 10_000 }).toContain("Which order?");
     expect(await visitorLog.innerText()).toContain("It starts with #");
     expect(await visitor.page.content()).not.toContain("Customer since 2019");
+    // Nor did it ever travel to the visitor's browser: the socket carried the reply, not the note.
+    expect(visitor.socketFrames.some((frame) => frame.includes("Which order?"))).toBe(true);
+    expect(visitor.socketFrames.filter((frame) => frame.includes("Customer since 2019"))).toEqual([]);
     // The visitor read it: the agent sees "Seen".
     await expect.poll(() => log(agent.page).innerText(), { timeout: 10_000 }).toContain("Seen");
+  });
+
+  it("carries attachments both ways, and shows each side that the other has seen", async () => {
+    // The agent has the conversation open: the visitor's message is read at once, and says so.
+    await visitor.page.locator("input[type=file]").setInputFiles({ name: "parcel.png", mimeType: "image/png", buffer: PNG });
+    await expect.poll(() => visitor.page.getByText("Uploading…").count(), { timeout: 10_000 }).toBe(0);
+    await visitor.page.getByRole("button", { name: "Send", exact: true }).click();
+    const image = log(agent.page).getByRole("img", { name: "parcel.png" });
+    await shows(image);
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(1);
+    await shows(visitor.page.getByRole("log").getByText("Seen", { exact: true }));
+
+    await agent.page.getByLabel("Attach files").setInputFiles({ name: "shipping label.pdf", mimeType: "application/pdf", buffer: PDF });
+    await shows(agent.page.getByRole("list", { name: "Files to send" }).getByText("Ready"));
+    expect(await axeViolations(agent.page)).toEqual([]);
+    await agent.page.getByRole("button", { name: "Send", exact: true }).click();
+    const link = visitor.page.getByRole("log").getByRole("link", { name: /shipping label\.pdf/ });
+    await shows(link);
+    await expect.poll(() => log(admin.page).getByRole("link", { name: /shipping label\.pdf/ }).count(), { timeout: 10_000 }).toBe(1);
+    // Served by the attachment action with its headers: a download, typed by its bytes.
+    const download = await fetch((await link.getAttribute("href"))!);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''shipping%20label.pdf");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    await expect.poll(() => log(agent.page).innerText(), { timeout: 10_000 }).toMatch(/shipping label\.pdf[\s\S]*Seen/);
   });
 
   it("shows typing both ways", async () => {
@@ -196,7 +233,7 @@ describe("the operator inbox", () => {
     await person.click();
     await shows(admin.page.getByRole("heading", { name: visitorName }));
     expect(await axeViolations(admin.page)).toEqual([]);
-    await admin.page.getByRole("link", { name: /Which order/ }).click();
+    await admin.page.getByRole("link", { name: /shipping label\.pdf/ }).click();
     await shows(admin.page.getByRole("log"));
   });
 

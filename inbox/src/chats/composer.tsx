@@ -1,16 +1,19 @@
 import { useRef, useState } from "preact/hooks";
+import { ACCEPTED_TYPES } from "../../../core/messages/attachments";
 import { errorMessage } from "../use-convex";
 import { useDraftFill } from "./draft-channel";
+import type { ReplyFiles } from "./use-reply-files";
 
 type Props = {
-  onSend: (body: string, mode: "reply" | "note") => Promise<void>;
+  onSend: (body: string, mode: "reply" | "note", attachmentIds: string[]) => Promise<void>;
   onTyping: (typing: boolean) => void;
+  files: ReplyFiles;
 };
 
 const TYPING_REPORT_MS = 2_000;
 
 /** Reply or internal note. Enter sends; Shift+Enter breaks the line. */
-export function Composer({ onSend, onTyping }: Props) {
+export function Composer({ onSend, onTyping, files }: Props) {
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -21,10 +24,11 @@ export function Composer({ onSend, onTyping }: Props) {
   });
   const send = async () => {
     const body = text.trim();
-    if (body === "") return;
+    const withFiles = mode === "reply" && files.files.some((file) => file.status === "ready");
+    if ((body === "" && !withFiles) || (mode === "reply" && files.busy)) return;
     setError(null);
     try {
-      await onSend(body, mode);
+      await onSend(body, mode, mode === "reply" ? files.take() : []);
       setText("");
       lastTypingReport.current = 0;
     } catch (failure) {
@@ -65,8 +69,42 @@ export function Composer({ onSend, onTyping }: Props) {
           }
         }}
       />
+      {mode === "reply" && <FileTray files={files} />}
       {error && <p role="alert" class="error">{error}</p>}
       <button type="submit">{mode === "reply" ? "Send" : "Add note"}</button>
     </form>
+  );
+}
+
+/** The reply's files: a picker (images, PDF, .txt) and each file's state, removable. */
+function FileTray({ files }: { files: ReplyFiles }) {
+  return (
+    <div class="file-tray">
+      <label class="attach">
+        Attach files
+        <input
+          type="file"
+          class="visually-hidden"
+          multiple
+          accept={ACCEPTED_TYPES}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            files.add([...(input.files ?? [])]);
+            input.value = "";
+          }}
+        />
+      </label>
+      {files.files.length > 0 && (
+        <ul aria-label="Files to send">
+          {files.files.map((file) => (
+            <li key={file.key} class={file.status}>
+              <span>{file.name}</span>{" "}
+              <span class="status">{file.status === "uploading" ? "Uploading…" : file.status === "ready" ? "Ready" : file.problem}</span>{" "}
+              <button type="button" class="quiet" aria-label={`Remove ${file.name}`} onClick={() => files.remove(file.key)}>×</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -32,6 +32,7 @@ export function ConversationList({ conversations, selectedId, now, hasMore, onLo
                     </>
                   )}
                   {conversation.visitorName}
+                  {conversation.platform && <span class="platform"> {conversation.platform}</span>}
                 </span>
                 <time dateTime={new Date(conversation.lastMessageAt).toISOString()}>{shortTime(conversation.lastMessageAt, now)}</time>
               </span>

@@ -7,6 +7,7 @@ import { Composer } from "./composer";
 import { ConversationActions } from "./conversation-actions";
 import { MessageItem, NoteItem } from "./message-item";
 import { seenMessageId, timeline } from "./timeline";
+import { useReplyFiles } from "./use-reply-files";
 
 type Props = { me: OperatorProfile; workspace: Workspace; conversationId: string };
 
@@ -19,6 +20,7 @@ export function ConversationView({ me, workspace, conversationId }: Props) {
   const [actionError, setActionError] = useState<string | null>(null);
   const log = useRef<HTMLDivElement>(null);
   const visitorTyping = useUntil(conversation?.visitorTypingUntil ?? null);
+  const files = useReplyFiles(client, args);
 
   // Reading it here is reading it: the visitor sees "Seen" and the unread count clears.
   const unread = conversation?.unreadCount ?? 0;
@@ -71,10 +73,11 @@ export function ConversationView({ me, workspace, conversationId }: Props) {
       </div>
       <p class="typing" aria-live="polite">{visitorTyping ? `${conversation.visitorName} is typing…` : ""}</p>
       <Composer
+        files={files}
         onTyping={(typing) => void client.mutation(api.inboxConversations.setTypingIndicator, { ...args, typing }).catch(() => {})}
-        onSend={async (body, mode) => {
+        onSend={async (body, mode, attachmentIds) => {
           if (mode === "note") await client.mutation(api.inboxNotes.add, { ...args, body });
-          else await client.mutation(api.inboxMessages.reply, { ...args, body });
+          else await client.mutation(api.inboxMessages.reply, { ...args, body, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) });
         }}
       />
     </section>

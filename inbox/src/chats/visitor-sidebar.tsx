@@ -4,6 +4,7 @@ import { hrefOf } from "../routes";
 import type { Workspace } from "../shell";
 import { useQuery } from "../use-convex";
 import { useNow } from "../tickets/use-now";
+import { GatewayChatDetails } from "./gateway-chat-details";
 import { plainText } from "./plain-text";
 import { deviceLabel, isOnline } from "./presence";
 import { shortTime } from "./time";
@@ -47,6 +48,7 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
           </Fragment>
         ))}
       </dl>
+      <GatewayChatDetails workspace={workspace} conversationId={conversationId} />
       <h3>Previous conversations</h3>
       {visitor.previousConversations.length === 0 ? (
         <p class="muted">None.</p>

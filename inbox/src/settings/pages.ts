@@ -2,6 +2,7 @@ import { AccountPage } from "./account/account-page";
 import { ApiKeysPage } from "./api-keys/api-keys-page";
 import { AppsPage } from "./apps/apps-page";
 import { InstallationPage } from "./installation/installation-page";
+import { GatewaysPage } from "./gateways/gateways-page";
 import { MembersPage } from "./members/members-page";
 import { MessengerPage } from "./messenger/messenger-page";
 import { OfficeHoursPage } from "./office-hours/office-hours-page";
@@ -25,4 +26,5 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "api-keys", label: "API keys", adminOnly: true, component: ApiKeysPage },
   { id: "installation", label: "Widget installation", adminOnly: true, component: InstallationPage },
   { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
+  { id: "gateways", label: "Gateways", adminOnly: true, component: GatewaysPage },
 ];

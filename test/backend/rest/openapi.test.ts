@@ -63,12 +63,13 @@ describe("the document and the routes agree", () => {
   test("the app answers only declared routes: Hono holds exactly them, other methods are 405", async () => {
     const declared = REST_ROUTES.map((route) => `${route.method} ${honoPath(route.path)}`).sort();
     expect(REST_API.routes.map((route) => `${route.method} ${route.path}`).sort()).toEqual(declared);
-    // Convex hands all of /api/v1/ to that app; beside it only Convex Auth's discovery routes and the attachment files.
+    // Convex hands all of /api/v1/ to that app; beside it only Convex Auth's discovery routes, gateway URIs and the attachment files.
     const mounted = new Set(http.getRoutes().map(([path]) => path));
     expect([...mounted].sort()).toEqual([
       "/.well-known/jwks.json",
       "/.well-known/openid-configuration",
       "/api/v1/*",
+      "/gateway/*",
       "/widget/files/*",
       "/widget/uploads/*",
     ]);

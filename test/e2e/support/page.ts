@@ -1,6 +1,6 @@
 // Opens a test page in a fresh browser context (its own localStorage: a new visitor) with
 // traps that record what must never happen: dialogs, injected script runs, CSP violations,
-// uncaught page errors.
+// uncaught page errors; and every WebSocket frame the page receives (what reached the visitor).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
 export interface VisitorPage {
@@ -8,6 +8,8 @@ export interface VisitorPage {
   page: Page;
   dialogs: string[];
   pageErrors: string[];
+  /** Text of every WebSocket frame the page received, in order. */
+  socketFrames: string[];
   cspViolations: () => Promise<string[]>;
   xssRuns: () => Promise<unknown[]>;
 }
@@ -22,6 +24,8 @@ export async function openVisitor(browser: Browser, url: string, options: { view
     void dialog.dismiss();
   });
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  const socketFrames: string[] = [];
+  page.on("websocket", (socket) => socket.on("framereceived", ({ payload }) => socketFrames.push(String(payload))));
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[]; __xssRuns: unknown[]; __xss: (name: unknown) => void };
     w.__violations = [];
@@ -37,6 +41,7 @@ export async function openVisitor(browser: Browser, url: string, options: { view
     page,
     dialogs,
     pageErrors,
+    socketFrames,
     cspViolations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
     xssRuns: () => page.evaluate(() => (window as unknown as { __xssRuns: unknown[] }).__xssRuns),
   };

@@ -77,3 +77,27 @@ describe("judge", () => {
     expect(formatTable(verdicts).split("\n")[2]).toMatch(/^loader widget\.js \(gzip\)\s+1\.40 KB\s+≤ 2 KB\s+ok$/);
   });
 });
+
+describe("judge, the inbox", () => {
+  const inbox = (over: { gzip?: number; usable?: number; switchMs?: number } = {}): Figures => ({
+    inbox: {
+      conversations: 500,
+      js: { ...bytes(over.gzip ?? 36_000), files: [] },
+      chatsUsableMs: summary(over.usable ?? 880),
+      switchMs: summary(over.switchMs ?? 290),
+      longTasksDuringLoad: summary(2),
+    },
+  });
+
+  it("passes at the limits and fails each figure just over it", () => {
+    expect(judge(inbox({ gzip: 80_000, usable: 1000, switchMs: 300 })).every((v) => v.ok)).toBe(true);
+    const cases: Array<[Parameters<typeof inbox>[0], RegExp]> = [
+      [{ gzip: 80_001 }, /inbox JS/],
+      [{ usable: 1001 }, /Chats usable, 500 conversations/],
+      [{ switchMs: 301 }, /conversation switch/],
+    ];
+    for (const [over, figure] of cases) {
+      expect(judge(inbox(over)).filter((v) => !v.ok).map((v) => v.figure)).toEqual([expect.stringMatching(figure)]);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { neighbourId, shortcutFor } from "../../../inbox/src/chats/shortcuts";
 import { seenMessageId, timeline } from "../../../inbox/src/chats/timeline";
 import { hrefOf, parseRoute } from "../../../inbox/src/routes";
 import { convexUrlOf } from "../../../inbox/src/config";
+import { replyFileRefusal } from "../../../inbox/src/chats/use-reply-files";
 import type { InboxMessage } from "../../../convex/inboxMessages";
 import type { InboxNote } from "../../../convex/lib/inboxViews";
 
@@ -84,5 +85,16 @@ describe("Chats shortcuts", () => {
     expect(neighbourId(["a", "b"], "b", 1)).toBe("b");
     expect(neighbourId(["a", "b"], "a", -1)).toBe("a");
     expect(neighbourId(["a", "b"], "gone", -1)).toBe("a");
+  });
+});
+
+describe("files for a reply", () => {
+  it("are refused before uploading when the type, the size or the count is wrong", () => {
+    expect(replyFileRefusal({ type: "image/png", size: 1000 }, true)).toBeNull();
+    expect(replyFileRefusal({ type: "application/pdf", size: 10 * 1024 * 1024 }, true)).toBeNull();
+    expect(replyFileRefusal({ type: "image/png", size: 5 * 1024 * 1024 + 1 }, true)).toBe("Larger than 5 MB.");
+    expect(replyFileRefusal({ type: "application/x-msdownload", size: 10 }, true)).toMatch(/^Only PNG, JPEG/);
+    expect(replyFileRefusal({ type: "text/plain", size: 0 }, true)).toBe("The file is empty.");
+    expect(replyFileRefusal({ type: "image/png", size: 10 }, false)).toBe("At most 5 files per reply.");
   });
 });
