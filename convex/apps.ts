@@ -134,12 +134,16 @@ export const listForScreen = query({
   },
 });
 
-/** Run from the token action with the caller's identity: an app's token is for its workspace's members only. */
+/**
+ * Run from the token action with the caller's identity: an app's token is for its workspace's
+ * members only. Answers the member's email from the account, since a sign-in token need not carry it.
+ */
 export const assertMember = internalQuery({
   args: workspaceArgs,
-  handler: async (ctx, args): Promise<null> => {
-    await requireMember(ctx, args.workspaceId);
-    return null;
+  handler: async (ctx, args): Promise<{ email: string | undefined }> => {
+    const { userId } = await requireMember(ctx, args.workspaceId);
+    const user = await ctx.db.get("users", userId);
+    return { email: user?.email ?? undefined };
   },
 });
 
@@ -163,8 +167,9 @@ export const issueToken = action({
   handler: async (ctx, args): Promise<{ token: string; expiresAt: number }> => {
     const app = await ctx.runQuery(internal.apps.tokenTarget, { id: args.appId });
     if (app === null) throw appError("NOT_FOUND", "No such app.", "appId");
-    const operator = await requireAppOperator(ctx, app.workspaceId);
-    await ctx.runQuery(internal.apps.assertMember, { workspaceId: app.workspaceId });
+    const signedIn = await requireAppOperator(ctx, app.workspaceId);
+    const member = await ctx.runQuery(internal.apps.assertMember, { workspaceId: app.workspaceId });
+    const operator = { subject: signedIn.subject, email: signedIn.email ?? member.email };
     if (!app.enabled) throw appError("NOT_FOUND", `The app "${app.name}" is disabled.`, "appId");
     const siteUrl = process.env.CONVEX_SITE_URL;
     if (siteUrl === undefined || siteUrl === "") throw new Error("CONVEX_SITE_URL is not set; it names the token issuer.");

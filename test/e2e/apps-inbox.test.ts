@@ -133,4 +133,40 @@ describe("custom apps in the inbox", () => {
     expect(await axeViolations(admin.page)).toEqual([]);
     expect(admin.pageErrors).toEqual([]);
   });
+
+  it("runs an app written only from the vendor's guide on the Tickets screen: bmtoken, ticket events with SLA metrics, navigateToTicket", async () => {
+    const seedOrigin = `http://seed.localhost:${new URL(apps.url).port}`;
+    const registered = await fetch(`${stack.demo.siteUrl}/api/v1/apps`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${stack.demo.adminApiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Ticket SLA card", url: `${seedOrigin}/seed-widget/`, allowedOrigins: [seedOrigin], screens: ["TICKETS"], protocol: "bm-widget" }),
+    });
+    expect(registered.status).toBe(201);
+    const page = admin.page;
+    await page.getByRole("navigation", { name: "Inbox sections" }).getByRole("link", { name: "Tickets" }).click();
+    const frame = page.locator('iframe[title="Ticket SLA card"]');
+    await shows(frame, 15_000);
+    expect(new URL((await frame.getAttribute("src"))!).searchParams.get("bmtoken")).toMatch(/^ey/);
+    const card = () => frameOn(page, seedOrigin);
+    await expect.poll(() => card()?.getByRole("button", { name: /^Open TK-\d+$/ }).count() ?? 0, { timeout: 15_000 }).toBeGreaterThan(1);
+    expect(await card()!.locator("#who").innerText()).toMatch(/^Signed in as admin@.+ · Ticket SLA card$/);
+
+    const row = page.getByRole("list", { name: "Tickets" }).getByRole("link").filter({ hasText: "Can't reset my password" });
+    const code = /TK-\d+/.exec(await row.innerText())![0];
+    await row.click();
+    await expect.poll(() => card()!.locator("#ticket").innerText(), { timeout: 10_000 }).toBe(`${code} · Can't reset my password · NEW · HIGH`);
+    expect(await card()!.getByRole("table", { name: "SLA metrics" }).innerText()).toContain("TIME_TO_FIRST_RESPONSE");
+
+    await page.getByRole("combobox", { name: "State", exact: true }).selectOption("in_progress");
+    await expect.poll(() => card()!.getByRole("status").innerText(), { timeout: 10_000 }).toBe(`${code}: NEW → OPEN`);
+
+    const other = card()!.getByRole("button", { name: /^Open TK-\d+$/ }).filter({ hasNotText: code }).first();
+    const otherCode = ((await other.innerText()).split(" ")[1])!;
+    await other.click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/tickets/${otherCode}`);
+    await expect.poll(() => card()!.getByRole("status").innerText()).toMatch(/^Done \(req_/);
+    await shows(page.getByRole("heading", { name: new RegExp(`^${otherCode} `) }));
+    expect(page.url()).toContain(`#/tickets/${otherCode}`);
+    expect(admin.pageErrors).toEqual([]);
+  });
 });

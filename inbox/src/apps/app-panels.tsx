@@ -15,22 +15,30 @@ export function useAppEventHub(): AppEventHub {
   return useMemo(createAppEventHub, []);
 }
 
-type Props = { workspace: Workspace; screen: AppScreen; hub: AppEventHub; actions: ScreenActions };
+type Props = {
+  workspace: Workspace;
+  screen: AppScreen;
+  hub: AppEventHub;
+  actions: ScreenActions;
+  /** Wraps the apps in a column of the screen's grid, drawn only when there are apps. */
+  asColumn?: boolean;
+};
 
 /**
  * The enabled custom apps of one screen, each in its own sandboxed frame. Nothing is
  * drawn for a screen with no apps; an app that fails to open says so in its own place.
  */
-export function AppPanels({ workspace, screen, hub, actions }: Props) {
+export function AppPanels({ workspace, screen, hub, actions, asColumn = false }: Props) {
   const { data: apps } = useQuery(api.apps.listForScreen, { workspaceId: workspace.workspaceId, screen });
   if (apps === undefined || apps.length === 0) return null;
-  return (
+  const panels = (
     <section class="app-panels" aria-label="Apps">
       {apps.map((app) => (
         <AppPanel key={app.id} app={app} screen={screen} hub={hub} actions={actions} />
       ))}
     </section>
   );
+  return asColumn ? <div class="side-column">{panels}</div> : panels;
 }
 
 const unavailable = (action: string) => () => Promise.reject(new Error(`${action} is not available on this screen right now.`));

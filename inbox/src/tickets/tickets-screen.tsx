@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
+import { AppPanels, useAppEventHub } from "../apps/app-panels";
+import { useTicketApps } from "../apps/ticket-app-events";
 import { ShortcutSheet } from "../chats/shortcut-sheet";
 import { useListShortcuts } from "../chats/use-shortcuts";
 import { hrefOf } from "../routes";
@@ -18,7 +20,7 @@ const ticketHref = (code: string) => hrefOf({ screen: "tickets", ticketId: code 
 /**
  * The ticket queue and a ticket's detail (`#/tickets/<code or id>`). Both arrive over live
  * subscriptions; SLA countdowns redraw every second from the page's clock. The queue and the
- * selected ticket stay plain values here, ready to hand to anything else on the screen.
+ * selected ticket are handed to the screen's custom apps as well.
  */
 export function TicketsScreen({ workspace, ticketId }: { workspace: Workspace; ticketId: string | null }) {
   const [filter, setFilter] = useState<QueueFilter>(DEFAULT_FILTER);
@@ -38,6 +40,8 @@ export function TicketsScreen({ workspace, ticketId }: { workspace: Workspace; t
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const current = selected?.code ?? (ticketId === null ? null : ticketId.toUpperCase());
   useListShortcuts(queue?.map((ticket) => ticket.code) ?? [], current, ticketHref, openHelp);
+  const appHub = useAppEventHub();
+  const appActions = useTicketApps(appHub, queue, selected);
   return (
     <main class={ticketId === null ? "chats tickets" : "chats tickets has-selection"}>
       <section class="list-pane" aria-labelledby="tickets-heading">
@@ -74,6 +78,7 @@ export function TicketsScreen({ workspace, ticketId }: { workspace: Workspace; t
       ) : (
         <TicketDetail key={selected.id} workspace={workspace} ticket={selected} now={now} />
       )}
+      <AppPanels workspace={workspace} screen="TICKETS" hub={appHub} actions={appActions} asColumn />
       <ShortcutSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
     </main>
   );
