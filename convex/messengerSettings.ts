@@ -4,21 +4,28 @@ import { internalMutation, internalQuery } from "./_generated/server";
 import { publicMessengerExtras } from "./lib/messengerSettings";
 import { homeCardValidator, officeHoursValidator, replyTimeValidator, themeValidator } from "./lib/messengerValidators";
 import { launcherPositionValidator, messengerTabValidator } from "./lib/validators";
+import { auditActorValidator } from "./lib/auditEntries";
+import { appError } from "./lib/errors";
+import { effectiveForWidget, ensureDefault } from "./model/widgetConfigs";
+import { updateConfiguration } from "./model/widgetConfigWrites";
+import type { EffectiveConfiguration } from "../core/theme/configuration";
 
 /*
  * The workspace's messenger settings for operators (REST
  * /api/v1/workspace/messenger). rest/messengerSettings.ts validates and names
- * bad fields; null clears an optional setting.
+ * bad fields; null clears an optional setting. The colour and the launcher's
+ * side live in the workspace's default widget configuration (the one source
+ * of theme and layout): they are read from it and written through to it.
  */
 
 type Messenger = Doc<"workspaces">["messenger"];
 export type ApiMessengerSettings = Pick<Messenger, "primaryColor" | "launcherPosition" | "greeting" | "teamName" | "tabs"> &
   ReturnType<typeof publicMessengerExtras>;
 
-function apiSettings(messenger: Messenger): ApiMessengerSettings {
+function apiSettings(messenger: Messenger, configuration: EffectiveConfiguration): ApiMessengerSettings {
   return {
-    primaryColor: messenger.primaryColor,
-    launcherPosition: messenger.launcherPosition,
+    primaryColor: configuration.theme.primaryColor,
+    launcherPosition: configuration.layout.position === "bottom-left" ? "left" : "right",
     greeting: messenger.greeting,
     teamName: messenger.teamName,
     tabs: messenger.tabs.map(({ id, enabled, visibleTo }) => ({ id, enabled, visibleTo })),
@@ -30,7 +37,8 @@ export const adminGet = internalQuery({
   args: { workspaceId: v.id("workspaces") },
   handler: async (ctx, args): Promise<ApiMessengerSettings | null> => {
     const workspace = await ctx.db.get(args.workspaceId);
-    return workspace === null ? null : apiSettings(workspace.messenger);
+    if (workspace === null) return null;
+    return apiSettings(workspace.messenger, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration);
   },
 });
 
@@ -39,6 +47,9 @@ const clearable = <T extends Parameters<typeof v.union>[0]>(validator: T) => v.o
 export const adminUpdate = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
+    /** Who changes it, for the default configuration's audit entry and lastModifiedBy. */
+    actor: auditActorValidator,
+    modifiedBy: v.string(),
     primaryColor: v.optional(v.string()),
     launcherPosition: v.optional(launcherPositionValidator),
     greeting: v.optional(v.string()),
@@ -54,13 +65,31 @@ export const adminUpdate = internalMutation({
   handler: async (ctx, args): Promise<ApiMessengerSettings | null> => {
     const workspace = await ctx.db.get(args.workspaceId);
     if (workspace === null) return null;
-    const { workspaceId: _workspaceId, ...changes } = args;
+    const { workspaceId: _workspaceId, actor, modifiedBy, primaryColor, launcherPosition, ...changes } = args;
+    if (primaryColor !== undefined || launcherPosition !== undefined) {
+      const defaultConfiguration = await ensureDefault(ctx.db, workspace);
+      const outcome = await updateConfiguration(
+        ctx,
+        { workspaceId: workspace._id, actor, modifiedBy, startedAt: Date.now() },
+        defaultConfiguration._id,
+        "*",
+        {
+          ...(primaryColor !== undefined ? { theme: { primaryColor } } : {}),
+          ...(launcherPosition !== undefined ? { layout: { position: launcherPosition === "left" ? "bottom-left" : "bottom-right" } } : {}),
+        },
+        false,
+      );
+      if (outcome.kind === "refused") {
+        const [field, message] = Object.entries(outcome.fields ?? {})[0] ?? ["primaryColor", outcome.message];
+        throw appError("INVALID_ARGUMENT", message, field === "layout.position" ? "launcherPosition" : "primaryColor");
+      }
+    }
     const messenger: Messenger = { ...workspace.messenger };
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) delete messenger[key as keyof Messenger];
       else if (value !== undefined) Object.assign(messenger, { [key]: value });
     }
     await ctx.db.patch(workspace._id, { messenger });
-    return apiSettings(messenger);
+    return apiSettings(messenger, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration);
   },
 });

@@ -11,6 +11,7 @@ import {
 import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
+import { widgetConfigTables } from "./lib/widgetConfigTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
@@ -179,7 +180,9 @@ export default defineSchema({
   ...attachmentTables,
 
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
-  auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
+  auditLog: defineTable(auditEntryFields)
+    .index("by_workspace_at", ["workspaceId", "at"])
+    .index("by_workspace_target_at", ["workspaceId", "target.type", "target.id", "at"]),
 
   // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
   ...authTables,
@@ -195,4 +198,6 @@ export default defineSchema({
 
   // Custom apps shown in the operator inbox.
   ...appTables,
+  // Widget configurations (theme, layout, listeners), OAuth clients, latency metrics.
+  ...widgetConfigTables,
 });

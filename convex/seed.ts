@@ -10,6 +10,7 @@ import { insertApiKey } from "./apiKeys";
 import { insertDemoEngagement } from "./model/demoEngagement";
 import { insertDemoMessenger } from "./model/demoMessenger";
 import { insertDemoTickets } from "./model/demoTickets";
+import { ensureDefault } from "./model/widgetConfigs";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -113,6 +114,7 @@ export const insertDemoWorkspace = internalMutation({
         },
       }),
     );
+    await ensureDefault(ctx.db, (await ctx.db.get("workspaces", workspaceId))!);
     await insertApiKey(ctx.db, {
       workspaceId,
       name: "Demo admin key",

@@ -14,6 +14,8 @@ import { defineRoute, type Route } from "./route";
 import { SECURITY_ROUTES } from "./security";
 import { TICKET_ROUTES } from "./tickets";
 import { WEBHOOK_ROUTES } from "./webhooks";
+import { OAUTH_ROUTES } from "./oauth";
+import { WIDGET_CONFIGURATION_ROUTES } from "./widgetConfigurations";
 
 /**
  * Every operation of the REST API under /api/v1, in the order the OpenAPI
@@ -34,6 +36,9 @@ const DOMAIN_ROUTES: Route[] = [
   ...WEBHOOK_ROUTES,
   // Custom apps in the operator inbox, and the public keys their tokens verify against.
   ...APP_ROUTES,
+  // OAuth clients and tokens, and the widget configurations they edit.
+  ...OAUTH_ROUTES,
+  ...WIDGET_CONFIGURATION_ROUTES,
 ];
 
 let cachedDocument: Record<string, unknown> | undefined;
