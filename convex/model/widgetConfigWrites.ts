@@ -1,6 +1,5 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { appendAudit } from "../audit";
 import { mergeConfigurations, type EffectiveConfiguration } from "../../core/theme/configuration";
 import type { AuditActor } from "../lib/auditEntries";
 import { policyFor } from "../lib/outgoingPolicy";
@@ -33,7 +32,8 @@ export type WriteOutcome =
   | { kind: "refused"; status: 400 | 404 | 409 | 412 | 428; code: string; message: string; fields?: Record<string, string> };
 
 async function log(ctx: MutationCtx, attempt: ConfigAttempt, outcome: ConfigOutcome): Promise<void> {
-  await appendAudit(ctx.db, configAuditEntry(attempt, outcome, Date.now()));
+  // The one audit log (convex/audit.ts), written here so the entry commits with the change.
+  await ctx.db.insert("auditLog", configAuditEntry(attempt, outcome, Date.now()));
 }
 
 async function refuse(
