@@ -1,12 +1,12 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, internalQuery } from "./_generated/server";
+import { internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
 import { publicMessengerExtras } from "./lib/messengerSettings";
 import { homeCardValidator, officeHoursValidator, replyTimeValidator, themeValidator } from "./lib/messengerValidators";
 import { launcherPositionValidator, messengerTabValidator } from "./lib/validators";
 import { auditActorValidator } from "./lib/auditEntries";
 import { appError } from "./lib/errors";
-import { effectiveForWidget, ensureDefault } from "./model/widgetConfigs";
+import { effectiveOf, ensureDefault, findDefault, legacyDefault } from "./model/widgetConfigs";
 import { updateConfiguration } from "./model/widgetConfigWrites";
 import type { EffectiveConfiguration } from "../core/theme/configuration";
 
@@ -33,12 +33,18 @@ function apiSettings(messenger: Messenger, configuration: EffectiveConfiguration
   };
 }
 
+/** The default configuration's values as stored (not hex-converted), or the legacy ones. */
+async function defaultLook(db: DatabaseReader, workspace: Doc<"workspaces">): Promise<EffectiveConfiguration> {
+  const stored = await findDefault(db, workspace._id);
+  return stored === null ? legacyDefault(workspace) : await effectiveOf(db, stored);
+}
+
 export const adminGet = internalQuery({
   args: { workspaceId: v.id("workspaces") },
   handler: async (ctx, args): Promise<ApiMessengerSettings | null> => {
     const workspace = await ctx.db.get(args.workspaceId);
     if (workspace === null) return null;
-    return apiSettings(workspace.messenger, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration);
+    return apiSettings(workspace.messenger, await defaultLook(ctx.db, workspace));
   },
 });
 
@@ -90,6 +96,6 @@ export const adminUpdate = internalMutation({
       else if (value !== undefined) Object.assign(messenger, { [key]: value });
     }
     await ctx.db.patch(workspace._id, { messenger });
-    return apiSettings(messenger, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration);
+    return apiSettings(messenger, await defaultLook(ctx.db, workspace));
   },
 });

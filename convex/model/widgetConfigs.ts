@@ -1,6 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
-import { DEFAULT_LAYOUT, DEFAULT_THEME, mergeConfigurations, type EffectiveConfiguration, type WidgetPosition } from "../../core/theme/configuration";
+import { DEFAULT_LAYOUT, DEFAULT_THEME, forWidget, mergeConfigurations, type EffectiveConfiguration, type WidgetPosition } from "../../core/theme/configuration";
 import { configurationView, etagOf, type ConfigurationView } from "../lib/widgetConfigViews";
 
 /*
@@ -103,7 +103,10 @@ export async function ensureDefault(db: DatabaseWriter, workspace: Doc<"workspac
   return (await db.get("widgetConfigurations", id))!;
 }
 
-/** What the widget of a workspace applies: the chosen configuration (when it is the workspace's), else the default. */
+/**
+ * What the widget of a workspace applies: the chosen configuration (when it is the
+ * workspace's), else the default; colours as hex (core/theme forWidget).
+ */
 export async function effectiveForWidget(
   db: DatabaseReader,
   workspace: Doc<"workspaces">,
@@ -111,6 +114,6 @@ export async function effectiveForWidget(
 ): Promise<{ id: string | null; cacheGeneration: number; configuration: EffectiveConfiguration }> {
   const chosen = configurationId === undefined ? null : await findConfiguration(db, workspace._id, configurationId);
   const doc = chosen ?? (await findDefault(db, workspace._id));
-  if (doc === null) return { id: null, cacheGeneration: 0, configuration: legacyDefault(workspace) };
-  return { id: doc._id, cacheGeneration: doc.cacheGeneration, configuration: await effectiveOf(db, doc) };
+  if (doc === null) return { id: null, cacheGeneration: 0, configuration: forWidget(legacyDefault(workspace)) };
+  return { id: doc._id, cacheGeneration: doc.cacheGeneration, configuration: forWidget(await effectiveOf(db, doc)) };
 }

@@ -1,4 +1,4 @@
-import { parseColor } from "./colors";
+import { parseColor, toHex } from "./colors";
 
 /*
  * The rules of a widget configuration (theme, layout, event listeners) that the
@@ -153,4 +153,17 @@ export function mergeConfigurations(chain: readonly ConfigurationOverride[]): Ef
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   if (value === undefined) return {};
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+
+/**
+ * The configuration as widgets receive it: colours rewritten as `#rrggbb`, so a widget
+ * needs no colour parser, only a hex check, before writing them into its stylesheet.
+ */
+export function forWidget(configuration: EffectiveConfiguration): EffectiveConfiguration {
+  const hex = (color: string) => {
+    const rgb = parseColor(color);
+    return rgb === null ? DEFAULT_THEME.primaryColor : toHex(rgb);
+  };
+  const { theme } = configuration;
+  return { ...configuration, theme: { ...theme, primaryColor: hex(theme.primaryColor), secondaryColor: hex(theme.secondaryColor) } };
 }

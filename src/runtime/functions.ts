@@ -32,6 +32,7 @@ export interface WidgetFunctions {
   surveys: Pick<Api["surveys"], "getActiveSurveys" | "recordImpression" | "submitResponse">;
   checklists: Pick<Api["checklists"], "getAllProgress" | "recordEvent" | "completeTask">;
   csat: Pick<Api["csat"], "getPending" | "submit">;
+  widgetConfig: Pick<Api["widgetConfig"], "live" | "recordMetric" | "logExternal">;
   /** The element picker's functions: they take the authoring token, not a session. */
   authoring: Pick<Api["authoring"], "describe" | "saveSelector">;
 }
