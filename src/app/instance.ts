@@ -155,6 +155,7 @@ export function createWidgetInstance(
     gateway,
     emitter,
     startExperience: (kind, id) => engagement.start(kind, id),
+    onTranscriptExported: () => fireConfigEvent("transcript_export"),
     act: (action, args) => callAction(client, session, action, args),
   });
 

@@ -2,11 +2,12 @@
 // reload (screenshots before and after under test-results/), and an `emit` listener of a
 // configuration picked with data-opencom-configuration-id reaches the host page's handler.
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
-import { ALWAYS_OPEN, quietEngagement, setMessenger, shows } from "./support/messenger";
+import { ALWAYS_OPEN, callWidget, quietEngagement, setMessenger, shows } from "./support/messenger";
 import { startStack, type Stack } from "./support/stack";
 
 let stack: Stack;
@@ -36,7 +37,7 @@ async function rest(method: string, path: string, body?: unknown, headers: Recor
 }
 
 async function openPage(query = ""): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${stack.site.url}/configuration.html${query}`);
@@ -108,5 +109,26 @@ describe("widget configurations in the browser", () => {
     await expect
       .poll(async () => (await rest("GET", `/widget/configurations/${id}/metrics`)).json.data, { timeout: 10_000 })
       .toEqual([expect.objectContaining({ eventType: "widget_open", metric: "open_to_first_paint", count: 1 })]);
+  });
+
+  it("a visitor downloads a conversation's transcript, and transcript_export listeners run", async () => {
+    const created = await rest("POST", "/widget/configurations", {
+      name: "Transcripts",
+      eventListeners: [{ eventType: "transcript_export", action: "emit", payload: { format: "text" } }],
+    });
+    const page = await openPage(`?configuration=${created.json.data.id}`);
+    await expect.poll(() => page.evaluate(() => typeof (window as unknown as { OpencomWidget?: unknown }).OpencomWidget), { timeout: 10_000 }).toBe("object");
+    await callWidget(page, "showNewMessage", "Please send me this chat");
+    await shows(page.getByRole("textbox", { name: "Message" }));
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download transcript" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^transcript-.+\.txt$/);
+    const text = await readFile((await file.path())!, "utf8");
+    expect(text).toContain("Please send me this chat");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __configEvents: unknown[] }).__configEvents), { timeout: 10_000 })
+      .toEqual([{ eventType: "transcript_export", payload: { format: "text" } }]);
   });
 });
