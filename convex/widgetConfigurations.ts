@@ -1,12 +1,14 @@
 import { paginationOptsValidator } from "convex/server";
 import { v } from "convex/values";
-import { internalMutation, internalQuery } from "./_generated/server";
+import { internalMutation, internalQuery, mutation, query } from "./_generated/server";
+import { appError } from "./lib/errors";
+import { requireMember } from "./model/members";
 import { auditActorValidator } from "./lib/auditEntries";
 import type { ConfigurationView } from "./lib/widgetConfigViews";
 import { eventListenerValidator, layoutOverrideValidator, themeOverrideValidator } from "./lib/widgetConfigTables";
 import { CONFIG_TARGET } from "./lib/widgetConfigAudit";
 import { METRIC_SAMPLE, summarizeMetrics, withCallbackOutcome } from "./model/widgetConfigMetrics";
-import { ensureDefault, findConfiguration, viewOf } from "./model/widgetConfigs";
+import { ensureDefault, findConfiguration, findDefault, viewOf } from "./model/widgetConfigs";
 import { createConfiguration, deleteConfiguration, purgeConfiguration, updateConfiguration } from "./model/widgetConfigWrites";
 
 /*
@@ -131,5 +133,40 @@ export const auditPage = internalQuery({
       .paginate(args.paginationOpts);
     const entries = await Promise.all(page.page.map((entry) => withCallbackOutcome(ctx.db, entry)));
     return { ...page, page: entries };
+  },
+});
+
+/** The workspace's default configuration for the inbox's Theme page (admins only). */
+export const defaultForInbox = query({
+  args: { workspaceId: v.string() },
+  handler: async (ctx, args): Promise<{ view: ConfigurationView; etag: string } | null> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const doc = await findDefault(ctx.db, workspaceId);
+    return doc === null ? null : await viewOf(ctx.db, doc);
+  },
+});
+
+/** The Theme page's save: the same checks, If-Match and audit entry as the REST API, by an admin. */
+export const updateDefaultFromInbox = mutation({
+  args: {
+    workspaceId: v.string(),
+    etag: v.string(),
+    theme: themeOverrideValidator,
+    layout: layoutOverrideValidator,
+  },
+  handler: async (ctx, args) => {
+    const access = await requireMember(ctx, args.workspaceId, "admin");
+    const workspace = await ctx.db.get("workspaces", access.workspaceId);
+    if (workspace === null) throw appError("NOT_FOUND", "Workspace not found.");
+    const doc = await ensureDefault(ctx.db, workspace);
+    const actor = { type: "operator" as const, id: access.userId, label: access.member.name };
+    return await updateConfiguration(
+      ctx,
+      { workspaceId: access.workspaceId, actor, modifiedBy: `operator:${access.member.name}`, startedAt: Date.now() },
+      doc._id,
+      args.etag,
+      { theme: args.theme, layout: args.layout },
+      false,
+    );
   },
 });

@@ -1,5 +1,6 @@
 import { AccountPage } from "./account/account-page";
 import { MembersPage } from "./members/members-page";
+import { ThemePage } from "./theme/theme-page";
 import type { SettingsPage } from "./page";
 
 /**
@@ -9,4 +10,5 @@ import type { SettingsPage } from "./page";
 export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "account", label: "Your account", adminOnly: false, component: AccountPage },
   { id: "members", label: "Members", adminOnly: false, component: MembersPage },
+  { id: "theme", label: "Theme", adminOnly: true, component: ThemePage },
 ];
