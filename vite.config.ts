@@ -30,6 +30,7 @@ const RUNTIME_DIR = versionDir(version);
 const LOADER_FILE = "widget.js";
 const ESM_DIR = "esm";
 const APPS_KIT_DIR = "apps-kit";
+const CONFIG_CLIENT_DIR = "config-client";
 
 // Preact's automatic JSX runtime (Vite 8 transforms TS/JSX with oxc).
 const oxc = { jsx: { runtime: "automatic" as const, importSource: "preact" } };
@@ -87,6 +88,7 @@ function loaderManifestAndPackage(): Plugin {
       if (!watching) {
         await buildPackageEntry(resolve(outDir, ESM_DIR), logLevel);
         await buildAppsKit(resolve(outDir, APPS_KIT_DIR), logLevel);
+        await buildAppsKit(resolve(outDir, CONFIG_CLIENT_DIR), logLevel, "src/config-client/index.ts");
       }
       if (logLevel === "info") printBudget(outDir, beforeOpen);
     },
@@ -117,9 +119,10 @@ async function buildPackageEntry(outDir: string, logLevel: LogLevel): Promise<vo
 /**
  * `opencom-widget/apps`, the kit for custom-app authors (src/apps-kit/index.ts), as one
  * ES module with jose bundled in: the package keeps no runtime dependency, and only an
- * app that imports the kit pays for jose (the widget never does).
+ * app that imports the kit pays for jose (the widget never does). The configuration API's
+ * client (`opencom-widget/config`, src/config-client/index.ts) is built the same way.
  */
-async function buildAppsKit(outDir: string, logLevel: LogLevel): Promise<void> {
+async function buildAppsKit(outDir: string, logLevel: LogLevel, entry = "src/apps-kit/index.ts"): Promise<void> {
   await build({
     configFile: false,
     logLevel: logLevel === "info" ? "warn" : logLevel,
@@ -128,7 +131,7 @@ async function buildAppsKit(outDir: string, logLevel: LogLevel): Promise<void> {
       emptyOutDir: true,
       target: "es2022",
       minify: false,
-      lib: { entry: resolve("src/apps-kit/index.ts"), formats: ["es"], fileName: () => "index.js" },
+      lib: { entry: resolve(entry), formats: ["es"], fileName: () => "index.js" },
     },
   });
 }

@@ -1,13 +1,16 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { internalMutation, internalQuery, mutation, query, type DatabaseWriter } from "./_generated/server";
+import { internalMutation, internalQuery, mutation, query, type DatabaseReader, type DatabaseWriter } from "./_generated/server";
 import { appendAudit } from "./audit";
-import { changedFields } from "./lib/auditEntries";
+import { auditActorValidator, changedFields } from "./lib/auditEntries";
 import { appError } from "./lib/errors";
 import { parseMessengerPatch } from "./lib/messengerPatch";
 import { publicMessengerExtras } from "./lib/messengerSettings";
 import { requireMember } from "./model/members";
 import { operatorActor } from "./model/operatorActor";
+import { effectiveOf, ensureDefault, findDefault, legacyDefault } from "./model/widgetConfigs";
+import { updateConfiguration } from "./model/widgetConfigWrites";
+import type { EffectiveConfiguration } from "../core/theme/configuration";
 import { homeCardValidator, officeHoursValidator, replyTimeValidator, themeValidator } from "./lib/messengerValidators";
 import { launcherPositionValidator, messengerTabValidator } from "./lib/validators";
 
@@ -15,17 +18,27 @@ import { launcherPositionValidator, messengerTabValidator } from "./lib/validato
  * The workspace's messenger settings for operators: the REST API
  * (/api/v1/workspace/messenger, validated in rest/messengerSettings.ts) and the
  * inbox's Settings (admins only, validated here with the same rules). null
- * clears an optional setting.
+ * clears an optional setting. The colour and the launcher's side live in the
+ * workspace's default widget configuration (the one source of theme and layout):
+ * they are read from it and written through to it; the inbox edits them on its
+ * Theme page.
  */
 
 type Messenger = Doc<"workspaces">["messenger"];
 export type ApiMessengerSettings = Pick<Messenger, "primaryColor" | "launcherPosition" | "greeting" | "teamName" | "tabs"> &
   ReturnType<typeof publicMessengerExtras>;
 
-function apiSettings(messenger: Messenger): ApiMessengerSettings {
+function apiSettings(messenger: Messenger, configuration: EffectiveConfiguration): ApiMessengerSettings {
   return {
-    primaryColor: messenger.primaryColor,
-    launcherPosition: messenger.launcherPosition,
+    primaryColor: configuration.theme.primaryColor,
+    launcherPosition: configuration.layout.position === "bottom-left" ? "left" : "right",
+    ...lookFreeSettings(messenger),
+  };
+}
+
+/** Everything but the look, which the widget configuration owns. */
+function lookFreeSettings(messenger: Messenger): Omit<ApiMessengerSettings, "primaryColor" | "launcherPosition"> {
+  return {
     greeting: messenger.greeting,
     teamName: messenger.teamName,
     tabs: messenger.tabs.map(({ id, enabled, visibleTo }) => ({ id, enabled, visibleTo })),
@@ -33,11 +46,18 @@ function apiSettings(messenger: Messenger): ApiMessengerSettings {
   };
 }
 
+/** The default configuration's values as stored (not hex-converted), or the legacy ones. */
+async function defaultLook(db: DatabaseReader, workspace: Doc<"workspaces">): Promise<EffectiveConfiguration> {
+  const stored = await findDefault(db, workspace._id);
+  return stored === null ? legacyDefault(workspace) : await effectiveOf(db, stored);
+}
+
 export const adminGet = internalQuery({
   args: { workspaceId: v.id("workspaces") },
   handler: async (ctx, args): Promise<ApiMessengerSettings | null> => {
     const workspace = await ctx.db.get(args.workspaceId);
-    return workspace === null ? null : apiSettings(workspace.messenger);
+    if (workspace === null) return null;
+    return apiSettings(workspace.messenger, await defaultLook(ctx.db, workspace));
   },
 });
 
@@ -46,6 +66,9 @@ const clearable = <T extends Parameters<typeof v.union>[0]>(validator: T) => v.o
 export const adminUpdate = internalMutation({
   args: {
     workspaceId: v.id("workspaces"),
+    /** Who changes it, for the default configuration's audit entry and lastModifiedBy. */
+    actor: auditActorValidator,
+    modifiedBy: v.string(),
     primaryColor: v.optional(v.string()),
     launcherPosition: v.optional(launcherPositionValidator),
     greeting: v.optional(v.string()),
@@ -61,8 +84,26 @@ export const adminUpdate = internalMutation({
   handler: async (ctx, args): Promise<ApiMessengerSettings | null> => {
     const workspace = await ctx.db.get(args.workspaceId);
     if (workspace === null) return null;
-    const { workspaceId: _workspaceId, ...changes } = args;
-    return apiSettings(await applyChanges(ctx.db, workspace, changes));
+    const { workspaceId: _workspaceId, actor, modifiedBy, primaryColor, launcherPosition, ...changes } = args;
+    if (primaryColor !== undefined || launcherPosition !== undefined) {
+      const defaultConfiguration = await ensureDefault(ctx.db, workspace);
+      const outcome = await updateConfiguration(
+        ctx,
+        { workspaceId: workspace._id, actor, modifiedBy, startedAt: Date.now() },
+        defaultConfiguration._id,
+        "*",
+        {
+          ...(primaryColor !== undefined ? { theme: { primaryColor } } : {}),
+          ...(launcherPosition !== undefined ? { layout: { position: launcherPosition === "left" ? "bottom-left" : "bottom-right" } } : {}),
+        },
+        false,
+      );
+      if (outcome.kind === "refused") {
+        const [field, message] = Object.entries(outcome.fields ?? {})[0] ?? ["primaryColor", outcome.message];
+        throw appError("INVALID_ARGUMENT", message, field === "layout.position" ? "launcherPosition" : "primaryColor");
+      }
+    }
+    return apiSettings(await applyChanges(ctx.db, workspace, changes), await defaultLook(ctx.db, workspace));
   },
 });
 
@@ -80,7 +121,7 @@ async function applyChanges(db: DatabaseWriter, workspace: Doc<"workspaces">, ch
 export type InboxMessengerSettings = Omit<ApiMessengerSettings, "primaryColor" | "launcherPosition" | "theme">;
 
 function inboxSettings(messenger: Messenger): InboxMessengerSettings {
-  const { primaryColor: _colour, launcherPosition: _position, theme: _theme, ...rest } = apiSettings(messenger);
+  const { theme: _theme, ...rest } = lookFreeSettings(messenger);
   return rest;
 }
 

@@ -12,6 +12,7 @@ import { engagementTables } from "./lib/engagementTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
+import { widgetConfigTables } from "./lib/widgetConfigTables";
 import { attachmentTables } from "./lib/attachmentTables";
 import { replyEmailTables } from "./lib/replyEmailTables";
 import { auditEntryFields } from "./lib/auditEntries";
@@ -200,7 +201,9 @@ export default defineSchema({
   ...replyEmailTables,
 
   /** Security-relevant operator actions, append-only (audit.ts; shape in lib/auditEntries.ts). */
-  auditLog: defineTable(auditEntryFields).index("by_workspace_at", ["workspaceId", "at"]),
+  auditLog: defineTable(auditEntryFields)
+    .index("by_workspace_at", ["workspaceId", "at"])
+    .index("by_workspace_target_at", ["workspaceId", "target.type", "target.id", "at"]),
 
   // Convex Auth (users, sessions, accounts, refresh tokens, its sign-in rate limits).
   ...authTables,
@@ -226,4 +229,6 @@ export default defineSchema({
 
   // Bot stories, their webhook connections, and each conversation's run.
   ...botTables,
+  // Widget configurations (theme, layout, listeners), OAuth clients, latency metrics.
+  ...widgetConfigTables,
 });

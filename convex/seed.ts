@@ -14,6 +14,7 @@ import { insertBusyInbox } from "./model/demoBusyInbox";
 import { DEMO_BOT_TOKEN, demoBotUrl, demoStory } from "./model/demoBot";
 import { sealConnectionSecrets, sealSigningSecret } from "./model/botConnections";
 import { setActiveStory } from "./model/botStories";
+import { ensureDefault } from "./model/widgetConfigs";
 
 export const DEMO_WORKSPACE_ID = "demo";
 
@@ -168,6 +169,7 @@ export const insertDemoWorkspace = internalMutation({
         },
       }),
     );
+    await ensureDefault(ctx.db, (await ctx.db.get("workspaces", workspaceId))!);
     await insertApiKey(ctx.db, {
       workspaceId,
       name: "Demo admin key",

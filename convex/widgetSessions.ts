@@ -12,6 +12,7 @@ import { rotatedRevocationTime, sessionLifetimeMs, shouldRotate, tokenExpiry } f
 import { deviceValidator, userInputValidator } from "./lib/validators";
 import type { PublicMessengerSettings } from "./lib/workspaceSettings";
 import { publicMessengerSettings } from "./lib/workspaceSettings";
+import { effectiveForWidget } from "./model/widgetConfigs";
 import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSessions } from "./model/sessions";
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { linkVisitorCompany } from "./model/companies";
@@ -116,7 +117,7 @@ export const start = internalMutation({
       now,
       proven: claims?.verified === true,
     });
-    return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: publicMessengerSettings(workspace) };
+    return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: publicMessengerSettings(workspace, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration) };
   },
 });
 

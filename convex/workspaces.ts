@@ -6,6 +6,7 @@ import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "./lib/se
 import { identityModeValidator, launcherPositionValidator, messengerTabValidator } from "./lib/validators";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { findWorkspace } from "./model/workspaces";
+import { ensureDefault } from "./model/widgetConfigs";
 
 /**
  * Creates a workspace with default messenger settings for anything not given.
@@ -41,6 +42,9 @@ export const create = internalMutation({
     if ((await findWorkspace(ctx.db, args.publicId)) !== null) {
       throw appError("CONFLICT", `A workspace with publicId ${args.publicId} exists.`, "publicId");
     }
-    return await ctx.db.insert("workspaces", workspaceDocument(args));
+    const id = await ctx.db.insert("workspaces", workspaceDocument(args));
+    // Its default widget configuration, from the messenger colour and side given here.
+    await ensureDefault(ctx.db, (await ctx.db.get("workspaces", id))!);
+    return id;
   },
 });

@@ -17,6 +17,9 @@ const TOP_ENTRY = `export * from "./src/index";\n`;
 // The custom-app author's kit, `opencom-widget/apps` (src/apps-kit/index.ts).
 const KIT_ENTRY = "src/apps-kit/index.d.ts";
 const KIT_TOP_ENTRY = `export * from "./src/apps-kit/index";\n`;
+// The typed client of the widget configuration API, `opencom-widget/config` (src/config-client/index.ts).
+const CONFIG_ENTRY = "src/config-client/index.d.ts";
+const CONFIG_TOP_ENTRY = `export * from "./src/config-client/index";\n`;
 
 const GLOBAL_DTS = `// window.OpencomWidget, as the script tag (dist/widget.js) installs it.
 import type { OpencomWidgetApi, WidgetConfig } from "./index";
@@ -37,13 +40,13 @@ export function emitDeclarations(outDir: string): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
   if (!config) throw new Error("could not read tsconfig.json");
   const options: ts.CompilerOptions = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ROOT, outDir };
-  const program = ts.createProgram([join(ROOT, "src/index.ts"), join(ROOT, "src/apps-kit/index.ts")], options);
+  const program = ts.createProgram([join(ROOT, "src/index.ts"), join(ROOT, "src/apps-kit/index.ts"), join(ROOT, "src/config-client/index.ts")], options);
   const emitted = new Map<string, string>();
   const result = program.emit(undefined, (file, text) => emitted.set(posix.normalize(relative(outDir, file).split("\\").join("/")), text), undefined, true);
   const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" }));
 
-  const kept = [...new Set([...reachable(ENTRY, emitted), ...reachable(KIT_ENTRY, emitted)])].sort();
+  const kept = [...new Set([...reachable(ENTRY, emitted), ...reachable(KIT_ENTRY, emitted), ...reachable(CONFIG_ENTRY, emitted)])].sort();
   rmSync(outDir, { recursive: true, force: true });
   for (const file of kept) {
     mkdirSync(dirname(join(outDir, file)), { recursive: true });
@@ -52,7 +55,8 @@ export function emitDeclarations(outDir: string): string[] {
   writeFileSync(join(outDir, "index.d.ts"), TOP_ENTRY);
   writeFileSync(join(outDir, "global.d.ts"), GLOBAL_DTS);
   writeFileSync(join(outDir, "apps.d.ts"), KIT_TOP_ENTRY);
-  return [...kept, "index.d.ts", "global.d.ts", "apps.d.ts"];
+  writeFileSync(join(outDir, "config.d.ts"), CONFIG_TOP_ENTRY);
+  return [...kept, "index.d.ts", "global.d.ts", "apps.d.ts", "config.d.ts"];
 }
 
 /** The declaration files `entry` imports, directly or not (relative imports only). */

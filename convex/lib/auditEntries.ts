@@ -10,9 +10,9 @@ import type { Doc } from "../_generated/dataModel";
  */
 
 export const auditActorValidator = v.object({
-  /** `api_key`: a REST call with that key; `operator`: a signed-in operator; `system`: scripts, crons, the seed. */
-  type: v.union(v.literal("api_key"), v.literal("operator"), v.literal("system")),
-  /** The API key's or operator's id. */
+  /** `api_key`: a REST call with that key; `oauth_client`: one with that client's access token; `operator`: a signed-in operator; `system`: scripts, crons, the seed. */
+  type: v.union(v.literal("api_key"), v.literal("oauth_client"), v.literal("operator"), v.literal("system")),
+  /** The API key's, OAuth client's or operator's id. */
   id: v.optional(v.string()),
   /** Something a person recognises: the key's name and prefix, an operator's email. */
   label: v.optional(v.string()),

@@ -3,6 +3,8 @@ import type { IdentityMode, MessengerTab } from "./validators";
 import { DEFAULT_IDENTITY_MODE } from "./identitySecrets";
 import { publicMessengerExtras, type PublicMessengerExtras } from "./messengerSettings";
 import { sessionLifetimeHours } from "./sessionPolicy";
+import { parseColor, toHex } from "../../core/theme/colors";
+import type { EffectiveConfiguration } from "../../core/theme/configuration";
 
 /** What the widget may know about its workspace. Built field by field, so a new
  * secret column can never leak through a spread. */
@@ -15,15 +17,24 @@ export type PublicMessengerSettings = {
   teamName: string;
   tabs: MessengerTab[];
   sessionLifetimeHours: number;
+  /** The workspace's default widget configuration, merged: the one source of theme and layout. */
+  configuration: EffectiveConfiguration;
 } & PublicMessengerExtras;
 
-export function publicMessengerSettings(workspace: Doc<"workspaces">): PublicMessengerSettings {
+/**
+ * `configuration` is the default widget configuration's effective value;
+ * `primaryColor` (as hex) and `launcherPosition` repeat it for widgets built
+ * before configurations existed.
+ */
+export function publicMessengerSettings(workspace: Doc<"workspaces">, configuration: EffectiveConfiguration): PublicMessengerSettings {
   const { messenger } = workspace;
+  const primary = parseColor(configuration.theme.primaryColor);
   return {
     workspaceId: workspace.publicId,
     workspaceName: workspace.name,
-    primaryColor: messenger.primaryColor,
-    launcherPosition: messenger.launcherPosition,
+    primaryColor: primary === null ? messenger.primaryColor : toHex(primary),
+    launcherPosition: configuration.layout.position === "bottom-left" ? "left" : "right",
+    configuration,
     greeting: messenger.greeting,
     teamName: messenger.teamName,
     tabs: messenger.tabs.map((tab) => ({ id: tab.id, enabled: tab.enabled, visibleTo: tab.visibleTo })),

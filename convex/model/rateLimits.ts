@@ -20,6 +20,8 @@ export const RATE_LIMITS = {
   identify: { kind: "token bucket", rate: 10, period: MINUTE },
   /** REST admin API calls per API key: 2 a second sustained, bursts of up to 120. */
   restApi: { kind: "token bucket", rate: 120, period: MINUTE, capacity: 120 },
+  /** Widget configuration writes (create, change, delete, purge) per API key or OAuth client. */
+  widgetConfigWrites: { kind: "token bucket", rate: 30, period: MINUTE, capacity: 10 },
   /** Events (`events:track`, page views included) per visitor. */
   events: { kind: "token bucket", rate: 60, period: MINUTE, capacity: 60 },
   /** Checklist progress events (`checklists:recordEvent`) per visitor. */
@@ -79,6 +81,11 @@ export async function badApiKeyRetryAfter(ctx: ActionCtx, consume: boolean): Pro
 
 /** For the REST layer, which answers 429 rather than throwing: ms to wait, or null when allowed. */
 export async function restRetryAfter(ctx: ActionCtx, apiKeyId: string): Promise<number | null> {
-  const status = await rateLimiter.limit(ctx, "restApi", { key: apiKeyId });
+  return await retryAfterFor(ctx, "restApi", apiKeyId);
+}
+
+/** A named limit for the REST layer, which answers 429 rather than throwing: ms to wait, or null when allowed. */
+export async function retryAfterFor(ctx: ActionCtx, name: RateLimitName, key: string): Promise<number | null> {
+  const status = await rateLimiter.limit(ctx, name, { key });
   return status.ok ? null : status.retryAfter;
 }

@@ -60,7 +60,7 @@ export const API_KEY_ROUTES: Route[] = [
     handler: async ({ ctx, caller, params }) => {
       const apiKeyId = await ctx.runQuery(internal.apiKeys.findInWorkspace, { workspaceId: caller.workspaceId, id: params.id });
       if (apiKeyId === null) return errorResponse("NOT_FOUND", "API key not found.");
-      if (apiKeyId === caller.credential.apiKeyId) return errorResponse("CONFLICT", "This key is making the request: revoke it with another key.");
+      if (caller.credential.scheme === "adminApiKey" && apiKeyId === caller.credential.apiKeyId) return errorResponse("CONFLICT", "This key is making the request: revoke it with another key.");
       await ctx.runMutation(internal.apiKeys.revoke, { apiKeyId });
       return jsonResponse({ data: { id: apiKeyId, revoked: true } });
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
-import { apiKeyActor, type Caller } from "./auth";
+import { callerActor, type Caller } from "./auth";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { epochMs } from "./views";
@@ -15,7 +15,7 @@ const timestamp = z.coerce.number().int().min(0);
 
 const auditQuery = z.object({
   action: z.string().min(1).max(100).optional(),
-  actorType: z.enum(["api_key", "operator", "system"]).optional(),
+  actorType: z.enum(["api_key", "oauth_client", "operator", "system"]).optional(),
   actorId: z.string().min(1).max(100).optional(),
   targetType: z.string().min(1).max(100).optional(),
   targetId: z.string().min(1).max(100).optional(),
@@ -31,7 +31,7 @@ const auditEntry = z
     at: epochMs,
     action: z.string().describe("`<thing>.<verb>`: identity_secret.rotated, api_key.used, tours.deleted…"),
     actor: z.object({
-      type: z.enum(["api_key", "operator", "system"]),
+      type: z.enum(["api_key", "oauth_client", "operator", "system"]),
       id: z.string().optional(),
       label: z.string().optional(),
     }),
@@ -102,7 +102,7 @@ export async function auditRestCall(
     await ctx.runMutation(internal.audit.record, {
       workspaceId: caller.workspaceId,
       action: deleted ? `${route.resource}.deleted` : "api_key.used",
-      actor: apiKeyActor(caller),
+      actor: callerActor(caller),
       target: route.id === undefined ? { type: route.resource } : { type: route.resource, id: route.id },
       details: {
         method: request.method,

@@ -15,8 +15,10 @@ export type Caller = {
   allowedOrigins: string[];
   /** Rate limits count per credential (an API key's id, later an OAuth client's). */
   rateLimitKey: string;
-  /** `label` is the key's name and display prefix, for the audit log. */
-  credential: { scheme: "adminApiKey"; apiKeyId: Id<"apiKeys">; label: string };
+  /** `label` is the key's name and display prefix (or the OAuth client's name), for the audit log. */
+  credential:
+    | { scheme: "adminApiKey"; apiKeyId: Id<"apiKeys">; label: string }
+    | { scheme: "oauthBearer"; clientId: string; label: string; scopes: string[] };
 };
 
 /** A scheme's answer for one request: a caller, or why not (401: no or bad credential; 403: valid but not allowed). */
@@ -65,6 +67,15 @@ export async function verifyAdminApiKey(ctx: ActionCtx, request: Request): Promi
 }
 
 /** The audit log's actor for a REST caller. */
-export function apiKeyActor(caller: Caller): AuditActor {
-  return { type: "api_key", id: caller.credential.apiKeyId, label: caller.credential.label };
+export function callerActor(caller: Caller): AuditActor {
+  const { credential } = caller;
+  return credential.scheme === "adminApiKey"
+    ? { type: "api_key", id: credential.apiKeyId, label: credential.label }
+    : { type: "oauth_client", id: credential.clientId, label: credential.label };
+}
+
+/** `metadata.lastModifiedBy` of what a caller changes: the OAuth client id, or `api_key:<name>`. */
+export function callerName(caller: Caller): string {
+  const { credential } = caller;
+  return credential.scheme === "adminApiKey" ? `api_key:${credential.label}` : credential.clientId;
 }

@@ -1,5 +1,6 @@
 import type { ActionCtx } from "../_generated/server";
 import { verifyAdminApiKey, type AuthVerdict, type Caller } from "./auth";
+import { verifyOAuthBearer } from "./oauthBearer";
 import { errorResponse } from "./responses";
 
 /*
@@ -49,6 +50,22 @@ export const AUTH_SCHEMES: Partial<Record<Exclude<AuthSchemeName, "public">, Sch
       type: "http",
       scheme: "bearer",
       description: "An admin API key of the workspace (`oc_live_…`): full access to that workspace.",
+    },
+  },
+  oauthBearer: {
+    verify: (ctx, request, requirement) => verifyOAuthBearer(ctx, request, requirement.scheme === "oauthBearer" ? requirement.scopes : []),
+    openApi: {
+      type: "oauth2",
+      description: "An access token from POST /api/v1/oauth/token (client credentials grant, HTTP Basic client authentication).",
+      flows: {
+        clientCredentials: {
+          tokenUrl: "/api/v1/oauth/token",
+          scopes: {
+            "widget.config:view": "Read widget configurations, their audit entries and metrics.",
+            "widget.config:edit": "Create, change, delete widget configurations and purge their caches.",
+          },
+        },
+      },
     },
   },
 };

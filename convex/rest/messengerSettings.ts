@@ -5,6 +5,7 @@ import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { defined } from "./restHelpers";
 import { dataOf } from "./views";
+import { callerActor, callerName } from "./auth";
 
 /*
  * GET / PATCH /api/v1/workspace/messenger: look (colour, theme, launcher side),
@@ -57,7 +58,9 @@ export const MESSENGER_SETTINGS_ROUTES: Route[] = [
     path: "/workspace/messenger",
     operationId: "updateMessengerSettings",
     summary: "Change any subset; null clears officeHours, offlineMessage and defaultTab",
-    description: "Visitors get the new settings on their next boot (page load).",
+    description:
+      "`primaryColor` and `launcherPosition` are written to the workspace's default widget configuration (see /widget/configurations), " +
+      "which re-themes open widgets at once; the other settings reach visitors on their next boot (page load).",
     tags: TAGS,
     body: messengerPatchSchema,
     responses: { 200: { description: "The settings after the change", schema: dataOf(settingsView) } },
@@ -65,6 +68,8 @@ export const MESSENGER_SETTINGS_ROUTES: Route[] = [
       const { homeCards, ...rest } = body;
       const settings = await ctx.runMutation(internal.messengerSettings.adminUpdate, {
         workspaceId: caller.workspaceId,
+        actor: callerActor(caller),
+        modifiedBy: callerName(caller),
         ...defined(rest),
         ...(homeCards !== undefined
           ? { homeCards: homeCards.map((card) => ({ title: card.title, ...defined({ body: card.body, url: card.url }) })) }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ActionCtx } from "../_generated/server";
 import type { Caller } from "./auth";
+import type { RateLimitName } from "../model/rateLimits";
 import type { AuthRequirement } from "./authSchemes";
 
 /*
@@ -55,10 +56,33 @@ export type RouteSpec<
   body?: B;
   /** An empty body counts as `{}` (routes whose body fields are all optional). */
   bodyOptional?: boolean;
+  /**
+   * Checks the raw JSON body before the schema, answering 400 with the fields
+   * it names (nesting depth, injection patterns: problems a schema would
+   * misreport as an unknown field).
+   */
+  screenBody?: (json: unknown) => Record<string, string> | null;
+  /** A limit per credential on top of the API-wide one (e.g. writes of one resource). */
+  rateLimit?: RateLimitName;
+  /**
+   * For routes that keep their own audit entries (every attempt, with their
+   * own fields): called for a request refused before the handler ran (bad
+   * input, rate limit). Such routes get no generic `api_key.used` entry.
+   */
+  auditRefusal?: (refusal: AuditRefusal) => Promise<void>;
   /** Success answers by status. */
   responses: Partial<Record<200 | 201 | 202 | 204, ResponseSpec>>;
   errors?: readonly DeclaredErrorStatus[];
   handler(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<Response>;
+};
+
+export type AuditRefusal = {
+  ctx: ActionCtx;
+  caller: Caller;
+  request: Request;
+  pathParams: Record<string, string>;
+  response: Response;
+  startedAt: number;
 };
 
 /** A declaration with its types erased, as the router and the generator see it. */

@@ -18,6 +18,8 @@ import { SECURITY_ROUTES } from "./security";
 import { TICKET_ROUTES } from "./tickets";
 import { VISITOR_ROUTES } from "./visitors";
 import { WEBHOOK_ROUTES } from "./webhooks";
+import { OAUTH_ROUTES } from "./oauth";
+import { WIDGET_CONFIGURATION_ROUTES } from "./widgetConfigurations";
 
 /**
  * Every operation of the REST API under /api/v1, in the order the OpenAPI
@@ -45,6 +47,9 @@ const DOMAIN_ROUTES: Route[] = [
   ...APP_ROUTES,
   // Bot webhook connections (the chatbot webhook protocol's shapes) and stories.
   ...BOT_ROUTES,
+  // OAuth clients and tokens, and the widget configurations they edit.
+  ...OAUTH_ROUTES,
+  ...WIDGET_CONFIGURATION_ROUTES,
 ];
 
 let cachedDocument: Record<string, unknown> | undefined;

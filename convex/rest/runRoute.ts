@@ -1,6 +1,6 @@
 import type { ActionCtx } from "../_generated/server";
 import { appErrorData } from "../lib/errors";
-import { badApiKeyRetryAfter, restRetryAfter } from "../model/rateLimits";
+import { badApiKeyRetryAfter, restRetryAfter, retryAfterFor } from "../model/rateLimits";
 import { auditRestCall } from "./audit";
 import type { Caller } from "./auth";
 import { authenticate, isPublic, requirementsOf } from "./authSchemes";
@@ -47,16 +47,26 @@ async function rateLimitedRun(
   pathParams: Record<string, string>,
   caller: Caller | null,
 ): Promise<Response> {
+  const startedAt = Date.now();
+  const refused = async (response: Response): Promise<Response> => {
+    if (caller !== null && route.auditRefusal !== undefined) {
+      await route.auditRefusal({ ctx, caller, request, pathParams, response: response.clone(), startedAt });
+    }
+    return response;
+  };
   if (caller !== null) {
     const retryAfter = await restRetryAfter(ctx, caller.rateLimitKey);
-    if (retryAfter !== null) return rateLimitedResponse(retryAfter);
+    if (retryAfter !== null) return await refused(rateLimitedResponse(retryAfter));
+    const routeWait = route.rateLimit === undefined ? null : await retryAfterFor(ctx, route.rateLimit, caller.rateLimitKey);
+    if (routeWait !== null) return await refused(rateLimitedResponse(routeWait));
   }
   const input = await parseInput(route, request, pathParams);
-  if (!input.ok) return input.response;
+  if (!input.ok) return await refused(input.response);
   try {
-    const startedAt = Date.now();
     const response = await route.handler({ ctx, request, caller, ...input.data });
-    if (caller !== null) await auditRestCall(ctx, request, caller, auditTarget(route, pathParams), response, startedAt);
+    if (caller !== null && route.auditRefusal === undefined) {
+      await auditRestCall(ctx, request, caller, auditTarget(route, pathParams), response, startedAt);
+    }
     return response;
   } catch (error) {
     return failureResponse(error);
@@ -97,6 +107,10 @@ async function parseInput(
   if (route.body !== undefined) {
     const json = await readJsonBody(request, route.bodyOptional === true);
     if (!json.ok) return json;
+    const screened = route.screenBody?.(json.data) ?? null;
+    if (screened !== null) {
+      return { ok: false, response: errorResponse("INVALID_ARGUMENT", "Invalid request body.", { fields: screened }) };
+    }
     const parsed = validate(route.body, json.data, "request body");
     if (!parsed.ok) return parsed;
     body = parsed.data;

@@ -10,7 +10,7 @@ import {
 import { isValidOriginPattern } from "../lib/origins";
 import { MAX_ALLOWED_ORIGINS, MAX_ORIGIN_PATTERN_LENGTH } from "../lib/securitySettings";
 import { MAX_SESSION_LIFETIME_HOURS, MIN_SESSION_LIFETIME_HOURS } from "../lib/sessionPolicy";
-import { apiKeyActor } from "./auth";
+import { callerActor } from "./auth";
 import { jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { dataOf, epochMs, securitySettingsView } from "./views";
@@ -75,7 +75,7 @@ export const SECURITY_ROUTES: Route[] = [
       const { identityVerification, allowedOrigins, sessionLifetimeHours } = body;
       const settings = await ctx.runMutation(internal.workspaceSecurity.update, {
         workspaceId: caller.workspaceId,
-        actor: apiKeyActor(caller),
+        actor: callerActor(caller),
         ...(identityVerification?.mode !== undefined ? { identityVerificationMode: identityVerification.mode } : {}),
         ...(identityVerification?.jwtMaxAgeSeconds !== undefined
           ? { jwtMaxAgeSeconds: identityVerification.jwtMaxAgeSeconds }
@@ -100,7 +100,7 @@ export const SECURITY_ROUTES: Route[] = [
       const identitySecret = generateIdentitySecret();
       const stored = await ctx.runMutation(internal.workspaceSecurity.storeRotatedSecret, {
         workspaceId: caller.workspaceId,
-        actor: apiKeyActor(caller),
+        actor: callerActor(caller),
         identitySecret,
         gracePeriodHours: body.gracePeriodHours,
       });

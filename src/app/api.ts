@@ -9,7 +9,7 @@ import type { WidgetInstance } from "./instance";
 
 type CreateWidget = (config: ResolvedConfig, emitter: Emitter<WidgetEvents>) => Widget;
 
-const EVENT_NAMES: readonly WidgetEventName[] = ["ready", "open", "close", "unreadCountChange", "messageReceived", "error"];
+const EVENT_NAMES: readonly WidgetEventName[] = ["ready", "open", "close", "unreadCountChange", "messageReceived", "error", "configEvent"];
 
 /**
  * The object behind `window.OpencomWidget`. It outlives widget instances: `destroy()` ends

@@ -14,6 +14,8 @@ export interface ControllerDeps {
   emitter: Emitter<WidgetEvents>;
   /** Starts a tour or checklist through the engagement overlays (WidgetInstance.startExperience). */
   startExperience(kind: "tour" | "checklist", id: string): void;
+  /** The visitor downloaded a transcript: the configuration's `transcript_export` listeners run. */
+  onTranscriptExported(): void;
   /** Runs an action with the session token (see gateway.ts callAction). */
   act<A extends ActionRef>(action: A, args: SessionArgsOf<A>): Promise<ResultOf<A>>;
 }
@@ -42,5 +44,6 @@ export function createController(deps: ControllerDeps): MessengerController {
     mutate: (mutation, args) => gateway.mutate(mutation, args),
     act: (action, args) => deps.act(action, args),
     startExperience: (kind, id) => deps.startExperience(kind, id),
+    transcriptExported: () => deps.onTranscriptExported(),
   };
 }

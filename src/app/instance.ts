@@ -24,6 +24,8 @@ import { mountMessenger } from "../messenger/mount";
 import { watchUnread } from "../messenger/unread";
 import { createEngagementHost } from "../overlays/host/host";
 import { createController } from "./controller";
+import type { ConfigEventType } from "../../core/theme/configuration";
+import { storeConfiguration, watchConfiguration, withConfiguration, type LiveConfiguration } from "../runtime/live-configuration";
 
 /** One running widget. Everything it creates is released by `destroy()`. */
 export interface WidgetInstance {
@@ -96,6 +98,8 @@ export function createWidgetInstance(
   let visitorId: string | null = null;
   let intentSeq = 0;
   let destroyed = false;
+  /** The configuration from the live query; it wins over the one boot sent (the workspace default). */
+  let live: LiveConfiguration | null = null;
 
   const cached = readJson(storage, storageKeys.settings(workspaceId));
   const state = createStore<WidgetUiState>({
@@ -141,7 +145,10 @@ export function createWidgetInstance(
     gateway,
     timers,
     isReady: () => state.get().ready,
-    onSent: () => trackVisitorEvent(MESSAGE_SENT_EVENT), // completes "send a message" checklist tasks
+    onSent: () => {
+      trackVisitorEvent(MESSAGE_SENT_EVENT); // completes "send a message" checklist tasks
+      fireConfigEvent("message_sent");
+    },
     onFailed: (message) => emitter.emit("error", { code: "SEND_FAILED", message }),
   });
   const controller = createController({
@@ -150,15 +157,17 @@ export function createWidgetInstance(
     gateway,
     emitter,
     startExperience: (kind, id) => engagement.start(kind, id),
+    onTranscriptExported: () => fireConfigEvent("transcript_export"),
     act: (action, args) => callAction(client, session, action, args),
   });
 
   function onSession(snapshot: SessionSnapshot): void {
     storage.set(storageKeys.settings(workspaceId), JSON.stringify(snapshot.settings));
+    if (live !== null) storeConfiguration(storage, storageKeys.settings(workspaceId), live);
     delivery.attach(storageKeys.outbox(workspaceId, snapshot.visitorId));
     const firstBoot = visitorId === null;
     visitorId = snapshot.visitorId;
-    state.set({ settings: snapshot.settings, ready: true });
+    state.set({ settings: live === null ? snapshot.settings : withConfiguration(snapshot.settings, live.configuration), ready: true });
     if (firstBoot) emitter.emit("ready", { visitorId: snapshot.visitorId });
     delivery.pump();
   }
@@ -180,6 +189,14 @@ export function createWidgetInstance(
   cleanups.push(client.subscribeToConnectionState(onConnection));
 
   cleanups.push(watchUnread(gateway, state, emitter));
+  cleanups.push(
+    watchConfiguration(gateway, config.configurationId, (next) => {
+      live = next;
+      storeConfiguration(storage, storageKeys.settings(workspaceId), next);
+      const settings = state.get().settings;
+      if (settings !== null) state.set({ settings: withConfiguration(settings, next.configuration) });
+    }),
+  );
 
   const track = (name: string, properties?: Attributes, url = win.location.href) =>
     trackEvent(gateway, name, properties, url);
@@ -193,6 +210,34 @@ export function createWidgetInstance(
     sound: config.sound,
   });
   cleanups.push(() => messenger.destroy());
+  let configListeners: Promise<(eventType: ConfigEventType, startedAt: number) => void> | null = null;
+  /** Runs the configuration's listeners for an event; their code loads the first time one is due. */
+  const fireConfigEvent = (eventType: ConfigEventType) => {
+    const listeners = state.get().settings?.configuration?.eventListeners ?? [];
+    if (!listeners.some((listener) => listener.eventType === eventType)) return;
+    const startedAt = win.performance.now();
+    configListeners ??= import("../runtime/config-listeners").then(({ createConfigListeners, nextPaint, paintedWhen }) =>
+      createConfigListeners({
+        state,
+        emitter,
+        gateway,
+        configurationId: () => live?.id ?? null,
+        painted: (type) =>
+          type === "widget_open" ? paintedWhen(win, () => messenger.shadow.querySelector(".oc-panel") !== null, 10_000) : nextPaint(win),
+        now: () => win.performance.now(),
+      }),
+    );
+    configListeners.then((fire) => !destroyed && fire(eventType, startedAt)).catch(() => {});
+  };
+  const configEvents = { open: () => fireConfigEvent("widget_open"), close: () => fireConfigEvent("widget_close"), received: () => fireConfigEvent("message_received") };
+  emitter.on("open", configEvents.open);
+  emitter.on("close", configEvents.close);
+  emitter.on("messageReceived", configEvents.received);
+  cleanups.push(() => {
+    emitter.off("open", configEvents.open);
+    emitter.off("close", configEvents.close);
+    emitter.off("messageReceived", configEvents.received);
+  });
   const engagement = createEngagementHost({
     win,
     shadow: messenger.shadow,

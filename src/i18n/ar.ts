@@ -34,6 +34,7 @@ export const messages: Messages = {
   conversationsFailed: "تعذّر تحميل محادثاتك.",
   messagesFailed: "تعذّر تحميل هذه المحادثة.",
   backToConversations: "العودة إلى المحادثات",
+  downloadTranscript: "تنزيل نص المحادثة",
   conversationLog: "المحادثة",
   startHint: "أرسل رسالة لبدء المحادثة.",
   you: "أنت",

@@ -26,6 +26,7 @@ export const messages: Messages = {
   conversationsFailed: "Ihre Unterhaltungen konnten nicht geladen werden.",
   messagesFailed: "Diese Unterhaltung konnte nicht geladen werden.",
   backToConversations: "Zurück zu den Unterhaltungen",
+  downloadTranscript: "Verlauf herunterladen",
   conversationLog: "Unterhaltung",
   startHint: "Senden Sie eine Nachricht, um die Unterhaltung zu beginnen.",
   you: "Sie",

@@ -27,6 +27,7 @@ const en = {
   conversationsFailed: "We couldn't load your conversations.",
   messagesFailed: "We couldn't load this conversation.",
   backToConversations: "Back to conversations",
+  downloadTranscript: "Download transcript",
   conversationLog: "Conversation",
   startHint: "Send a message to start the conversation.",
   you: "You",

@@ -26,6 +26,7 @@ export const messages: Messages = {
   conversationsFailed: "No hemos podido cargar tus conversaciones.",
   messagesFailed: "No hemos podido cargar esta conversación.",
   backToConversations: "Volver a las conversaciones",
+  downloadTranscript: "Descargar la transcripción",
   conversationLog: "Conversación",
   startHint: "Envía un mensaje para empezar la conversación.",
   you: "Tú",

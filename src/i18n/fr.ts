@@ -26,6 +26,7 @@ export const messages: Messages = {
   conversationsFailed: "Impossible de charger vos conversations.",
   messagesFailed: "Impossible de charger cette conversation.",
   backToConversations: "Retour aux conversations",
+  downloadTranscript: "Télécharger la transcription",
   conversationLog: "Conversation",
   startHint: "Envoyez un message pour commencer la conversation.",
   you: "Vous",

@@ -5,6 +5,7 @@ const ATTRIBUTES: ReadonlyArray<[string, string]> = [
   ["track-page-views", "trackPageViews"],
   ["onboarding-verification-token", "onboardingVerificationToken"],
   ["client-identifier", "clientIdentifier"],
+  ["configuration-id", "configurationId"],
   // Legacy name of the onboarding verification token; used only when the new one is absent.
   ["verification-token", "onboardingVerificationToken"],
 ];

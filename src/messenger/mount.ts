@@ -128,7 +128,8 @@ export function mountMessenger(
       themedWith = settings;
       theme.replaceSync(themeCss(settings));
     }
-    root.className = `oc-root oc-${settings?.launcherPosition ?? "right"} oc-theme-${settings?.theme ?? "light"}`;
+    const fixedSize = settings?.configuration?.layout.mobileResponsive === false ? " oc-fixed" : "";
+    root.className = `oc-root oc-${settings?.launcherPosition ?? "right"} oc-theme-${settings?.theme ?? "light"}${fixedSize}`;
     // The whole widget follows the locale's direction: logical CSS properties mirror it.
     const locale = state.locale ?? "en";
     root.lang = locale;

@@ -1,29 +1,18 @@
 import type { WidgetSettings } from "../runtime/settings";
+import { contrastRatio, luminance, toHex } from "../../core/theme/colors";
+import type { EffectiveConfiguration } from "../../core/theme/configuration";
 
-type Rgb = [number, number, number];
+type Rgb = readonly [number, number, number];
 
+/** Hex only: the server sends every colour the widget applies as hex (core/theme forWidget). */
 export function parseHexColor(hex: string): Rgb | null {
   const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex);
   if (!match?.[1]) return null;
   const digits = match[1].length === 3 ? [...match[1]].map((d) => d + d).join("") : match[1];
-  return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)) as Rgb;
+  return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16)) as unknown as Rgb;
 }
 
-const toHex = (rgb: Rgb) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, "0")).join("")}`;
-
-/** WCAG relative luminance. */
-function luminance([r, g, b]: Rgb): number {
-  const channel = (value: number) => {
-    const c = value / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-}
-
-export function contrastRatio(a: Rgb, b: Rgb): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
+export { contrastRatio };
 
 /** WCAG AA for normal text. */
 export const AA_TEXT = 4.5;
@@ -41,7 +30,7 @@ export function readableTextColor(background: string): "#ffffff" | "#111827" {
   return contrastRatio(rgb, WHITE) >= contrastRatio(rgb, INK) ? "#ffffff" : "#111827";
 }
 
-const mix = (from: Rgb, to: Rgb, amount: number): Rgb => from.map((c, i) => c + (to[i]! - c) * amount) as Rgb;
+const mix = (from: Rgb, to: Rgb, amount: number): Rgb => from.map((c, i) => c + (to[i]! - c) * amount) as unknown as Rgb;
 
 /**
  * `color` moved towards black or white, in small steps, until it reaches `ratio` against
@@ -78,10 +67,32 @@ export function accessiblePrimary(primary: string): { background: string; text: 
  * the panel's stylesheet). Only a validated hex colour reaches it (see settings.ts), so
  * settings cannot inject CSS.
  */
-export function themeCss(settings: Pick<WidgetSettings, "primaryColor">): string {
+export function themeCss(settings: Pick<WidgetSettings, "primaryColor"> & { configuration?: EffectiveConfiguration | null }): string {
   const { background, text } = accessiblePrimary(settings.primaryColor);
   return (
     `:host{--oc-primary:${background};--oc-on-primary:${text};` +
-    `--oc-primary-text:${adjustForContrast(background, LIGHT_SURFACE)};--oc-primary-text-dark:${adjustForContrast(background, DARK_SURFACE)}}`
+    `--oc-primary-text:${adjustForContrast(background, LIGHT_SURFACE)};--oc-primary-text-dark:${adjustForContrast(background, DARK_SURFACE)}}` +
+    (settings.configuration ? configurationCss(settings.configuration) : "")
+  );
+}
+
+const SIZES = {
+  small: { panel: "320px", height: "560px", launcher: "48px" },
+  medium: { panel: "380px", height: "700px", launcher: "56px" },
+  large: { panel: "440px", height: "820px", launcher: "64px" },
+} as const;
+
+/**
+ * The rest of a widget configuration's look: secondary colour, font, corner radius, size,
+ * stacking order. Every value passed runtime/configuration.ts (hex colours, a length, a font
+ * list without CSS punctuation) after the server's full grammar, so none can inject CSS.
+ */
+function configurationCss({ theme, layout }: EffectiveConfiguration): string {
+  const size = SIZES[theme.widgetSize];
+  return (
+    `:host{z-index:${Math.trunc(layout.zIndex)}!important}` +
+    `.oc-root,.oc-overlays{font-family:${theme.fontFamily};--oc-radius:${theme.borderRadius};` +
+    `--oc-soft:${theme.secondaryColor};` +
+    `--oc-panel-width:${size.panel};--oc-panel-max-height:${size.height};--oc-launcher-size:${size.launcher}}`
   );
 }

@@ -27,4 +27,6 @@ export interface MessengerController {
   act<A extends ActionRef>(action: A, args: SessionArgsOf<A>): Promise<ResultOf<A>>;
   /** Starts a tour or checklist (engagement overlays), as OpencomWidget.startTour / startChecklist do. */
   startExperience(kind: "tour" | "checklist", id: string): void;
+  /** The visitor downloaded a conversation's transcript (a widget configuration may listen for it). */
+  transcriptExported(): void;
 }

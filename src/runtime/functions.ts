@@ -33,6 +33,7 @@ export interface WidgetFunctions {
   checklists: Pick<Api["checklists"], "getAllProgress" | "recordEvent" | "completeTask">;
   csat: Pick<Api["csat"], "getPending" | "submit">;
   bots: Pick<Api["bots"], "stateForVisitor" | "choose" | "talkToPerson">;
+  widgetConfig: Pick<Api["widgetConfig"], "live" | "recordMetric" | "logExternal">;
   /** The element picker's functions: they take the authoring token, not a session. */
   authoring: Pick<Api["authoring"], "describe" | "saveSelector">;
 }

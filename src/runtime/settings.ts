@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import type { EffectiveConfiguration } from "../../core/theme/configuration";
+import { readConfiguration } from "./configuration";
 
 export type LauncherPosition = "left" | "right";
 
@@ -20,6 +22,8 @@ export interface WidgetSettings {
   launcherPosition: LauncherPosition;
   tabs: TabSetting[];
   theme: ThemeSetting;
+  /** The widget configuration in force (theme, layout, listeners); null until the workspace sends one. */
+  configuration: EffectiveConfiguration | null;
   /**
    * Everything boot sent, unparsed: the panel's tabs read their own settings from it
    * (office hours, reply time, cards…) with schemas that ship in the panel's chunk.
@@ -35,6 +39,7 @@ export const DEFAULT_SETTINGS: WidgetSettings = {
   launcherPosition: "right",
   tabs: [{ id: "messages", enabled: true }],
   theme: "light",
+  configuration: null,
   raw: {},
 };
 
@@ -71,6 +76,7 @@ export function parseSettings(input: unknown): WidgetSettings {
       data.tabs?.map((tab) => ({ id: tab.id, enabled: tab.enabled, ...(tab.visibleTo ? { visibleTo: tab.visibleTo } : {}) })) ??
       DEFAULT_SETTINGS.tabs,
     theme: data.theme ?? DEFAULT_SETTINGS.theme,
+    configuration: readConfiguration((input as Record<string, unknown>)["configuration"]),
     raw: input,
   };
 }

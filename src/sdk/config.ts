@@ -66,6 +66,7 @@ const configSchema = v.pipe(
     customLauncherSelector: v.exactOptional(nonEmptyText),
     sound: v.optional(v.boolean(), false),
     locale: v.exactOptional(nonEmptyText),
+    configurationId: v.exactOptional(v.pipe(nonEmptyText, v.maxLength(100))),
   }),
 );
 

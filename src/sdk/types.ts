@@ -68,6 +68,12 @@ export interface WidgetConfig {
    * @default the first of navigator.languages that the widget speaks, else "en"
    */
   locale?: string;
+  /**
+   * A widget configuration of the workspace (theme, layout, event listeners) to apply instead
+   * of the workspace's default one. Also `data-opencom-configuration-id` on the script tag.
+   * @default the workspace's default configuration
+   */
+  configurationId?: string;
 }
 
 /** A team (agent or bot) message, as `messageReceived` reports it. */
@@ -92,6 +98,8 @@ export interface WidgetEvents {
   /** Fires when the visitor's unread count goes up, i.e. the team or a bot wrote: with the newest such message. */
   messageReceived: { unreadCount: number; message: ReceivedMessage };
   error: { code: string; message: string };
+  /** An `emit` listener of the widget configuration fired: the event and the listener's payload. */
+  configEvent: { eventType: string; payload: Record<string, string | number | boolean> };
 }
 
 export type WidgetEventName = keyof WidgetEvents;

@@ -7,6 +7,7 @@ import { BotsPage } from "./bots/bots-page";
 import { MembersPage } from "./members/members-page";
 import { MessengerPage } from "./messenger/messenger-page";
 import { OfficeHoursPage } from "./office-hours/office-hours-page";
+import { ThemePage } from "./theme/theme-page";
 import type { SettingsPage } from "./page";
 import { SecurityPage } from "./security/security-page";
 import { SlaPage } from "./sla/sla-page";
@@ -29,4 +30,5 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
   { id: "gateways", label: "Gateways", adminOnly: true, component: GatewaysPage },
   { id: "bots", label: "Bots", adminOnly: true, component: BotsPage },
+  { id: "theme", label: "Theme", adminOnly: true, component: ThemePage },
 ];

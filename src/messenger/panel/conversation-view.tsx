@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { isLocalKey } from "../../runtime/outbox";
 import { backend } from "../../runtime/functions";
-import { ChevronLeftIcon } from "../icons";
+import { ChevronLeftIcon, DownloadIcon } from "../icons";
+import { downloadText, transcriptText } from "./transcript";
 import { mergeMessages } from "../merge";
 import { parseBotState, parseMessages, parseVisitorState } from "../wire";
 import { BotActionsContext, type BotActions } from "./bot-message";
@@ -183,6 +184,22 @@ export default function ConversationView(props: ConversationViewProps) {
           <h2 class="oc-bar-title">{settings.teamName}</h2>
           <p class="oc-bar-subtitle">{availability.line}</p>
         </div>
+        {messages.length > 0 && (
+          <button
+            type="button"
+            class="oc-icon-button"
+            aria-label={t.downloadTranscript}
+            title={t.downloadTranscript}
+            onClick={(event) => {
+              const doc = (event.currentTarget as HTMLElement).ownerDocument;
+              const text = transcriptText(messages, { team: settings.teamName, visitor: t.you }, locale);
+              downloadText(doc, `transcript-${conversationId ?? "new"}.txt`, text);
+              controller.transcriptExported();
+            }}
+          >
+            <DownloadIcon />
+          </button>
+        )}
         <HideButton onClose={props.onClose} />
       </div>
       {server.status === "error" ? (

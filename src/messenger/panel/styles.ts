@@ -9,8 +9,9 @@ const DARK_THEME =
   "--oc-field-line:#6b7280;--oc-danger:#f87171;--oc-warn-bg:#422006;--oc-warn-ink:#fde68a;--oc-primary-text:var(--oc-primary-text-dark)";
 
 export const PANEL_CSS = `
-.oc-panel{position:fixed;right:var(--oc-gap);bottom:88px;width:380px;
-height:calc(100vh - 100px - max(12px,var(--oc-top-inset,0px)));height:calc(100dvh - 100px - max(12px,var(--oc-top-inset,0px)));max-height:700px;min-height:320px;display:flex;flex-direction:column;overflow:hidden;
+.oc-panel{position:fixed;right:var(--oc-gap);bottom:calc(var(--oc-launcher-size,56px) + 32px);
+width:min(var(--oc-panel-width,380px),calc(100vw - 2 * var(--oc-gap)));height:calc(100vh - 112px - max(0px,var(--oc-top-inset,0px) - 12px));
+height:calc(100dvh - 112px - max(0px,var(--oc-top-inset,0px) - 12px));max-height:var(--oc-panel-max-height,700px);min-height:320px;display:flex;flex-direction:column;overflow:hidden;
 pointer-events:auto;background:var(--oc-surface);border-radius:var(--oc-radius);
 --oc-panel-shadow:0 16px 48px rgba(15,23,42,.18),0 2px 8px rgba(15,23,42,.08),0 0 0 1px rgba(15,23,42,.04);
 box-shadow:var(--oc-panel-shadow);
@@ -18,9 +19,11 @@ transform-origin:bottom right;animation:oc-panel-in .24s cubic-bezier(.2,.9,.3,1
 .oc-left .oc-panel{right:auto;left:var(--oc-gap);transform-origin:bottom left}
 @keyframes oc-panel-in{from{opacity:0;transform:translateY(16px) scale(.97)}}
 .oc-panel .oc-hide{display:none}
-/* Full screen on phones; 16px text in the composer stops iOS zooming in on focus. */
-@media (max-width:479.98px){.oc-panel{inset:0;width:auto;height:auto;max-height:none;min-height:0;border-radius:0;
-animation-name:oc-sheet-in}.oc-root[data-open] .oc-launcher{display:none}.oc-panel .oc-hide{display:inline-grid}
+/* Full screen on phones (unless the configuration turns mobileResponsive off: .oc-fixed);
+   16px text in the composer stops iOS zooming in on focus. */
+@media (max-width:479.98px){.oc-root:not(.oc-fixed) .oc-panel{inset:0;width:auto;height:auto;max-height:none;min-height:0;
+border-radius:0;animation-name:oc-sheet-in}.oc-root:not(.oc-fixed)[data-open] .oc-launcher{display:none}
+.oc-root:not(.oc-fixed) .oc-panel .oc-hide{display:inline-grid}
 .oc-composer textarea{font-size:16px}}
 @keyframes oc-sheet-in{from{opacity:0;transform:translateY(24px)}}
 .oc-icon-button{width:36px;height:36px;margin:0;padding:0;border:0;border-radius:10px;display:inline-grid;

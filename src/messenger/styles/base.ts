@@ -20,7 +20,7 @@ letter-spacing:normal;text-align:start;text-transform:none;pointer-events:none}
 button{font:inherit;color:inherit}
 :focus{outline:none}
 :focus-visible{outline:2px solid var(--oc-primary);outline-offset:2px;box-shadow:0 0 0 4px var(--oc-surface)}
-.oc-launcher{position:fixed;bottom:var(--oc-gap);right:var(--oc-gap);width:56px;height:56px;margin:0;padding:0;
+.oc-launcher{position:fixed;bottom:var(--oc-gap);right:var(--oc-gap);width:var(--oc-launcher-size,56px);height:var(--oc-launcher-size,56px);margin:0;padding:0;
 border:0;border-radius:50%;display:grid;place-items:center;cursor:pointer;pointer-events:auto;
 background:var(--oc-primary);color:var(--oc-on-primary);
 box-shadow:0 6px 16px rgba(15,23,42,.18),0 1px 3px rgba(15,23,42,.12);transition:transform .18s ease,box-shadow .18s ease}

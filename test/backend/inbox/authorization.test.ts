@@ -84,6 +84,11 @@ const CASES: Record<string, Case> = {
   "slaPolicies:set": admin((c, ids) =>
     c.mutation(api.slaPolicies.set, { ...workspace(ids), priority: "HIGH", firstResponseMillis: 3_600_000, resolutionMillis: null }),
   ),
+  "widgetConfigurations:defaultForInbox": admin((c, ids) => c.query(api.widgetConfigurations.defaultForInbox, workspace(ids))),
+  // A stale ETag is answered, not thrown: what is refused here is the caller.
+  "widgetConfigurations:updateDefaultFromInbox": admin((c, ids) =>
+    c.mutation(api.widgetConfigurations.updateDefaultFromInbox, { ...workspace(ids), etag: "\"stale\"", theme: { primaryColor: "#1f4fd1" }, layout: {} }),
+  ),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
@@ -118,7 +123,7 @@ const UNSCOPED = ["members:me", "members:signOutEverywhere", "invites:preview", 
 /** Modules the widget calls (with its session token) or that serve visitors; none takes an operator's identity. */
 const VISITOR_MODULES = [
   "articles", "authoring", "bots", "checklists", "conversationActivity", "conversations", "csat", "events", "files", "messages",
-  "messenger", "outboundMessages", "surveys", "tickets", "tooltips", "tours", "visitors", "widgetSessions",
+  "messenger", "outboundMessages", "surveys", "tickets", "tooltips", "tours", "visitors", "widgetConfig", "widgetSessions",
 ];
 
 async function world() {

@@ -29,10 +29,11 @@ import {
 
 /**
  * src/, top to bottom. (root) is src/index.ts (the npm entry) and src/loader.ts (the script tag's);
- * src/apps-kit is the custom-app authors' entry (`opencom-widget/apps`), which needs core/ only.
+ * src/apps-kit is the custom-app authors' entry (`opencom-widget/apps`), which needs core/ only;
+ * src/config-client the typed client of the configuration API (`opencom-widget/config`), likewise.
  */
 const SRC_LAYERS: string[][] = [
-  ["src/(root)", "src/apps-kit"],
+  ["src/(root)", "src/apps-kit", "src/config-client"],
   ["src/app"],
   ["src/messenger", "src/overlays"],
   ["src/runtime"],

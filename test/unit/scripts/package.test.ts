@@ -20,12 +20,13 @@ describe("package.json", () => {
       ".": { types: "./dist/esm/types/index.d.ts", import: "./dist/esm/index.js" },
       "./global": { types: "./dist/esm/types/global.d.ts" },
       "./apps": { types: "./dist/esm/types/apps.d.ts", import: "./dist/apps-kit/index.js" },
+      "./config": { types: "./dist/esm/types/config.d.ts", import: "./dist/config-client/index.js" },
       "./widget.js": "./dist/widget.js",
       "./manifest.json": "./dist/manifest.json",
       "./package.json": "./package.json",
     });
     expect(pkg.types).toBe("./dist/esm/types/index.d.ts");
-    expect(pkg.files).toEqual(expect.arrayContaining(["dist/esm", "dist/apps-kit", "dist/widget.js", "dist/runtime", "dist/manifest.json"]));
+    expect(pkg.files).toEqual(expect.arrayContaining(["dist/esm", "dist/apps-kit", "dist/config-client", "dist/widget.js", "dist/runtime", "dist/manifest.json"]));
     expect(pkg.sideEffects).toEqual(["./dist/widget.js"]);
   });
 });
@@ -46,15 +47,20 @@ describe("type declarations", () => {
       "core/apps/events.d.ts",
       "core/apps/protocol.d.ts",
       "core/sla/types.d.ts",
+      "core/theme/configuration.d.ts",
       "src/app/module-api.d.ts",
       "src/apps-kit/client.d.ts",
       "src/apps-kit/index.d.ts",
       "src/apps-kit/token.d.ts",
+      "src/config-client/client.d.ts",
+      "src/config-client/index.d.ts",
+      "src/config-client/token.d.ts",
       "src/index.d.ts",
       "src/sdk/types.d.ts",
       "index.d.ts",
       "global.d.ts",
       "apps.d.ts",
+      "config.d.ts",
     ]);
     const consumer = join(temporary, "consumer.ts");
     writeFileSync(
@@ -79,6 +85,11 @@ describe("type declarations", () => {
         `verifyAppToken(readAppToken() ?? "", { jwks: "https://x.convex.site/api/v1/apps/jwks.json", issuer: "https://x.convex.site/apps", audience: "app" }).then((claims) => claims.sub.length);`,
         `// @ts-expect-error not an event of the protocol`,
         `app.on("ticket:deleted", () => {});`,
+        `import { createConfigurationClient } from "opencom-widget/config";`,
+        `const configs = createConfigurationClient({ baseUrl: "https://x.convex.site/api/v1", clientId: "occ_1", clientSecret: "ocs_1" });`,
+        `configs.update("id", (current) => ({ theme: { primaryColor: current.effective.theme.primaryColor } })).then(({ etag }) => etag.length);`,
+        `// @ts-expect-error not a widget size`,
+        `configs.update("id", { theme: { widgetSize: "huge" } });`,
       ].join("\n"),
     );
     const program = ts.createProgram([consumer], {
@@ -89,7 +100,7 @@ describe("type declarations", () => {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
       types: [],
-      paths: { "opencom-widget": [join(temporary, "types/index.d.ts")], "opencom-widget/apps": [join(temporary, "types/apps.d.ts")] },
+      paths: { "opencom-widget": [join(temporary, "types/index.d.ts")], "opencom-widget/apps": [join(temporary, "types/apps.d.ts")], "opencom-widget/config": [join(temporary, "types/config.d.ts")] },
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(diagnostics).toEqual([]);
