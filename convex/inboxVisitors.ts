@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
+import { ticketCode } from "./lib/ticketFields";
 import { generatedVisitorName } from "./lib/visitorNames";
 import { requireWorkspaceConversation } from "./model/inbox";
 import { requireMember } from "./model/members";
@@ -8,6 +9,12 @@ import { requireMember } from "./model/members";
 /* Who the operator is talking to: the visitor beside a conversation. */
 
 export const PREVIOUS_CONVERSATIONS_SHOWN = 10;
+export const RECENT_EVENTS_SHOWN = 10;
+export const PAGES_SHOWN = 10;
+export const TICKETS_SHOWN = 10;
+/** Events read to find the pages and events shown: the visitor's most recent activity only. */
+const ACTIVITY_WINDOW = 200;
+const PAGE_VIEW = "$pageview";
 
 export type VisitorProfile = {
   _id: Id<"visitors">;
@@ -24,6 +31,12 @@ export type VisitorProfile = {
   device: Doc<"visitors">["device"] | null;
   lastSeenAt: number;
   previousConversations: Array<{ _id: Id<"conversations">; status: Doc<"conversations">["status"]; lastMessageAt: number; lastMessagePreview: string }>;
+  company: { name: string; plan: string | null } | null;
+  /** Pages viewed, most recent first, each once (its latest visit). */
+  pageHistory: Array<{ url: string; at: number }>;
+  /** The site's own events (not page views), most recent first. */
+  recentEvents: Array<{ name: string; at: number }>;
+  tickets: Array<{ id: Id<"tickets">; code: string; subject: string; state: Doc<"tickets">["state"]; updatedAt: number }>;
 };
 
 export const forConversation = query({
@@ -38,6 +51,17 @@ export const forConversation = query({
       .withIndex("by_visitor_last_message", (q) => q.eq("visitorId", visitor._id))
       .order("desc")
       .take(PREVIOUS_CONVERSATIONS_SHOWN + 1);
+    const activity = await ctx.db
+      .query("events")
+      .withIndex("by_visitor_created", (q) => q.eq("visitorId", visitor._id))
+      .order("desc")
+      .take(ACTIVITY_WINDOW);
+    const tickets = await ctx.db
+      .query("tickets")
+      .withIndex("by_visitor_updated", (q) => q.eq("visitorId", visitor._id))
+      .order("desc")
+      .take(TICKETS_SHOWN);
+    const company = visitor.companyId === undefined ? null : await ctx.db.get("companies", visitor.companyId);
     return {
       _id: visitor._id,
       name: visitor.name ?? generatedVisitorName(visitor._id),
@@ -54,6 +78,26 @@ export const forConversation = query({
         .filter((other) => other._id !== conversation._id)
         .slice(0, PREVIOUS_CONVERSATIONS_SHOWN)
         .map(({ _id, status, lastMessageAt, lastMessagePreview }) => ({ _id, status, lastMessageAt, lastMessagePreview })),
+      company: company === null ? null : { name: company.name ?? company.externalId, plan: company.plan ?? null },
+      pageHistory: pageHistory(activity),
+      recentEvents: activity
+        .filter((event) => event.name !== PAGE_VIEW)
+        .slice(0, RECENT_EVENTS_SHOWN)
+        .map((event) => ({ name: event.name, at: event.createdAt })),
+      tickets: tickets.map((ticket) => ({ id: ticket._id, code: ticketCode(ticket.number), subject: ticket.title, state: ticket.state, updatedAt: ticket.updatedAt })),
     };
   },
 });
+
+/** Each page once, at its latest view, most recent first. */
+function pageHistory(activity: readonly Doc<"events">[]): VisitorProfile["pageHistory"] {
+  const seen = new Set<string>();
+  const pages: VisitorProfile["pageHistory"] = [];
+  for (const event of activity) {
+    if (event.name !== PAGE_VIEW || event.url === undefined || seen.has(event.url)) continue;
+    seen.add(event.url);
+    pages.push({ url: event.url, at: event.createdAt });
+    if (pages.length === PAGES_SHOWN) break;
+  }
+  return pages;
+}

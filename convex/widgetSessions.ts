@@ -4,7 +4,7 @@ import type { Id } from "./_generated/dataModel";
 import { action, internalMutation, mutation } from "./_generated/server";
 import { generateSessionToken, sha256Hex } from "./lib/crypto";
 import { appError } from "./lib/errors";
-import { checkClientId, checkUrl, checkUserFields, checkAttributes } from "./lib/inputRules";
+import { checkAttributes, checkClientId, checkDevice, checkUrl, checkUserFields } from "./lib/inputRules";
 import { resolveIdentity } from "./lib/identity";
 import { identityPolicy } from "./lib/identitySecrets";
 import { isOriginAllowed } from "./lib/origins";
@@ -90,6 +90,7 @@ export const start = internalMutation({
     checkClientId(args.sessionId, "sessionId");
     checkUrl(args.url, "url");
     checkUrl(args.referrer, "referrer");
+    checkDevice(args.device);
     if (args.user) {
       checkUserFields(args.user);
       checkAttributes(args.user.customAttributes, "user.customAttributes");

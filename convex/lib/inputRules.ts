@@ -66,6 +66,14 @@ export function checkUserFields(user: { userId?: string; email?: string; name?: 
   checkCompany(user.company, "user.company");
 }
 
+const DEVICE_FIELD_MAX = 64;
+
+/** What boot says of the browser: short labels, each named when too long. */
+export function checkDevice(device: { browser: string; os: string; deviceType: string; locale?: string; timeZone?: string } | undefined): void {
+  if (device === undefined) return;
+  for (const field of ["browser", "os", "deviceType", "locale", "timeZone"] as const) checkLength(device[field], `device.${field}`, DEVICE_FIELD_MAX);
+}
+
 const COMPANY_LABEL_MAX = 100;
 const COMPANY_SIZE_MAX = 10_000_000;
 

@@ -29,6 +29,10 @@ export const deviceValidator = v.object({
   browser: v.string(),
   os: v.string(),
   deviceType: v.string(),
+  /** The browser's language (BCP 47, `navigator.language`). */
+  locale: v.optional(v.string()),
+  /** The IANA time zone the browser reports. */
+  timeZone: v.optional(v.string()),
 });
 
 /** Flat key/value bags (custom attributes, event properties): scalars only. */

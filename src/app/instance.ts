@@ -6,7 +6,7 @@ import { logError } from "../sdk/log";
 import type { Attributes, TourSummary, UserIdentity, WidgetEvents } from "../sdk/types";
 import { createDeferredClient } from "../runtime/deferred-client";
 import { createDelivery } from "../runtime/delivery";
-import { detectDevice } from "../runtime/device";
+import { browserLocale, detectDevice } from "../runtime/device";
 import { isIdentityRefusal, readAppError, type AppErrorInfo } from "../runtime/errors";
 import { backend } from "../runtime/functions";
 import { callAction, createGateway, type ClientLike } from "../runtime/gateway";
@@ -124,7 +124,7 @@ export function createWidgetInstance(
     bootContext: () => ({
       origin: win.location.origin,
       url: win.location.href,
-      device: detectDevice(win.navigator.userAgent, win.navigator.maxTouchPoints),
+      device: { ...detectDevice(win.navigator.userAgent, win.navigator.maxTouchPoints), ...browserLocale(win) },
       ...(win.document.referrer ? { referrer: win.document.referrer } : {}),
       ...(config.onboardingVerificationToken ? { onboardingVerificationToken: config.onboardingVerificationToken } : {}),
       ...(config.clientIdentifier ? { clientIdentifier: config.clientIdentifier } : {}),

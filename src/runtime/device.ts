@@ -42,3 +42,16 @@ function detectOs(userAgent: string, isIpad: boolean): string {
   if (/\bLinux\b/.test(userAgent)) return "Linux";
   return "Unknown";
 }
+
+/** The browser's language and time zone, for the operators beside a conversation; nothing when the browser will not say. */
+export function browserLocale(win: Pick<Window, "navigator">): { locale?: string; timeZone?: string } {
+  const found: { locale?: string; timeZone?: string } = {};
+  if (typeof win.navigator.language === "string" && win.navigator.language !== "") found.locale = win.navigator.language.slice(0, 35);
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (typeof zone === "string" && zone !== "") found.timeZone = zone.slice(0, 64);
+  } catch {
+    // An engine without time zone data: leave it out.
+  }
+  return found;
+}

@@ -9,6 +9,7 @@ import { BotRunSection } from "./bot-run-section";
 import { plainText } from "./plain-text";
 import { deviceLabel, isOnline } from "./presence";
 import { shortTime } from "./time";
+import { VisitorActivity, visitorClock } from "./visitor-activity";
 
 /** The visitor beside the conversation: identity, where they are, what we know, their history. */
 export function VisitorSidebar({ workspace, conversationId }: { workspace: Workspace; conversationId: string }) {
@@ -32,12 +33,30 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
         </dd>
         <dt>Identity</dt>
         <dd>{visitor.userId === null ? "Anonymous visitor" : visitor.verified ? `Verified user ${visitor.userId}` : `Unverified user ${visitor.userId}`}</dd>
+        {visitor.company && (
+          <>
+            <dt>Company</dt>
+            <dd>{visitor.company.plan ? `${visitor.company.name} (${visitor.company.plan})` : visitor.company.name}</dd>
+          </>
+        )}
         <dt>Current page</dt>
         <dd class="wrap">{visitor.currentPage ?? "Unknown"}</dd>
         {visitor.device && (
           <>
             <dt>Device</dt>
             <dd>{deviceLabel(visitor.device)}</dd>
+          </>
+        )}
+        {visitor.device?.locale && (
+          <>
+            <dt>Language</dt>
+            <dd>{visitor.device.locale}</dd>
+          </>
+        )}
+        {visitor.device?.timeZone && (
+          <>
+            <dt>Time zone</dt>
+            <dd>{visitorClock(visitor.device.timeZone, now)}</dd>
           </>
         )}
         <dt>Last seen</dt>
@@ -51,6 +70,7 @@ export function VisitorSidebar({ workspace, conversationId }: { workspace: Works
       </dl>
       <GatewayChatDetails workspace={workspace} conversationId={conversationId} />
       <BotRunSection workspace={workspace} conversationId={conversationId} />
+      <VisitorActivity visitor={visitor} now={now} />
       <h3>Previous conversations</h3>
       {visitor.previousConversations.length === 0 ? (
         <p class="muted">None.</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectDevice } from "../../../src/runtime/device";
+import { browserLocale, detectDevice } from "../../../src/runtime/device";
 
 const UA = {
   chromeWindows:
@@ -51,5 +51,14 @@ describe("detectDevice", () => {
 
   it("says Unknown for what it does not recognise", () => {
     expect(detectDevice("curl/8.0")).toEqual({ browser: "Unknown", os: "Unknown", deviceType: "desktop" });
+  });
+});
+
+describe("browserLocale", () => {
+  it("reports the browser's language and time zone, and leaves out what it does not know", () => {
+    const found = browserLocale({ navigator: { language: "pt-BR" } as Navigator });
+    expect(found.locale).toBe("pt-BR");
+    expect(found.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(browserLocale({ navigator: { language: "" } as Navigator })).not.toHaveProperty("locale");
   });
 });
