@@ -73,7 +73,7 @@ export const assign = mutation({
       assigneeId = member.userId;
     }
     if (conversation.assigneeId === assigneeId) return null;
-    await ctx.db.patch("conversations", conversation._id, { assigneeId });
+    await ctx.db.patch("conversations", conversation._id, { assigneeId, ...(assigneeId === undefined ? {} : { assignedAt: Date.now() }) });
     // A gateway's chat hears who left and who joined (its templates).
     const previous = conversation.assigneeId === undefined ? null : await findMember(ctx.db, workspaceId, conversation.assigneeId);
     if (previous !== null) await relayToGateway(ctx, conversation._id, { kind: "agentLeft", agentName: previous.name });

@@ -55,7 +55,9 @@ export type LatestMessage = {
   createdAt: number;
 };
 
-export type UnreadSummary = { unreadCount: number; latest: LatestMessage | null };
+/** The newest time a member took one of the visitor's conversations (the widget's `agent_assigned`). */
+export type LastAssignment = { conversationId: Id<"conversations">; assignedAt: number };
+export type UnreadSummary = { unreadCount: number; latest: LatestMessage | null; lastAssignment: LastAssignment | null };
 
 /** Unread team messages across the visitor's conversations, and the newest of them. */
 export const unreadSummary = visitorQuery({
@@ -67,15 +69,22 @@ export const unreadSummary = visitorQuery({
       .order("desc")
       .collect();
     const unreadCount = conversations.reduce((total, conversation) => total + conversation.unreadByVisitor, 0);
+    const lastAssignment = conversations.reduce<LastAssignment | null>(
+      (found, conversation) =>
+        conversation.assignedAt !== undefined && (found === null || conversation.assignedAt > found.assignedAt)
+          ? { conversationId: conversation._id, assignedAt: conversation.assignedAt }
+          : found,
+      null,
+    );
     const newest = conversations.find((conversation) => conversation.unreadByVisitor > 0);
-    if (newest === undefined) return { unreadCount, latest: null };
+    if (newest === undefined) return { unreadCount, latest: null, lastAssignment };
     const recent = await ctx.db
       .query("messages")
       .withIndex("by_conversation_created", (q) => q.eq("conversationId", newest._id))
       .order("desc")
       .take(20);
     const message = recent.find((row) => row.senderType === "agent" || row.senderType === "bot");
-    if (message === undefined) return { unreadCount, latest: null };
+    if (message === undefined) return { unreadCount, latest: null, lastAssignment };
     return {
       unreadCount,
       latest: {
@@ -86,6 +95,7 @@ export const unreadSummary = visitorQuery({
         body: message.body,
         createdAt: message.createdAt,
       },
+      lastAssignment,
     };
   },
 });

@@ -127,6 +127,8 @@ export default defineSchema({
     sourceOutboundMessageId: v.optional(v.id("outboundMessages")),
     /** The operator (a `users` id) working the conversation; absent while unassigned. */
     assigneeId: v.optional(v.id("users")),
+    /** When a member last took the conversation: the widget's agent_assigned listeners hear of it. */
+    assignedAt: v.optional(v.number()),
     /** The support team the conversation is routed to; absent for none. */
     supportTeamId: v.optional(v.id("supportTeams")),
     /** Out of the open list until then; a scheduled wake-up (or the visitor writing) clears it. */

@@ -188,7 +188,7 @@ export function createWidgetInstance(
   };
   cleanups.push(client.subscribeToConnectionState(onConnection));
 
-  cleanups.push(watchUnread(gateway, state, emitter));
+  cleanups.push(watchUnread(gateway, state, emitter, () => fireConfigEvent("agent_assigned")));
   cleanups.push(
     watchConfiguration(gateway, config.configurationId, (next) => {
       live = next;

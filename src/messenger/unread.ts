@@ -19,15 +19,24 @@ const summary = v.object({
       createdAt: v.number(),
     }),
   ),
+  // Optional: a backend from before assignments were reported leaves it out.
+  lastAssignment: v.optional(v.nullable(v.object({ conversationId: v.string(), assignedAt: v.number() }))),
 });
 
 /**
  * Follows the visitor's unread summary (messenger:unreadSummary): the launcher badge, and
  * the `unreadCountChange` and `messageReceived` events. A received message is one that
- * raises the count after the first value (the count at page load is not news).
+ * raises the count after the first value (the count at page load is not news). Likewise
+ * `onAssigned` hears of a member taking one of the visitor's conversations after that.
  */
-export function watchUnread(gateway: Gateway, state: Store<WidgetUiState>, emitter: Emitter<WidgetEvents>): () => void {
+export function watchUnread(
+  gateway: Gateway,
+  state: Store<WidgetUiState>,
+  emitter: Emitter<WidgetEvents>,
+  onAssigned: (conversationId: string) => void = () => {},
+): () => void {
   let known = false;
+  let assignedAt = 0;
   return gateway.watch(backend.messenger.unreadSummary, {}, (value) => {
     let next: v.InferOutput<typeof summary>;
     try {
@@ -40,6 +49,11 @@ export function watchUnread(gateway: Gateway, state: Store<WidgetUiState>, emitt
     state.set({ unread: unreadCount });
     if (unreadCount !== previous) emitter.emit("unreadCountChange", { unreadCount });
     if (known && unreadCount > previous && next.latest) emitter.emit("messageReceived", { unreadCount, message: next.latest });
+    const assignment = next.lastAssignment ?? null;
+    if (assignment !== null && assignment.assignedAt > assignedAt) {
+      if (known) onAssigned(assignment.conversationId);
+      assignedAt = assignment.assignedAt;
+    }
     known = true;
   });
 }

@@ -32,7 +32,7 @@ describe("unread summary", () => {
   test("counts team messages across conversations and names the newest unread one", async () => {
     const { t, alice } = await messengerSetup();
     const summary = () => t.query(api.messenger.unreadSummary, { sessionToken: alice.sessionToken });
-    expect(await summary()).toEqual({ unreadCount: 0, latest: null });
+    expect(await summary()).toEqual({ unreadCount: 0, latest: null, lastAssignment: null });
     const first = await startConversation(t, alice.sessionToken, "first");
     const second = await startConversation(t, alice.sessionToken, "second one");
     await rest(t, "POST", `/api/v1/conversations/${first}/messages`, { text: "Answer one" });
