@@ -59,13 +59,11 @@ describe("parseUser / parseAttributes", () => {
     expect(parseUser({ email: 42 })).toEqual({ ok: false, message: "email must be a string" });
   });
 
-  it("takes a company with the host's id, and names a bad company field", () => {
+  it("takes a company with the host's id, and leaves its other fields to the server, which names a bad one", () => {
     const company = { id: "co_1", name: "Acme", plan: "pro", size: 12, website: "https://acme.example", industry: "Retail", customAttributes: { tier: "gold" } };
     expect(parseUser({ userId: "u1", company })).toEqual({ ok: true, value: { userId: "u1", company } });
-    expect(parseUser({ company: { name: "No id" } }).ok).toBe(false);
+    expect(parseUser({ company: { name: "No id" } })).toMatchObject({ ok: false, message: expect.stringContaining("company.id") });
     expect(parseUser({ company: { id: "" } })).toMatchObject({ ok: false, message: expect.stringContaining("company.id") });
-    expect(parseUser({ company: { id: "co", size: 2.5 } })).toMatchObject({ ok: false, message: expect.stringContaining("company.size") });
-    expect(parseUser({ company: { id: "co", website: "javascript:alert(1)" } })).toMatchObject({ ok: false, message: expect.stringContaining("company.website") });
     expect(parseUser({ company: ["co"] })).toMatchObject({ ok: false, message: expect.stringContaining("company") });
   });
 
