@@ -2,14 +2,13 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
 import type { Attributes } from "./lib/validators";
-import { appError, invalidArgument } from "./lib/errors";
+import { appError } from "./lib/errors";
 import { visitorDisplayName } from "./lib/visitorNames";
 import { requireMember } from "./model/members";
-import { CONTACTS_LIMIT_MAX, SEARCH_WINDOW } from "./inboxContacts";
+import { checkRecentListArgs, matching, RECENT_SEARCH_WINDOW } from "./lib/recentSearch";
 
 /* The inbox's Contacts, by company: the companies identify named, and each one's people. */
 
-const SEARCH_MAX = 100;
 const PEOPLE_MAX = 100;
 
 export type CompanyView = {
@@ -44,21 +43,13 @@ export const list = query({
   args: { workspaceId: v.string(), search: v.string(), limit: v.number() },
   handler: async (ctx, args): Promise<CompanyView[]> => {
     const { workspaceId } = await requireMember(ctx, args.workspaceId);
-    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > CONTACTS_LIMIT_MAX) {
-      throw invalidArgument("limit", `The limit must be a whole number from 1 to ${CONTACTS_LIMIT_MAX}.`);
-    }
-    if (args.search.length > SEARCH_MAX) throw invalidArgument("search", `The search must be at most ${SEARCH_MAX} characters.`);
-    const needle = args.search.trim().toLowerCase();
+    const needle = checkRecentListArgs(args.limit, args.search);
     const recent = ctx.db
       .query("companies")
       .withIndex("by_workspace_last_seen", (q) => q.eq("workspaceId", workspaceId))
       .order("desc");
     if (needle === "") return (await recent.take(args.limit)).map(companyView);
-    const window = await recent.take(SEARCH_WINDOW);
-    return window
-      .map(companyView)
-      .filter((company) => company.name.toLowerCase().includes(needle) || company.externalId.toLowerCase().includes(needle))
-      .slice(0, args.limit);
+    return matching((await recent.take(RECENT_SEARCH_WINDOW)).map(companyView), needle, (company) => [company.name, company.externalId], args.limit);
   },
 });
 

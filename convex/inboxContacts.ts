@@ -1,15 +1,13 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
-import { appError, invalidArgument } from "./lib/errors";
+import { appError } from "./lib/errors";
+import { checkRecentListArgs, matching, RECENT_SEARCH_WINDOW } from "./lib/recentSearch";
 import { visitorDisplayName } from "./lib/visitorNames";
 import { requireMember } from "./model/members";
 
 /* The inbox's Contacts: the people who talked to or visited the workspace, and their conversations. */
 
-export const CONTACTS_LIMIT_MAX = 100;
-const SEARCH_MAX = 100;
-export const SEARCH_WINDOW = 1000;
 
 export type Contact = {
   _id: Id<"visitors">;
@@ -33,30 +31,18 @@ function contact(visitor: Doc<"visitors">): Contact {
   };
 }
 
-/**
- * Most recently seen first. `search` matches part of a name, an email or a user id, among the
- * SEARCH_WINDOW most recently seen contacts. convex-test's search indexes fail on documents
- * without the searched field (most visitors have no name), and the local backend runs on it.
- */
+/** Most recently seen first. `search` matches part of a name, an email or a user id, among the RECENT_SEARCH_WINDOW most recently seen. */
 export const list = query({
   args: { workspaceId: v.string(), search: v.string(), limit: v.number() },
   handler: async (ctx, args): Promise<Contact[]> => {
     const { workspaceId } = await requireMember(ctx, args.workspaceId);
-    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > CONTACTS_LIMIT_MAX) {
-      throw invalidArgument("limit", `The limit must be a whole number from 1 to ${CONTACTS_LIMIT_MAX}.`);
-    }
-    if (args.search.length > SEARCH_MAX) throw invalidArgument("search", `The search must be at most ${SEARCH_MAX} characters.`);
-    const needle = args.search.trim().toLowerCase();
+    const needle = checkRecentListArgs(args.limit, args.search);
     const recent = ctx.db
       .query("visitors")
       .withIndex("by_workspace_last_seen", (q) => q.eq("workspaceId", workspaceId))
       .order("desc");
     if (needle === "") return (await recent.take(args.limit)).map(contact);
-    const window = await recent.take(SEARCH_WINDOW);
-    return window
-      .map(contact)
-      .filter((found) => [found.name, found.email, found.userId].some((field) => field?.toLowerCase().includes(needle)))
-      .slice(0, args.limit);
+    return matching((await recent.take(RECENT_SEARCH_WINDOW)).map(contact), needle, (found) => [found.name, found.email, found.userId], args.limit);
   },
 });
 
