@@ -135,6 +135,11 @@ async function chatConversation(
 ): Promise<{ conversation: Doc<"conversations">; started: boolean }> {
   const current = chat === null ? null : await ctx.db.get("conversations", chat.conversationId);
   const conversation = current ?? (await startConversation(ctx.db, visitor, now));
+  // A new chat goes to the gateway's team, as the team picker in the inbox would put it.
+  const teamId = gateway.routing.teamId;
+  if (current === null && teamId !== undefined && teamId !== null && (await ctx.db.get("supportTeams", teamId)) !== null) {
+    await ctx.db.patch("conversations", conversation._id, { supportTeamId: teamId });
+  }
   const { id, name, nickname } = message.sender;
   const fields = {
     conversationId: conversation._id,

@@ -22,6 +22,14 @@ afterEach(() => {
 });
 
 describe("a message", () => {
+  test("opens a new chat in the gateway's support team", async () => {
+    const teamId = await t.run((ctx) => ctx.db.insert("supportTeams", { workspaceId, name: "Viber desk", createdAt: Date.now(), updatedAt: Date.now() }));
+    const routed = await createGateway(t, { name: "Routed bridge", routing: { type: "team", teamId } });
+    expect(await post(t, routed.uri, inbound("r1", {}, "routed-chat"), routed.appSecret)).toMatchObject({ status: 200 });
+    const conversation = await t.run(async (ctx) => (await ctx.db.query("conversations").collect())[0]);
+    expect(conversation?.supportTeamId).toBe(teamId);
+  });
+
   test("opens the chat's conversation as a contact of the sender's platform, then continues it; a repeated id is stored once", async () => {
     expect(await post(t, gateway.uri, inbound("m1"), gateway.appSecret)).toEqual({ status: 200, json: { success: true } });
     expect(await post(t, gateway.uri, inbound("m2", { metadata: { plan: "gold" } }), gateway.appSecret)).toMatchObject({ status: 200 });
