@@ -121,7 +121,7 @@ describe("the reply drafter on the Chats screen", () => {
     await expect.poll(() => app.getByRole("status").textContent()).toBe("The draft is in the reply box.");
     expect(await page.evaluate(() => window.calls)).toEqual([["fillInput", "Hi Ada, thanks for reaching out! How can I help today?"]]);
 
-    await app.getByLabel("Draft").fill("x".repeat(5001));
+    await app.getByRole("textbox", { name: "Draft", exact: true }).fill("x".repeat(5001));
     await app.getByRole("button", { name: "Send now" }).click();
     await expect.poll(() => app.getByRole("status").textContent()).toBe("Refused: payload.text must be at most 5000 characters (got 5001).");
 
