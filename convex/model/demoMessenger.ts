@@ -43,7 +43,7 @@ function demoArticles(demoSiteUrl: string): Array<{ collection: string; descript
         },
         {
           title: "Invite your team",
-          body: "Teammates answer conversations from the agent console. Invite them from **Settings → Team**; each gets an email with a link.",
+          body: "Teammates answer conversations in the operator inbox. Invite them from **Settings → Members**: each gets an invite link to join with.",
         },
         {
           title: "Customise the messenger",
