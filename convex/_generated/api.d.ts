@@ -89,6 +89,7 @@ import type * as lib_outgoingPolicy from "../lib/outgoingPolicy.js";
 import type * as lib_outgoingTables from "../lib/outgoingTables.js";
 import type * as lib_outgoingWebhookRules from "../lib/outgoingWebhookRules.js";
 import type * as lib_provisioning from "../lib/provisioning.js";
+import type * as lib_recentSearch from "../lib/recentSearch.js";
 import type * as lib_replyEmailRules from "../lib/replyEmailRules.js";
 import type * as lib_replyEmailTables from "../lib/replyEmailTables.js";
 import type * as lib_secretBox from "../lib/secretBox.js";
@@ -312,6 +313,7 @@ declare const fullApi: ApiFromModules<{
   "lib/outgoingTables": typeof lib_outgoingTables;
   "lib/outgoingWebhookRules": typeof lib_outgoingWebhookRules;
   "lib/provisioning": typeof lib_provisioning;
+  "lib/recentSearch": typeof lib_recentSearch;
   "lib/replyEmailRules": typeof lib_replyEmailRules;
   "lib/replyEmailTables": typeof lib_replyEmailTables;
   "lib/secretBox": typeof lib_secretBox;
