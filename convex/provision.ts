@@ -27,14 +27,17 @@ export type ProvisionedWorkspace = {
   admin: { email: string; password: string | null };
 };
 
+/** What the operator gives `npm run provision`. */
+const provisionArgs = {
+  name: v.string(),
+  origins: v.array(v.string()),
+  adminEmail: v.string(),
+  adminName: v.optional(v.string()),
+  publicId: v.optional(v.string()),
+};
+
 export const workspace = internalAction({
-  args: {
-    name: v.string(),
-    origins: v.array(v.string()),
-    adminEmail: v.string(),
-    adminName: v.optional(v.string()),
-    publicId: v.optional(v.string()),
-  },
+  args: provisionArgs,
   handler: async (ctx, args): Promise<ProvisionedWorkspace> => {
     const adminApiKey = generateApiKey();
     const hmacSecret = generateIdentitySecret();
@@ -71,11 +74,7 @@ export const workspace = internalAction({
 /** Checks everything and writes the workspace, its key and the admin's invite (or membership) in one transaction. */
 export const insertWorkspace = internalMutation({
   args: {
-    name: v.string(),
-    origins: v.array(v.string()),
-    adminEmail: v.string(),
-    adminName: v.optional(v.string()),
-    publicId: v.optional(v.string()),
+    ...provisionArgs,
     publicIdSuffix: v.string(),
     apiKeyHash: v.string(),
     apiKeyPrefix: v.string(),
