@@ -1,6 +1,6 @@
-import { useState } from "preact/hooks";
 import { APP_SCREENS, type AppScreen } from "../../../../core/apps/events";
-import { errorMessage } from "../../use-convex";
+import { Field, FormStatus } from "../form/field";
+import { useSave } from "../form/use-save";
 
 export type AppFormValues = {
   name: string;
@@ -12,17 +12,11 @@ export type AppFormValues = {
 };
 
 const SCREEN_LABELS: Record<AppScreen, string> = { CHATS: "Chats", TICKETS: "Tickets", CONTACTS: "Contacts" };
-
-/** The field a server refusal names (`allowedOrigins[1]` belongs to `allowedOrigins`), if any. */
-function refusedField(failure: unknown): string | null {
-  const field = (failure as { data?: { field?: unknown } } | null)?.data?.field;
-  return typeof field === "string" ? (field.split(/[.[]/)[0] ?? null) : null;
-}
+const FIELDS = ["name", "url", "allowedOrigins", "screens"] as const;
 
 /** Register an app: every field the REST API takes, refused at the field the server names. */
 export function AppForm({ onSubmit }: { onSubmit: (values: AppFormValues) => Promise<void> }) {
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSave(FIELDS);
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -37,49 +31,28 @@ export function AppForm({ onSubmit }: { onSubmit: (values: AppFormValues) => Pro
       enabled: data.get("enabled") === "on",
       protocol: data.get("protocol") === "bm-widget" ? "bm-widget" : "opencom",
     };
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(values);
-      form.reset();
-    } catch (failure) {
-      setError({ field: refusedField(failure), message: errorMessage(failure) });
-    } finally {
-      setBusy(false);
-    }
+    if (await save.run(() => onSubmit(values))) form.reset();
   };
-  const fieldError = (field: string) =>
-    error?.field === field ? (
-      <span class="field-error" id={`app-${field}-error`} role="alert">
-        {error.message}
-      </span>
-    ) : null;
-  const describedBy = (field: string) => (error?.field === field ? `app-${field}-error` : undefined);
+  const screensError = save.errorFor("screens");
   return (
     <form class="stacked-form" onSubmit={submit}>
-      <label>
-        App name
-        <input name="name" required maxLength={100} aria-describedby={describedBy("name")} />
-        {fieldError("name")}
-      </label>
-      <label>
-        App URL
-        <input name="url" type="url" required placeholder="https://app.example.com/inbox-panel" aria-describedby={describedBy("url")} />
-        {fieldError("url")}
-      </label>
-      <label>
-        Allowed origins (one per line)
-        <textarea name="allowedOrigins" rows={2} required placeholder="https://app.example.com" aria-describedby={describedBy("allowedOrigins")} />
-        {fieldError("allowedOrigins")}
-      </label>
-      <fieldset aria-describedby={describedBy("screens")}>
+      <Field id="app-name" label="App name" error={save.errorFor("name")}>
+        {(control) => <input {...control} name="name" required maxLength={100} />}
+      </Field>
+      <Field id="app-url" label="App URL" error={save.errorFor("url")}>
+        {(control) => <input {...control} name="url" type="url" required placeholder="https://app.example.com/inbox-panel" />}
+      </Field>
+      <Field id="app-allowedOrigins" label="Allowed origins (one per line)" error={save.errorFor("allowedOrigins")}>
+        {(control) => <textarea {...control} name="allowedOrigins" rows={2} required placeholder="https://app.example.com" />}
+      </Field>
+      <fieldset aria-describedby={screensError === null ? undefined : "app-screens-error"}>
         <legend>Screens</legend>
         {APP_SCREENS.map((screen) => (
           <label key={screen} class="inline">
             <input type="checkbox" name={`screen-${screen}`} /> {SCREEN_LABELS[screen]}
           </label>
         ))}
-        {fieldError("screens")}
+        {screensError !== null && <p id="app-screens-error" class="error" role="alert">{screensError}</p>}
       </fieldset>
       <label>
         Protocol
@@ -91,8 +64,8 @@ export function AppForm({ onSubmit }: { onSubmit: (values: AppFormValues) => Pro
       <label class="inline">
         <input type="checkbox" name="enabled" defaultChecked /> Enabled
       </label>
-      {error !== null && error.field === null && <p role="alert" class="error">{error.message}</p>}
-      <button type="submit" disabled={busy}>Add app</button>
+      {save.formError !== null && <FormStatus error={save.formError} saved={false} />}
+      <button type="submit" disabled={save.busy}>Add app</button>
     </form>
   );
 }
