@@ -3,6 +3,7 @@ import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { cleanFileName, hasTextName } from "../core/messages/attachments";
+import { pendingFileFields } from "./lib/attachmentTables";
 import { appError } from "./lib/errors";
 import { inboxOrigins } from "./lib/siteUrl";
 import type { UploadOwner } from "./model/uploads";
@@ -77,15 +78,7 @@ export const consumeGrant = internalMutation({
 });
 
 export const recordPending = internalMutation({
-  args: {
-    workspaceId: v.id("workspaces"),
-    visitorId: v.id("visitors"),
-    operatorUserId: v.optional(v.id("users")),
-    storageId: v.id("_storage"),
-    contentType: v.string(),
-    size: v.number(),
-    accessKey: v.string(),
-  },
+  args: pendingFileFields,
   handler: async (ctx, args): Promise<null> => {
     const expiresAt = Date.now() + PENDING_FILE_LIFETIME_MS;
     const pendingId = await ctx.db.insert("pendingFiles", { ...args, expiresAt });
