@@ -6,9 +6,6 @@ import { recordEngagementEvent } from "./model/engagementEvents";
 import { touchVisitor } from "./model/visitors";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
-/** Name the widget uses for page views. */
-export const PAGE_VIEW_EVENT = "$pageview";
-
 /** Records a custom event or (as `$pageview`) a page view for the session's visitor. */
 export const track = visitorMutation({
   args: {

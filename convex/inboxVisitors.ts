@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
+import { PAGE_VIEW_EVENT, PRESENCE_EVENT } from "../core/engagement/event-names";
 import { ticketCode } from "./lib/ticketFields";
 import { generatedVisitorName } from "./lib/visitorNames";
 import { requireWorkspaceConversation } from "./model/inbox";
@@ -14,7 +15,7 @@ export const PAGES_SHOWN = 10;
 export const TICKETS_SHOWN = 10;
 /** Events read to find the pages and events shown: the visitor's most recent activity only. */
 const ACTIVITY_WINDOW = 200;
-const PAGE_VIEW = "$pageview";
+
 
 export type VisitorProfile = {
   _id: Id<"visitors">;
@@ -34,7 +35,7 @@ export type VisitorProfile = {
   company: { name: string; plan: string | null } | null;
   /** Pages viewed, most recent first, each once (its latest visit). */
   pageHistory: Array<{ url: string; at: number }>;
-  /** The site's own events (not page views), most recent first. */
+  /** The site's own events (not the widget's page views and presence beats), most recent first. */
   recentEvents: Array<{ name: string; at: number }>;
   tickets: Array<{ id: Id<"tickets">; code: string; subject: string; state: Doc<"tickets">["state"]; updatedAt: number }>;
 };
@@ -81,7 +82,7 @@ export const forConversation = query({
       company: company === null ? null : { name: company.name ?? company.externalId, plan: company.plan ?? null },
       pageHistory: pageHistory(activity),
       recentEvents: activity
-        .filter((event) => event.name !== PAGE_VIEW)
+        .filter((event) => event.name !== PAGE_VIEW_EVENT && event.name !== PRESENCE_EVENT)
         .slice(0, RECENT_EVENTS_SHOWN)
         .map((event) => ({ name: event.name, at: event.createdAt })),
       tickets: tickets.map((ticket) => ({ id: ticket._id, code: ticketCode(ticket.number), subject: ticket.title, state: ticket.state, updatedAt: ticket.updatedAt })),
@@ -94,7 +95,7 @@ function pageHistory(activity: readonly Doc<"events">[]): VisitorProfile["pageHi
   const seen = new Set<string>();
   const pages: VisitorProfile["pageHistory"] = [];
   for (const event of activity) {
-    if (event.name !== PAGE_VIEW || event.url === undefined || seen.has(event.url)) continue;
+    if (event.name !== PAGE_VIEW_EVENT || event.url === undefined || seen.has(event.url)) continue;
     seen.add(event.url);
     pages.push({ url: event.url, at: event.createdAt });
     if (pages.length === PAGES_SHOWN) break;

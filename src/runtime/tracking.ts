@@ -4,8 +4,7 @@ import { readAppError } from "./errors";
 import { backend } from "./functions";
 import type { Gateway } from "./gateway";
 
-export const PAGE_VIEW_EVENT = "$pageview";
-export const PRESENCE_EVENT = "$presence";
+export { PAGE_VIEW_EVENT, PRESENCE_EVENT } from "../../core/engagement/event-names";
 
 /**
  * Sends one event. Fire-and-forget: tracking must never break the page, so only a

@@ -23,6 +23,7 @@ describe("the visitor beside a conversation", () => {
     await track("$pageview", "https://shop.example/");
     await track("$pageview", "https://shop.example/pricing");
     await track("clicked_upgrade");
+    await track("$presence"); // the widget's minute beat: not one of the site's events
     await track("$pageview", "https://shop.example/");
     await t.mutation(api.tickets.create, { sessionToken, title: "Invoice wrong", fields: { description: "The VAT is missing." } });
     const sent = await t.mutation(api.messages.send, { sessionToken, body: "Hello", clientMessageId: "m1" });
