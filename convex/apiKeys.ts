@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { action, internalAction, internalMutation, internalQuery, mutation, query, type DatabaseWriter } from "./_generated/server";
@@ -213,13 +215,13 @@ export const inboxRevoke = mutation({
 
 /** REST: the workspace's keys, revoked ones included, oldest first. */
 export const listForWorkspace = internalQuery({
-  args: { workspaceId: v.id("workspaces") },
-  handler: async (ctx, args): Promise<ApiKeyView[]> => {
-    const keys = await ctx.db
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiKeyView>> => {
+    const page = await ctx.db
       .query("apiKeys")
       .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(200);
-    return keys.map(apiKeyView);
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, apiKeyView);
   },
 });
 

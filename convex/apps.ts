@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internal } from "./_generated/api";
 import type { MutationCtx } from "./_generated/server";
 import { action, internalAction, internalMutation, internalQuery, mutation, query } from "./_generated/server";
@@ -54,10 +56,15 @@ async function auditAppChange(
   });
 }
 
+/** One page of the workspace's apps, by name. */
 export const adminList = internalQuery({
-  args: workspaceArgs,
-  handler: async (ctx, args): Promise<ApiApp[]> => {
-    return await listApps(ctx.db, args.workspaceId);
+  args: { ...workspaceArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiApp>> => {
+    const page = await ctx.db
+      .query("apps")
+      .withIndex("by_workspace_name", (q) => q.eq("workspaceId", args.workspaceId))
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, apiApp);
   },
 });
 

@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { apiCollection, type ApiCollection } from "./lib/helpCenterViews";
 import { findInWorkspace } from "./model/engagement";
@@ -17,15 +19,15 @@ const collectionFields = {
   order: v.optional(v.number()),
 };
 
+/** One page of the workspace's collections, by their order. */
 export const adminList = internalQuery({
-  args: { ...workspaceArgs, limit: v.number() },
-  handler: async (ctx, args): Promise<ApiCollection[]> => {
-    const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
-    const rows = await ctx.db
+  args: { ...workspaceArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiCollection>> => {
+    const page = await ctx.db
       .query("articleCollections")
       .withIndex("by_workspace_order", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(limit);
-    return rows.map(apiCollection);
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, apiCollection);
   },
 });
 

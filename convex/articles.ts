@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
 import { rankArticles, searchTerms, SEARCH_QUERY_MAX, snippet } from "./lib/articleSearch";
@@ -154,28 +156,32 @@ async function collectionFor(
   return collection._id;
 }
 
+/**
+ * One page of articles: newest first within a status, or with `collectionId` in the
+ * collection's order. Null when the collection is not the workspace's.
+ */
 export const adminList = internalQuery({
-  args: { ...workspaceArgs, status: v.optional(articleStatusValidator), collectionId: v.optional(v.string()), limit: v.number() },
-  handler: async (ctx, args): Promise<ApiArticle[] | null> => {
-    const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
+  args: { ...workspaceArgs, status: v.optional(articleStatusValidator), collectionId: v.optional(v.string()), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiArticle> | null> => {
+    const { status } = args;
+    const opts = boundedPage(args.paginationOpts);
     if (args.collectionId !== undefined) {
       const collection = await findInWorkspace(ctx.db, "articleCollections", args.workspaceId, args.collectionId);
       if (collection === null) return null;
-      const rows = await ctx.db
-        .query("articles")
-        .withIndex("by_collection_order", (q) => q.eq("collectionId", collection._id))
-        .collect();
-      return rows.filter((row) => args.status === undefined || row.status === args.status).slice(0, limit).map(apiArticle);
+      const inCollection =
+        status === undefined
+          ? ctx.db.query("articles").withIndex("by_collection_order", (q) => q.eq("collectionId", collection._id))
+          : ctx.db.query("articles").withIndex("by_collection_status_order", (q) => q.eq("collectionId", collection._id).eq("status", status));
+      return await mapPage(await inCollection.paginate(opts), apiArticle);
     }
-    const { status } = args;
-    const rows = await ctx.db
+    const page = await ctx.db
       .query("articles")
       .withIndex("by_workspace_status", (q) =>
         status === undefined ? q.eq("workspaceId", args.workspaceId) : q.eq("workspaceId", args.workspaceId).eq("status", status),
       )
       .order("desc")
-      .take(limit);
-    return rows.map(apiArticle);
+      .paginate(opts);
+    return await mapPage(page, apiArticle);
   },
 });
 

@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type ActionCtx, type DatabaseReader } from "./_generated/server";
@@ -132,13 +134,13 @@ export const replaceConnection = internalMutation({
 });
 
 export const listConnections = internalQuery({
-  args: workspaceArgs,
-  handler: async (ctx, args): Promise<ConnectionSummary[]> => {
-    const rows = await ctx.db
+  args: { ...workspaceArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ConnectionSummary>> => {
+    const page = await ctx.db
       .query("botConnections")
       .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(200);
-    return await Promise.all(rows.map(async (row) => connectionSummary(row, await storyName(ctx.db, row.storyId))));
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, async (row) => connectionSummary(row, await storyName(ctx.db, row.storyId)));
   },
 });
 
@@ -161,14 +163,14 @@ export const removeConnection = internalMutation({
 });
 
 export const listStories = internalQuery({
-  args: workspaceArgs,
-  handler: async (ctx, args): Promise<StoryView[]> => {
+  args: { ...workspaceArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<StoryView>> => {
     const active = await activeStoryRow(ctx.db, args.workspaceId);
-    const rows = await ctx.db
+    const page = await ctx.db
       .query("botStories")
       .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(200);
-    return rows.map((row) => storyView(row, active?.storyId));
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, (row) => storyView(row, active?.storyId));
   },
 });
 

@@ -21,7 +21,7 @@ import {
  * (or `OpencomWidget.startChecklist`) asks.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("checklists");
+export const { adminList, adminPage, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("checklists");
 
 /** The checklists this visitor may see (audience, schedule, active), best first, with progress. */
 export const getAllProgress = visitorQuery({

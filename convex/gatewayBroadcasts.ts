@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type DatabaseReader, type MutationCtx } from "./_generated/server";
 import { MESSAGE_MAX_LENGTH } from "../core/messages/text";
@@ -92,14 +94,13 @@ export async function sendBroadcast(
   return await broadcastView(ctx.db, row);
 }
 
+const newestBroadcasts = (db: DatabaseReader, gatewayId: Id<"gateways">) =>
+  db.query("gatewayBroadcasts").withIndex("by_gateway_created", (q) => q.eq("gatewayId", gatewayId)).order("desc");
+
 export async function listBroadcasts(db: DatabaseReader, workspaceId: Id<"workspaces">, gatewayId: string, limit: number): Promise<BroadcastView[] | null> {
   const gateway = await findGateway(db, workspaceId, gatewayId);
   if (gateway === null) return null;
-  const rows = await db
-    .query("gatewayBroadcasts")
-    .withIndex("by_gateway_created", (q) => q.eq("gatewayId", gateway._id))
-    .order("desc")
-    .take(Math.max(1, Math.min(100, limit)));
+  const rows = await newestBroadcasts(db, gateway._id).take(Math.max(1, Math.min(100, limit)));
   return await Promise.all(rows.map((row) => broadcastView(db, row)));
 }
 
@@ -108,7 +109,13 @@ export const send = internalMutation({
   handler: async (ctx, { workspaceId, gatewayId, ...args }): Promise<BroadcastView | null> => await sendBroadcast(ctx, workspaceId, gatewayId, args),
 });
 
+/** One page of the gateway's broadcasts, newest first; null when the gateway is not the workspace's. */
 export const list = internalQuery({
-  args: { workspaceId: v.id("workspaces"), gatewayId: v.string(), limit: v.number() },
-  handler: async (ctx, args): Promise<BroadcastView[] | null> => await listBroadcasts(ctx.db, args.workspaceId, args.gatewayId, args.limit),
+  args: { workspaceId: v.id("workspaces"), gatewayId: v.string(), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<BroadcastView> | null> => {
+    const gateway = await findGateway(ctx.db, args.workspaceId, args.gatewayId);
+    if (gateway === null) return null;
+    const page = await newestBroadcasts(ctx.db, gateway._id).paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, (row) => broadcastView(ctx.db, row));
+  },
 });

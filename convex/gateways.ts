@@ -1,10 +1,12 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internal } from "./_generated/api";
 import { internalAction, internalMutation, internalQuery } from "./_generated/server";
 import { privateTargetsAllowed } from "./lib/addresses";
 import { appError } from "./lib/errors";
 import { checkAppSecret, checkCallbackUrl, checkGatewayName, checkTemplates, GATEWAY_LIMITS } from "./lib/gatewayRules";
-import { checkRouting, findGateway, gatewaysOf, gatewayView, resignWaitingDeliveries, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
+import { checkRouting, findGateway, gatewayView, resignWaitingDeliveries, mintAppSecret, mintUriToken, sealAppSecret, type GatewayView } from "./model/gateways";
 
 /*
  * Chat gateway profiles (REST: rest/gateways.ts; the inbox: gatewaysInbox.ts).
@@ -63,9 +65,13 @@ export const insert = internalMutation({
 });
 
 export const list = internalQuery({
-  args: { workspaceId: v.id("workspaces") },
-  handler: async (ctx, args): Promise<GatewayView[]> => {
-    return await gatewaysOf(ctx.db, args.workspaceId);
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<GatewayView>> => {
+    const page = await ctx.db
+      .query("gateways")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, gatewayView);
   },
 });
 

@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
 import { appendAudit } from "./audit";
@@ -64,10 +66,13 @@ export const create = internalMutation({
 });
 
 export const list = internalQuery({
-  args: { workspaceId: v.id("workspaces") },
-  handler: async (ctx, { workspaceId }): Promise<OAuthClientView[]> => {
-    const clients = await ctx.db.query("oauthClients").withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId)).collect();
-    return clients.map((client) => ({
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, { workspaceId, paginationOpts }): Promise<PaginationResult<OAuthClientView>> => {
+    const clients = await ctx.db
+      .query("oauthClients")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", workspaceId))
+      .paginate(boundedPage(paginationOpts));
+    return await mapPage(clients, (client) => ({
       clientId: client.clientId,
       name: client.name,
       scopes: client.scopes,

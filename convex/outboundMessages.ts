@@ -16,7 +16,7 @@ import type { Id } from "./_generated/dataModel";
  * rules, clicking a button other than "dismiss" counts as completing it.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } =
+export const { adminList, adminPage, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } =
   contentAdminFunctions("outboundMessages");
 
 /**

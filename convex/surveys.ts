@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalQuery, type DatabaseReader } from "./_generated/server";
 import { DAY_MS, isDue, NEVER_SHOWN, type ExposureHistory } from "../core/engagement/frequency";
@@ -23,7 +25,7 @@ import {
  * check before sending. A response completes the survey for the frequency rules.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("surveys");
+export const { adminList, adminPage, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("surveys");
 
 async function latestResponse(
   db: DatabaseReader,
@@ -113,16 +115,16 @@ export type ApiSurveyResponse = {
 
 /** REST: a survey's responses, newest first; null when there is no such survey. */
 export const listResponses = internalQuery({
-  args: { workspaceId: v.id("workspaces"), surveyId: v.string(), limit: v.number() },
-  handler: async (ctx, args): Promise<ApiSurveyResponse[] | null> => {
+  args: { workspaceId: v.id("workspaces"), surveyId: v.string(), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiSurveyResponse> | null> => {
     const survey = await findInWorkspace(ctx.db, "surveys", args.workspaceId, args.surveyId);
     if (survey === null) return null;
-    const rows = await ctx.db
+    const page = await ctx.db
       .query("surveyResponses")
       .withIndex("by_survey_created", (q) => q.eq("surveyId", survey._id))
       .order("desc")
-      .take(Math.max(1, Math.min(100, Math.floor(args.limit))));
-    return rows.map((row) => ({
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, (row) => ({
       id: row._id,
       surveyId: row.surveyId,
       visitorId: row.visitorId,

@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
 import { appError } from "./lib/errors";
@@ -108,10 +110,10 @@ export const reply = visitorMutation({
 
 const workspaceArgs = { workspaceId: v.id("workspaces") };
 
+/** One page of the workspace's tickets (of one state), most recently updated first. */
 export const adminList = internalQuery({
-  args: { ...workspaceArgs, state: v.optional(ticketStateValidator), limit: v.number() },
-  handler: async (ctx, args): Promise<ApiTicket[]> => {
-    const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
+  args: { ...workspaceArgs, state: v.optional(ticketStateValidator), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ApiTicket>> => {
     const { state } = args;
     const query =
       state === undefined
@@ -119,7 +121,7 @@ export const adminList = internalQuery({
         : ctx.db
             .query("tickets")
             .withIndex("by_workspace_state_updated", (q) => q.eq("workspaceId", args.workspaceId).eq("state", state));
-    return (await query.order("desc").take(limit)).map(apiTicket);
+    return await mapPage(await query.order("desc").paginate(boundedPage(args.paginationOpts)), apiTicket);
   },
 });
 

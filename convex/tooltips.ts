@@ -11,7 +11,7 @@ import { getInWorkspace, historiesOf, recordImpression as saveImpression, target
  * non-blocking (src/engine/arbitration.ts): several may show at once, beside a tour.
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tooltips");
+export const { adminList, adminPage, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tooltips");
 
 /**
  * The tooltips for this visitor on `url`: targeted (audience, schedule,

@@ -14,7 +14,7 @@ import { getInWorkspace, targetedContent } from "./model/engagement";
  * the steps. Admin CRUD goes through REST (rest/engagementRoutes.ts).
  */
 
-export const { adminList, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tours");
+export const { adminList, adminPage, adminGet, adminCreate, adminUpdate, adminRemove, windowBoundary } = contentAdminFunctions("tours");
 
 export async function tourProgressRow(
   db: DatabaseReader,

@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "./lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalAction, internalMutation, internalQuery, type DatabaseReader } from "./_generated/server";
@@ -112,14 +114,14 @@ export const insert = internalMutation({
 });
 
 export const list = internalQuery({
-  args: workspaceArgs,
-  handler: async (ctx, args): Promise<WebhookSubscriptionView[]> => {
-    const rows = await ctx.db
+  args: { ...workspaceArgs, paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<WebhookSubscriptionView>> => {
+    const page = await ctx.db
       .query("webhookSubscriptions")
       .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
-      .take(WEBHOOK_LIMITS.subscriptionsPerWorkspace);
+      .paginate(boundedPage(args.paginationOpts));
     const now = Date.now();
-    return rows.map((row) => subscriptionView(row, now));
+    return await mapPage(page, (row) => subscriptionView(row, now));
   },
 });
 

@@ -1,4 +1,5 @@
-import { paginationOptsValidator } from "convex/server";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
+import { boundedPage, mapPage } from "./lib/pages";
 import { v } from "convex/values";
 import { internalMutation, internalQuery, mutation, query } from "./_generated/server";
 import { appError } from "./lib/errors";
@@ -28,14 +29,18 @@ const writeContext = {
   sealedCallbackSecret: v.optional(v.string()),
 };
 
+/** One page of the workspace's configurations, oldest first. */
 export const list = internalMutation({
-  args: { workspaceId: v.id("workspaces") },
-  handler: async (ctx, args): Promise<Array<{ view: ConfigurationView; etag: string }>> => {
+  args: { workspaceId: v.id("workspaces"), paginationOpts: paginationOptsValidator },
+  handler: async (ctx, args): Promise<PaginationResult<ConfigurationView>> => {
     // A workspace made before configurations existed gets its default here, from its messenger settings.
     const workspace = await ctx.db.get("workspaces", args.workspaceId);
     if (workspace !== null) await ensureDefault(ctx.db, workspace);
-    const docs = await ctx.db.query("widgetConfigurations").withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId)).collect();
-    return await Promise.all(docs.map((doc) => viewOf(ctx.db, doc)));
+    const page = await ctx.db
+      .query("widgetConfigurations")
+      .withIndex("by_workspace", (q) => q.eq("workspaceId", args.workspaceId))
+      .paginate(boundedPage(args.paginationOpts));
+    return await mapPage(page, async (doc) => (await viewOf(ctx.db, doc)).view);
   },
 });
 

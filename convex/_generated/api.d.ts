@@ -88,6 +88,7 @@ import type * as lib_origins from "../lib/origins.js";
 import type * as lib_outgoingPolicy from "../lib/outgoingPolicy.js";
 import type * as lib_outgoingTables from "../lib/outgoingTables.js";
 import type * as lib_outgoingWebhookRules from "../lib/outgoingWebhookRules.js";
+import type * as lib_pages from "../lib/pages.js";
 import type * as lib_provisioning from "../lib/provisioning.js";
 import type * as lib_recentSearch from "../lib/recentSearch.js";
 import type * as lib_replyEmailRules from "../lib/replyEmailRules.js";
@@ -312,6 +313,7 @@ declare const fullApi: ApiFromModules<{
   "lib/outgoingPolicy": typeof lib_outgoingPolicy;
   "lib/outgoingTables": typeof lib_outgoingTables;
   "lib/outgoingWebhookRules": typeof lib_outgoingWebhookRules;
+  "lib/pages": typeof lib_pages;
   "lib/provisioning": typeof lib_provisioning;
   "lib/recentSearch": typeof lib_recentSearch;
   "lib/replyEmailRules": typeof lib_replyEmailRules;

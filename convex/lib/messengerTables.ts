@@ -36,6 +36,7 @@ export const messengerTables = {
   })
     .index("by_workspace_status", ["workspaceId", "status"])
     .index("by_collection_order", ["collectionId", "order"])
+    .index("by_collection_status_order", ["collectionId", "status", "order"])
     .searchIndex("search_body", { searchField: "body", filterFields: ["workspaceId", "status"] })
     .searchIndex("search_title", { searchField: "title", filterFields: ["workspaceId", "status"] }),
 

@@ -1,10 +1,11 @@
-import { makeFunctionReference } from "convex/server";
+import { makeFunctionReference, paginationOptsValidator, type PaginationResult } from "convex/server";
 import { v } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
-import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
+import type { Doc, Id } from "../_generated/dataModel";
+import { internalMutation, internalQuery, type DatabaseReader, type MutationCtx } from "../_generated/server";
 import { findInWorkspace, type ContentTable } from "./engagement";
 import { invalidArgument } from "../lib/errors";
-import { contentStatusValidator } from "../lib/engagementValidators";
+import { contentStatusValidator, type ContentStatus } from "../lib/engagementValidators";
+import { boundedPage, mapPage } from "../lib/pages";
 
 /**
  * The admin (REST) side of a content table, made once per table: list, get,
@@ -49,26 +50,31 @@ function definedFields(fields: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null));
 }
 
+/** A table's content newest first within a status; without a status, grouped by status. */
+function byStatus(db: DatabaseReader, table: ContentTable, workspaceId: Id<"workspaces">, status: ContentStatus | undefined) {
+  return db
+    .query(table as "tours")
+    .withIndex("by_workspace_status", (q) => (status === undefined ? q.eq("workspaceId", workspaceId) : q.eq("workspaceId", workspaceId).eq("status", status)))
+    .order("desc");
+}
+
 export function contentAdminFunctions(table: ContentTable) {
   const workspaceArgs = { workspaceId: v.id("workspaces") };
   return {
-    /** Newest first within a status; without a status filter, grouped by status. */
+    /** The first `limit` rows (at most 100) of `adminPage`'s order. */
     adminList: internalQuery({
       args: { ...workspaceArgs, status: v.optional(contentStatusValidator), limit: v.number() },
       handler: async (ctx, args): Promise<ApiContent[]> => {
-        const { status } = args;
         const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
-        const rows = await ctx.db
-          .query(table as "tours")
-          .withIndex("by_workspace_status", (q) =>
-            status === undefined
-              ? q.eq("workspaceId", args.workspaceId)
-              : q.eq("workspaceId", args.workspaceId).eq("status", status),
-          )
-          .order("desc")
-          .take(limit);
-        return rows.map(apiContent);
+        return (await byStatus(ctx.db, table, args.workspaceId, args.status).take(limit)).map(apiContent);
       },
+    }),
+
+    /** One page, newest first within a status; without a status filter, grouped by status. */
+    adminPage: internalQuery({
+      args: { ...workspaceArgs, status: v.optional(contentStatusValidator), paginationOpts: paginationOptsValidator },
+      handler: async (ctx, args): Promise<PaginationResult<ApiContent>> =>
+        await mapPage(await byStatus(ctx.db, table, args.workspaceId, args.status).paginate(boundedPage(args.paginationOpts)), apiContent),
     }),
 
     adminGet: internalQuery({

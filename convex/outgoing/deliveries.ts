@@ -1,4 +1,6 @@
 import { v } from "convex/values";
+import { boundedPage, mapPage } from "../lib/pages";
+import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery } from "../_generated/server";
 import {
@@ -114,10 +116,9 @@ export const listForSource = internalQuery({
     workspaceId: v.id("workspaces"),
     sourceId: v.string(),
     status: v.optional(deliveryStatusValidator),
-    limit: v.number(),
+    paginationOpts: paginationOptsValidator,
   },
-  handler: async (ctx, args): Promise<DeliveryView[]> => {
-    const limit = Math.max(1, Math.min(100, Math.floor(args.limit)));
+  handler: async (ctx, args): Promise<PaginationResult<DeliveryView>> => {
     const { status } = args;
     const query =
       status === undefined
@@ -129,7 +130,7 @@ export const listForSource = internalQuery({
             .withIndex("by_workspace_source_status", (q) =>
               q.eq("workspaceId", args.workspaceId).eq("sourceId", args.sourceId).eq("status", status),
             );
-    return (await query.order("desc").take(limit)).map(deliveryView);
+    return await mapPage(await query.order("desc").paginate(boundedPage(args.paginationOpts)), deliveryView);
   },
 });
 

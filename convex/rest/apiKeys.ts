@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
@@ -32,8 +33,10 @@ export const API_KEY_ROUTES: Route[] = [
     operationId: "listApiKeys",
     summary: "The workspace's admin API keys (never the keys themselves)",
     tags: TAGS,
-    responses: { 200: { description: "Keys, oldest first", schema: dataOf(z.array(apiKeyView)) } },
-    handler: async ({ ctx, caller }) => jsonResponse({ data: await ctx.runQuery(internal.apiKeys.listForWorkspace, { workspaceId: caller.workspaceId }) }),
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of keys, oldest first", schema: pageOf(apiKeyView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.apiKeys.listForWorkspace, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { APP_SCREENS } from "../../core/apps/events";
 import { APP_PROTOCOLS } from "../../core/apps/protocol";
 import { APP_NAME_MAX_LENGTH, APP_ORIGINS_MAX, APP_URL_MAX_LENGTH, checkAppName, checkScreens, checkUrlAndOrigins } from "../../core/apps/registration";
@@ -106,10 +107,12 @@ export const APP_ROUTES: Route[] = [
     method: "GET",
     path: "/apps",
     operationId: "listApps",
-    summary: "List the workspace's custom apps, by name",
+    summary: "List the workspace's custom apps, by name, a page at a time",
     tags: TAGS,
-    responses: { 200: { description: "Apps", schema: dataOf(z.array(appView)) } },
-    handler: async ({ ctx, caller }) => jsonResponse({ data: await ctx.runQuery(internal.apps.adminList, { workspaceId: caller.workspaceId }) }),
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of apps", schema: pageOf(appView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.apps.adminList, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",

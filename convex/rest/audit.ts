@@ -2,7 +2,8 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { callerActor, type Caller } from "./auth";
-import { errorResponse, jsonResponse } from "./responses";
+import { pageOf, pageParams, pageResponse } from "./pagination";
+import { defined } from "./restHelpers";
 import { defineRoute, type Route } from "./route";
 import { epochMs } from "./views";
 
@@ -21,8 +22,7 @@ const auditQuery = z.object({
   targetId: z.string().min(1).max(100).optional(),
   since: timestamp.optional().describe("Entries at or after this time (ms since the epoch)."),
   until: timestamp.optional().describe("Entries before this time (ms since the epoch)."),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().min(1).max(1000).optional().describe("`nextCursor` of the previous page."),
+  ...pageParams(),
 });
 
 const auditEntry = z
@@ -49,36 +49,13 @@ export const AUDIT_ROUTES: Route[] = [
     summary: "The workspace's audit log, newest first",
     tags: ["Audit"],
     query: auditQuery,
-    responses: {
-      200: {
-        description: "One page of entries",
-        schema: z.object({ data: z.array(auditEntry), nextCursor: z.string().nullable() }),
-      },
-    },
+    responses: { 200: { description: "One page of entries", schema: pageOf(auditEntry) } },
     handler: async ({ ctx, caller, query }) => {
-      const { limit, cursor, ...filters } = query;
-      let page;
-      try {
-        page = await ctx.runQuery(internal.audit.list, {
-          workspaceId: caller.workspaceId,
-          ...definedOnly(filters),
-          paginationOpts: { numItems: limit, cursor: cursor ?? null },
-        });
-      } catch (error) {
-        // A cursor that is not one of ours (or from another query) is the caller's mistake.
-        if (cursor !== undefined) {
-          return errorResponse("INVALID_ARGUMENT", "Invalid cursor.", { fields: { cursor: "Not a cursor from this list." } });
-        }
-        throw error;
-      }
-      return jsonResponse({ data: page.page, nextCursor: page.isDone ? null : page.continueCursor });
+      const { limit: _limit, cursor: _cursor, ...filters } = query;
+      return await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.audit.list, { workspaceId: caller.workspaceId, ...defined(filters), paginationOpts }));
     },
   }),
 ];
-
-function definedOnly<T extends Record<string, unknown>>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as never;
-}
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse, runPage } from "./pagination";
 import { CONNECTION_LIMITS as C } from "../../core/bots/limits";
 import { internal } from "../_generated/api";
 import { errorResponse, jsonResponse } from "./responses";
@@ -110,23 +111,30 @@ const stamp = (code: number, type: string) => ({
   status: { code, type },
 });
 const TAGS = ["Bots"];
+const NEXT_CURSOR_HEADER = {
+  "Opencom-Next-Cursor": { description: "Pass as `cursor` for the next page; absent on the last one.", schema: { type: "string" as const } },
+};
 
 const CONNECTION_ROUTES: Route[] = [
   defineRoute({
     method: "GET",
     path: "/integrations/webhook",
     operationId: "listBotConnections",
-    summary: "List bot webhook connections",
+    summary: "List bot webhook connections, oldest first, a page at a time",
+    description:
+      "The body is a bare array, as the chatbot webhook protocol has it; the next page's cursor comes in the `Opencom-Next-Cursor` header (absent on the last page).",
     tags: TAGS,
+    query: z.object(pageParams()),
     responses: {
-      200: { description: "Connections", schema: z.array(connectionSummary) },
+      200: { description: "One page of connections", schema: z.array(connectionSummary), headers: NEXT_CURSOR_HEADER },
     },
-    handler: async ({ ctx, caller }) =>
-      jsonResponse(
-        await ctx.runQuery(internal.botAdmin.listConnections, {
-          workspaceId: caller.workspaceId,
-        }),
-      ),
+    handler: async ({ ctx, caller, query }) => {
+      const page = await runPage(query.cursor, (cursor) =>
+        ctx.runQuery(internal.botAdmin.listConnections, { workspaceId: caller.workspaceId, paginationOpts: { numItems: query.limit, cursor } }),
+      );
+      if (page instanceof Response) return page;
+      return jsonResponse(page.data, 200, page.nextCursor === null ? {} : { "Opencom-Next-Cursor": page.nextCursor });
+    },
   }),
   defineRoute({
     method: "POST",
@@ -227,17 +235,14 @@ const STORY_ROUTES: Route[] = [
     method: "GET",
     path: "/bot/stories",
     operationId: "listBotStories",
-    summary: "List bot stories",
+    summary: "List bot stories, oldest first, a page at a time",
     tags: TAGS,
+    query: z.object(pageParams()),
     responses: {
-      200: { description: "Stories", schema: dataOf(z.array(storyView)) },
+      200: { description: "One page of stories", schema: pageOf(storyView) },
     },
-    handler: async ({ ctx, caller }) =>
-      jsonResponse({
-        data: await ctx.runQuery(internal.botAdmin.listStories, {
-          workspaceId: caller.workspaceId,
-        }),
-      }),
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.botAdmin.listStories, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",

@@ -1,17 +1,19 @@
-import type { FunctionReference } from "convex/server";
+import type { FunctionReference, PaginationOptions, PaginationResult } from "convex/server";
 import { z } from "zod";
 import type { Id } from "../_generated/dataModel";
 import type { ApiContent } from "../model/contentAdmin";
 import type { ContentStatus } from "../lib/engagementValidators";
 import type { ContentSchemas } from "./engagementSchemas";
 import { listQuery } from "./engagementSchemas";
+import { pageOf, pageResponse } from "./pagination";
 import { errorResponse, jsonResponse } from "./responses";
+import { defined } from "./restHelpers";
 import { defineRoute, type Route } from "./route";
 import { dataOf, deleted } from "./views";
 
 /**
  * Generic REST CRUD over one engagement content table:
- *   GET    /api/v1/<resource>?status=&limit=   list
+ *   GET    /api/v1/<resource>?status=&limit=&cursor=   list, a page at a time
  *   POST   /api/v1/<resource>                  create (201)
  *   GET    /api/v1/<resource>/{id}             read
  *   PATCH  /api/v1/<resource>/{id}             update any subset of fields
@@ -22,7 +24,7 @@ import { dataOf, deleted } from "./views";
 type WorkspaceArgs = { workspaceId: Id<"workspaces"> };
 
 export type ContentAdminRefs = {
-  adminList: FunctionReference<"query", "internal", WorkspaceArgs & { status?: ContentStatus; limit: number }, ApiContent[]>;
+  adminPage: FunctionReference<"query", "internal", WorkspaceArgs & { status?: ContentStatus; paginationOpts: PaginationOptions }, PaginationResult<ApiContent>>;
   adminGet: FunctionReference<"query", "internal", WorkspaceArgs & { id: string }, ApiContent | null>;
   adminCreate: FunctionReference<"mutation", "internal", WorkspaceArgs & { fields: any }, ApiContent>;
   adminUpdate: FunctionReference<"mutation", "internal", WorkspaceArgs & { id: string; fields: any }, ApiContent | null>;
@@ -42,18 +44,14 @@ export function contentRoutes(names: ContentNames, refs: ContentAdminRefs, schem
       method: "GET",
       path: `/${resource}`,
       operationId: `list${plural}`,
-      summary: `List ${label.toLowerCase()}s, newest first within a status`,
+      summary: `List ${label.toLowerCase()}s, newest first within a status, a page at a time`,
       tags,
       query: listQuery,
-      responses: { 200: { description: `${label}s`, schema: dataOf(z.array(schemas.view)) } },
-      handler: async ({ ctx, caller, query }) => {
-        const rows = await ctx.runQuery(refs.adminList, {
-          workspaceId: caller.workspaceId,
-          limit: query.limit,
-          ...(query.status !== undefined ? { status: query.status } : {}),
-        });
-        return jsonResponse({ data: rows });
-      },
+      responses: { 200: { description: `One page of ${label.toLowerCase()}s`, schema: pageOf(schemas.view) } },
+      handler: async ({ ctx, caller, query }) =>
+        await pageResponse(query, (paginationOpts) =>
+          ctx.runQuery(refs.adminPage, { workspaceId: caller.workspaceId, paginationOpts, ...defined({ status: query.status }) }),
+        ),
     }),
     defineRoute({
       method: "POST",

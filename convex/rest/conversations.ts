@@ -2,7 +2,7 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import { MESSAGE_BODY_MAX } from "../lib/inputRules";
 import { errorResponse, jsonResponse } from "./responses";
-import { cursorParam, pageOf, runPage } from "./pagination";
+import { cursorParam, pageOf, pageResponse } from "./pagination";
 import { defineRoute, type Route } from "./route";
 import { conversationView, dataOf, listedMessageView, messageView } from "./views";
 
@@ -49,16 +49,14 @@ export const CONVERSATION_ROUTES: Route[] = [
     tags: TAGS,
     query: listQuery,
     responses: { 200: { description: "One page of conversations", schema: pageOf(conversationView) } },
-    handler: async ({ ctx, caller, query }) => {
-      const page = await runPage(query.cursor, (cursor) =>
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) =>
         ctx.runQuery(internal.conversations.listForWorkspace, {
           workspaceId: caller.workspaceId,
-          paginationOpts: { numItems: query.limit, cursor },
+          paginationOpts,
           ...(query.status !== undefined ? { status: query.status } : {}),
         }),
-      );
-      return page instanceof Response ? page : jsonResponse(page);
-    },
+      ),
   }),
   defineRoute({
     method: "GET",
@@ -69,20 +67,12 @@ export const CONVERSATION_ROUTES: Route[] = [
     params: conversationParams,
     query: messagesQuery,
     responses: { 200: { description: "One page of messages", schema: pageOf(listedMessageView) } },
-    handler: async ({ ctx, caller, params, query }) => {
-      let missing = false;
-      const page = await runPage(query.cursor, async (cursor) => {
-        const result = await ctx.runQuery(internal.messages.listForAgent, {
-          workspaceId: caller.workspaceId,
-          conversationId: params.id,
-          paginationOpts: { numItems: query.limit, cursor },
-        });
-        missing = result === null;
-        return result ?? { page: [], isDone: true, continueCursor: "" };
-      });
-      if (missing) return conversationNotFound();
-      return page instanceof Response ? page : jsonResponse(page);
-    },
+    handler: async ({ ctx, caller, params, query }) =>
+      await pageResponse(
+        query,
+        (paginationOpts) => ctx.runQuery(internal.messages.listForAgent, { workspaceId: caller.workspaceId, conversationId: params.id, paginationOpts }),
+        conversationNotFound,
+      ),
   }),
   defineRoute({
     method: "POST",

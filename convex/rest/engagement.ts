@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import { authoringUrl, generateAuthoringToken } from "../lib/authoringTokens";
 import { sha256Hex } from "../lib/crypto";
@@ -83,19 +84,17 @@ export const ENGAGEMENT_ROUTES: Route[] = [
     method: "GET",
     path: "/surveys/{id}/responses",
     operationId: "listSurveyResponses",
-    summary: "A survey's responses, newest first",
+    summary: "A survey's responses, newest first, a page at a time",
     tags: ["Surveys"],
     params: z.object({ id: z.string().describe("The survey's id.") }),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
-    responses: { 200: { description: "Responses", schema: dataOf(z.array(surveyResponseView)) } },
-    handler: async ({ ctx, caller, params, query }) => {
-      const responses = await ctx.runQuery(internal.surveys.listResponses, {
-        workspaceId: caller.workspaceId,
-        surveyId: params.id,
-        limit: query.limit,
-      });
-      return responses === null ? errorResponse("NOT_FOUND", "Survey not found.") : jsonResponse({ data: responses });
-    },
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of responses", schema: pageOf(surveyResponseView) } },
+    handler: async ({ ctx, caller, params, query }) =>
+      await pageResponse(
+        query,
+        (paginationOpts) => ctx.runQuery(internal.surveys.listResponses, { workspaceId: caller.workspaceId, surveyId: params.id, paginationOpts }),
+        () => errorResponse("NOT_FOUND", "Survey not found."),
+      ),
   }),
   defineRoute({
     method: "GET",

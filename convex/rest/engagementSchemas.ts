@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageParams } from "./pagination";
 import { validateRule } from "../../core/engagement/rules";
 import { QUESTION_TYPES } from "../../core/engagement/survey-answers";
 
@@ -195,7 +196,7 @@ export const checklistSchemas = contentSchemas("Checklist", {
 
 export const listQuery = z.object({
   status: z.enum(["draft", "active", "archived"]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  ...pageParams(),
 });
 
 export const authoringTokenBody = z.strictObject({

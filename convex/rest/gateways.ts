@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import { GATEWAY_LIMITS } from "../lib/gatewayRules";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
-import { defined, idParams, limitParam } from "./restHelpers";
+import { defined, idParams } from "./restHelpers";
 import { broadcastView, gatewayView, routingInput, templatesInput } from "./gatewayViews";
 import { dataOf, deleted } from "./views";
 import { deliveryStatus, deliveryView } from "./webhookViews";
@@ -44,10 +45,12 @@ export const GATEWAY_ROUTES: Route[] = [
     method: "GET",
     path: "/gateways",
     operationId: "listGateways",
-    summary: "List chat gateways",
+    summary: "List chat gateways, oldest first, a page at a time",
     tags: TAGS,
-    responses: { 200: { description: "Gateways", schema: dataOf(z.array(gatewayView)) } },
-    handler: async ({ ctx, caller }) => jsonResponse({ data: await ctx.runQuery(internal.gateways.list, { workspaceId: caller.workspaceId }) }),
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of gateways", schema: pageOf(gatewayView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.gateways.list, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",
@@ -147,29 +150,32 @@ export const GATEWAY_ROUTES: Route[] = [
     method: "GET",
     path: "/gateways/{id}/broadcasts",
     operationId: "listGatewayBroadcasts",
-    summary: "A gateway's broadcasts with each recipient's status, newest first",
+    summary: "A gateway's broadcasts with each recipient's status, newest first, a page at a time",
     tags: TAGS,
     params,
-    query: z.object({ limit: limitParam }),
-    responses: { 200: { description: "Broadcasts", schema: dataOf(z.array(broadcastView)) } },
-    handler: async ({ ctx, caller, params: { id }, query: { limit } }) => {
-      const rows = await ctx.runQuery(internal.gatewayBroadcasts.list, { workspaceId: caller.workspaceId, gatewayId: id, limit });
-      return rows === null ? gatewayNotFound() : jsonResponse({ data: rows });
-    },
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of broadcasts", schema: pageOf(broadcastView) } },
+    handler: async ({ ctx, caller, params: { id }, query }) =>
+      await pageResponse(
+        query,
+        (paginationOpts) => ctx.runQuery(internal.gatewayBroadcasts.list, { workspaceId: caller.workspaceId, gatewayId: id, paginationOpts }),
+        gatewayNotFound,
+      ),
   }),
   defineRoute({
     method: "GET",
     path: "/gateways/{id}/deliveries",
     operationId: "listGatewayDeliveries",
-    summary: "The delivery log of a gateway's callback: status, attempts, last error and latency, newest first",
+    summary: "The delivery log of a gateway's callback: status, attempts, last error and latency, newest first, a page at a time",
     tags: TAGS,
     params,
-    query: z.object({ status: deliveryStatus.optional(), limit: limitParam }),
-    responses: { 200: { description: "Deliveries", schema: dataOf(z.array(deliveryView)) } },
-    handler: async ({ ctx, caller, params: { id }, query: { status, limit } }) => {
+    query: z.object({ status: deliveryStatus.optional(), ...pageParams() }),
+    responses: { 200: { description: "One page of deliveries", schema: pageOf(deliveryView) } },
+    handler: async ({ ctx, caller, params: { id }, query }) => {
       if ((await ctx.runQuery(internal.gateways.get, { workspaceId: caller.workspaceId, id })) === null) return gatewayNotFound();
-      const rows = await ctx.runQuery(internal.outgoing.deliveries.listForSource, { workspaceId: caller.workspaceId, sourceId: id, limit, ...defined({ status }) });
-      return jsonResponse({ data: rows });
+      return await pageResponse(query, (paginationOpts) =>
+        ctx.runQuery(internal.outgoing.deliveries.listForSource, { workspaceId: caller.workspaceId, sourceId: id, paginationOpts, ...defined({ status: query.status }) }),
+      );
     },
   }),
   defineRoute({

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { internal } from "../_generated/api";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
-import { defined, idParams, limitParam, sortOrder, trimmedText } from "./restHelpers";
+import { defined, idParams, sortOrder, trimmedText } from "./restHelpers";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { articleView, collectionView, dataOf, deleted } from "./views";
 
 /*
@@ -33,7 +34,7 @@ const articlePatch = articleCreate.partial();
 const articleListQuery = z.object({
   status: articleStatus.optional(),
   collectionId: collectionRef.optional().describe("Only this collection's articles, in its order (404 when unknown)."),
-  limit: limitParam,
+  ...pageParams(),
 });
 
 const collectionNotFound = () => errorResponse("NOT_FOUND", "Collection not found.");
@@ -45,12 +46,12 @@ const COLLECTION_ROUTES: Route[] = [
     method: "GET",
     path: "/collections",
     operationId: "listCollections",
-    summary: "List collections by their order",
+    summary: "List collections by their order, a page at a time",
     tags: TAGS,
-    query: z.object({ limit: limitParam }),
-    responses: { 200: { description: "Collections", schema: dataOf(z.array(collectionView)) } },
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of collections", schema: pageOf(collectionView) } },
     handler: async ({ ctx, caller, query }) =>
-      jsonResponse({ data: await ctx.runQuery(internal.articleCollections.adminList, { workspaceId: caller.workspaceId, ...query }) }),
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.articleCollections.adminList, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",
@@ -120,15 +121,18 @@ const ARTICLE_ROUTES: Route[] = [
     method: "GET",
     path: "/articles",
     operationId: "listArticles",
-    summary: "List articles, newest first (in the collection's order with collectionId)",
+    summary: "List articles, newest first (in the collection's order with collectionId), a page at a time",
     tags: TAGS,
     query: articleListQuery,
     errors: [404],
-    responses: { 200: { description: "Articles", schema: dataOf(z.array(articleView)) } },
-    handler: async ({ ctx, caller, query }) => {
-      const rows = await ctx.runQuery(internal.articles.adminList, { workspaceId: caller.workspaceId, ...defined(query), limit: query.limit });
-      return rows === null ? collectionNotFound() : jsonResponse({ data: rows });
-    },
+    responses: { 200: { description: "One page of articles", schema: pageOf(articleView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(
+        query,
+        (paginationOpts) =>
+          ctx.runQuery(internal.articles.adminList, { workspaceId: caller.workspaceId, paginationOpts, ...defined({ status: query.status, collectionId: query.collectionId }) }),
+        collectionNotFound,
+      ),
   }),
   defineRoute({
     method: "POST",

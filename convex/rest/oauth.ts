@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
@@ -95,10 +96,12 @@ export const OAUTH_ROUTES: Route[] = [
     method: "GET",
     path: "/oauth/clients",
     operationId: "listOAuthClients",
-    summary: "The workspace's OAuth clients (never their secrets)",
+    summary: "The workspace's OAuth clients (never their secrets), oldest first, a page at a time",
     tags: TAGS,
-    responses: { 200: { description: "Clients", schema: dataOf(z.array(clientView)) } },
-    handler: async ({ ctx, caller }) => jsonResponse({ data: await ctx.runQuery(internal.oauthClients.list, { workspaceId: caller.workspaceId }) }),
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of clients", schema: pageOf(clientView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.oauthClients.list, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "DELETE",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { errorResponse } from "./responses";
+import { PAGE_SIZE_MAX } from "../lib/pages";
+import { errorResponse, jsonResponse } from "./responses";
 
 /*
  * Cursor pagination, the same on every list: `?limit=&cursor=` in, `{data, nextCursor}` out
@@ -8,6 +9,12 @@ import { errorResponse } from "./responses";
  */
 
 export const cursorParam = z.string().min(1).max(1000).optional().describe("`nextCursor` of the previous page; absent for the first page.");
+
+/** `limit` (1 to `max`, `fallback` when absent) and `cursor`: spread into a list's query schema. */
+export const pageParams = (fallback = 50, max = PAGE_SIZE_MAX) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(fallback).describe(`Rows per page, 1 to ${max}.`),
+  cursor: cursorParam,
+});
 
 /** `{data: […], nextCursor}`. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
@@ -24,4 +31,24 @@ export async function runPage<T>(cursor: string | undefined, run: (cursor: strin
     if (cursor === undefined) throw error;
     return errorResponse("INVALID_ARGUMENT", "Invalid cursor.", { fields: { cursor: "Not a cursor from this list." } });
   }
+}
+
+/**
+ * The answer for one page of a list: `{data, nextCursor}`, the cursor's 400, or
+ * `missing()` when the query says the list's parent does not exist (null).
+ */
+export async function pageResponse<T>(
+  query: { limit: number; cursor?: string | undefined },
+  run: (paginationOpts: { numItems: number; cursor: string | null }) => Promise<Page<T> | null>,
+  missing?: () => Response,
+): Promise<Response> {
+  let absent = false;
+  const page = await runPage(query.cursor, async (cursor) => {
+    const result = await run({ numItems: query.limit, cursor });
+    absent = result === null;
+    return result ?? { page: [], isDone: true, continueCursor: "" };
+  });
+  if (page instanceof Response) return page;
+  if (absent && missing !== undefined) return missing();
+  return jsonResponse(page);
 }

@@ -4,7 +4,6 @@ import { z } from "zod";
 
 export const trimmedText = (max: number) => z.string().trim().min(1).max(max);
 export const sortOrder = z.number().int().min(-1_000_000).max(1_000_000);
-export const limitParam = z.coerce.number().int().min(1).max(100).default(50);
 export const idParams = (what: string) => z.object({ id: z.string().describe(`The ${what}'s id.`) });
 
 /** Drops keys whose value is undefined (Convex validators refuse explicit undefined in args). */

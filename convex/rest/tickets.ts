@@ -3,7 +3,8 @@ import { internal } from "../_generated/api";
 import { FORM_FIELDS_MAX, TICKET_NOTE_MAX, TICKET_REPLY_MAX, TICKET_STATES } from "../lib/ticketRules";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
-import { defined, idParams, limitParam, trimmedText } from "./restHelpers";
+import { defined, idParams, trimmedText } from "./restHelpers";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { dataOf, epochMs, ticketView } from "./views";
 
 /*
@@ -14,7 +15,7 @@ import { dataOf, epochMs, ticketView } from "./views";
 
 type State = (typeof TICKET_STATES)[number];
 const ticketState = z.enum(TICKET_STATES as [State, ...State[]]);
-const listQuery = z.object({ state: ticketState.optional(), limit: limitParam });
+const listQuery = z.object({ state: ticketState.optional(), ...pageParams() });
 const patchBody = z
   .strictObject({ state: ticketState.optional(), note: trimmedText(TICKET_NOTE_MAX).optional() })
   .refine((body) => body.state !== undefined || body.note !== undefined, { message: "Give a state, a note or both.", path: ["state"] });
@@ -58,18 +59,14 @@ export const TICKET_ROUTES: Route[] = [
     method: "GET",
     path: "/tickets",
     operationId: "listTickets",
-    summary: "List tickets, most recently updated first",
+    summary: "List tickets, most recently updated first, a page at a time",
     tags: TAGS,
     query: listQuery,
-    responses: { 200: { description: "Tickets", schema: dataOf(z.array(ticketView)) } },
-    handler: async ({ ctx, caller, query: { state, limit } }) => {
-      const rows = await ctx.runQuery(internal.tickets.adminList, {
-        workspaceId: caller.workspaceId,
-        limit,
-        ...(state !== undefined ? { state } : {}),
-      });
-      return jsonResponse({ data: rows });
-    },
+    responses: { 200: { description: "One page of tickets", schema: pageOf(ticketView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) =>
+        ctx.runQuery(internal.tickets.adminList, { workspaceId: caller.workspaceId, paginationOpts, ...defined({ state: query.state }) }),
+      ),
   }),
   defineRoute({
     method: "GET",

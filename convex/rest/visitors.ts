@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { cursorParam, pageOf, runPage } from "./pagination";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { dataOf, epochMs } from "./views";
@@ -38,7 +38,7 @@ export const csatRatingView = z
   })
   .meta({ id: "CsatRating" });
 
-const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: cursorParam });
+const pageQuery = z.object(pageParams(20));
 
 export const VISITOR_ROUTES: Route[] = [
   defineRoute({
@@ -49,12 +49,8 @@ export const VISITOR_ROUTES: Route[] = [
     tags: ["Visitors"],
     query: pageQuery,
     responses: { 200: { description: "One page of visitors", schema: pageOf(visitorView) } },
-    handler: async ({ ctx, caller, query }) => {
-      const page = await runPage(query.cursor, (cursor) =>
-        ctx.runQuery(internal.visitors.listForWorkspace, { workspaceId: caller.workspaceId, paginationOpts: { numItems: query.limit, cursor } }),
-      );
-      return page instanceof Response ? page : jsonResponse(page);
-    },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.visitors.listForWorkspace, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "GET",
@@ -78,11 +74,7 @@ export const VISITOR_ROUTES: Route[] = [
     tags: ["Visitors"],
     query: pageQuery,
     responses: { 200: { description: "One page of ratings", schema: pageOf(csatRatingView) } },
-    handler: async ({ ctx, caller, query }) => {
-      const page = await runPage(query.cursor, (cursor) =>
-        ctx.runQuery(internal.csat.listForWorkspace, { workspaceId: caller.workspaceId, paginationOpts: { numItems: query.limit, cursor } }),
-      );
-      return page instanceof Response ? page : jsonResponse(page);
-    },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.csat.listForWorkspace, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
 ];

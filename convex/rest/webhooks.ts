@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import { WEBHOOK_LIMITS } from "../lib/outgoingWebhookRules";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
-import { defined, idParams, limitParam } from "./restHelpers";
+import { defined, idParams } from "./restHelpers";
 import { dataOf, deleted } from "./views";
 import {
   deliveryDetailView,
@@ -36,7 +37,7 @@ const rotateBody = z.strictObject({
     .optional()
     .describe("How long the previous secrets keep signing (default a day)."),
 });
-const deliveriesQuery = z.object({ status: deliveryStatus.optional(), limit: limitParam });
+const deliveriesQuery = z.object({ status: deliveryStatus.optional(), ...pageParams() });
 const deliveryParams = z.object({
   id: z.string().describe("The webhook subscription's id."),
   deliveryId: z.string().describe("The delivery's id."),
@@ -51,11 +52,12 @@ export const WEBHOOK_ROUTES: Route[] = [
     method: "GET",
     path: "/webhooks",
     operationId: "listWebhooks",
-    summary: "List webhook subscriptions",
+    summary: "List webhook subscriptions, oldest first, a page at a time",
     tags: TAGS,
-    responses: { 200: { description: "Subscriptions", schema: dataOf(z.array(webhookSubscriptionView)) } },
-    handler: async ({ ctx, caller }) =>
-      jsonResponse({ data: await ctx.runQuery(internal.webhooks.list, { workspaceId: caller.workspaceId }) }),
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of subscriptions", schema: pageOf(webhookSubscriptionView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.webhooks.list, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",
@@ -144,20 +146,16 @@ export const WEBHOOK_ROUTES: Route[] = [
     method: "GET",
     path: "/webhooks/{id}/deliveries",
     operationId: "listWebhookDeliveries",
-    summary: "A subscription's delivery log, newest first",
+    summary: "A subscription's delivery log, newest first, a page at a time",
     tags: TAGS,
     params: idParams("webhook subscription"),
     query: deliveriesQuery,
-    responses: { 200: { description: "Deliveries", schema: dataOf(z.array(deliveryView)) } },
-    handler: async ({ ctx, caller, params: { id }, query: { status, limit } }) => {
+    responses: { 200: { description: "One page of deliveries", schema: pageOf(deliveryView) } },
+    handler: async ({ ctx, caller, params: { id }, query }) => {
       if ((await ctx.runQuery(internal.webhooks.get, { workspaceId: caller.workspaceId, id })) === null) return subscriptionNotFound();
-      const rows = await ctx.runQuery(internal.outgoing.deliveries.listForSource, {
-        workspaceId: caller.workspaceId,
-        sourceId: id,
-        limit,
-        ...defined({ status }),
-      });
-      return jsonResponse({ data: rows });
+      return await pageResponse(query, (paginationOpts) =>
+        ctx.runQuery(internal.outgoing.deliveries.listForSource, { workspaceId: caller.workspaceId, sourceId: id, paginationOpts, ...defined({ status: query.status }) }),
+      );
     },
   }),
   defineRoute({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import type { AuthRequirement } from "./authSchemes";
-import { errorResponse, jsonResponse } from "./responses";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { defineRoute, type Route } from "./route";
 import { epochMs } from "./views";
 
@@ -37,23 +37,9 @@ export function configAuditView(auth: readonly AuthRequirement[]): Route {
     tags: ["Widget configurations"],
     auth,
     params: z.object({ id: z.string().describe("The configuration's id.") }),
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(100).default(50),
-      cursor: z.string().min(1).max(1000).optional().describe("`nextCursor` of the previous page."),
-    }),
-    responses: { 200: { description: "One page", schema: z.object({ data: z.array(entry), nextCursor: z.string().nullable() }) } },
-    handler: async ({ ctx, caller, params, query }) => {
-      try {
-        const page = await ctx.runQuery(internal.widgetConfigurations.auditPage, {
-          workspaceId: caller.workspaceId,
-          id: params.id,
-          paginationOpts: { numItems: query.limit, cursor: query.cursor ?? null },
-        });
-        return jsonResponse({ data: page.page, nextCursor: page.isDone ? null : page.continueCursor });
-      } catch (error) {
-        if (query.cursor !== undefined) return errorResponse("INVALID_ARGUMENT", "Invalid cursor.", { fields: { cursor: "Not a cursor from this list." } });
-        throw error;
-      }
-    },
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page", schema: pageOf(entry) } },
+    handler: async ({ ctx, caller, params, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runQuery(internal.widgetConfigurations.auditPage, { workspaceId: caller.workspaceId, id: params.id, paginationOpts })),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOf, pageParams, pageResponse } from "./pagination";
 import { internal } from "../_generated/api";
 import type { ActionCtx } from "../_generated/server";
 import { randomBytes, toBase64Url } from "../lib/crypto";
@@ -99,14 +100,13 @@ export const WIDGET_CONFIGURATION_ROUTES: Route[] = [
     method: "GET",
     path: "/widget/configurations",
     operationId: "listWidgetConfigurations",
-    summary: "The workspace's widget configurations (the default one is always there)",
+    summary: "The workspace's widget configurations (the default one is always there), oldest first, a page at a time",
     tags: TAGS,
     auth: VIEW,
-    responses: { 200: { description: "Configurations", schema: dataOf(z.array(configurationView)) } },
-    handler: async ({ ctx, caller }) => {
-      const found = await ctx.runMutation(internal.widgetConfigurations.list, { workspaceId: caller.workspaceId });
-      return jsonResponse({ data: found.map((item) => item.view) });
-    },
+    query: z.object(pageParams()),
+    responses: { 200: { description: "One page of configurations", schema: pageOf(configurationView) } },
+    handler: async ({ ctx, caller, query }) =>
+      await pageResponse(query, (paginationOpts) => ctx.runMutation(internal.widgetConfigurations.list, { workspaceId: caller.workspaceId, paginationOpts })),
   }),
   defineRoute({
     method: "POST",
