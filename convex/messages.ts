@@ -1,4 +1,5 @@
 import { v } from "convex/values";
+import { claimApiFiles } from "./model/apiFiles";
 import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
@@ -117,22 +118,29 @@ export const sendFromAgent = internalMutation({
     conversationId: v.string(),
     body: v.string(),
     authorName: v.optional(v.string()),
+    /** Files from POST /api/v1/files (model/apiFiles.ts); the text may then be empty. */
+    fileIds: v.optional(v.array(v.string())),
   },
-  handler: async (ctx, args): Promise<ApiMessage | null> => {
-    const body = normalizeMessageBody(args.body, "text");
+  handler: async (ctx, args): Promise<(ApiMessage & { attachments?: AttachmentView[] }) | null> => {
+    const fileIds = args.fileIds ?? [];
+    const body = fileIds.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body, "text");
     checkLength(args.authorName, "authorName", 100);
     const conversation = await findWorkspaceConversation(ctx.db, args.workspaceId, args.conversationId);
     if (conversation === null) return null;
+    const now = Date.now();
+    const uploads = await claimApiFiles(ctx.db, conversation, fileIds, now);
     const message: Doc<"messages"> = await appendMessage(ctx.db, conversation, {
       senderType: "agent",
       body,
-      createdAt: Date.now(),
+      createdAt: now,
       ...(args.authorName !== undefined ? { senderName: args.authorName } : {}),
+      ...(uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {}),
     });
+    await markSent(ctx.db, uploads, message._id);
     await clearTyping(ctx.db, conversation._id, "agent");
     await scheduleReplyEmail(ctx, conversation, message.createdAt);
     await emitWebhookEvent(ctx, args.workspaceId, "message.created", { messageId: message._id });
     await relayToGateway(ctx, conversation._id, { kind: "message", message });
-    return apiMessage(message);
+    return await withAttachments(ctx.db, message, apiMessage(message));
   },
 });

@@ -14,6 +14,7 @@ import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
 import { widgetConfigTables } from "./lib/widgetConfigTables";
 import { attachmentTables } from "./lib/attachmentTables";
+import { apiFileTables } from "./lib/apiFileTables";
 import { replyEmailTables } from "./lib/replyEmailTables";
 import { auditEntryFields } from "./lib/auditEntries";
 import { operatorTables } from "./lib/operatorTables";
@@ -198,6 +199,8 @@ export default defineSchema({
 
   // Upload grants and files waiting to be saved.
   ...attachmentTables,
+  // Files uploaded through the REST API for agent replies.
+  ...apiFileTables,
 
   // Operators' replies emailed to visitors who left.
   ...replyEmailTables,

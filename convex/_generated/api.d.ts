@@ -8,6 +8,7 @@
  * @module
  */
 
+import type * as apiFiles from "../apiFiles.js";
 import type * as apiKeys from "../apiKeys.js";
 import type * as apps from "../apps.js";
 import type * as articleCollections from "../articleCollections.js";
@@ -43,6 +44,7 @@ import type * as inboxVisitors from "../inboxVisitors.js";
 import type * as installation from "../installation.js";
 import type * as invites from "../invites.js";
 import type * as lib_addresses from "../lib/addresses.js";
+import type * as lib_apiFileTables from "../lib/apiFileTables.js";
 import type * as lib_apiKeyRules from "../lib/apiKeyRules.js";
 import type * as lib_appOperator from "../lib/appOperator.js";
 import type * as lib_appRecords from "../lib/appRecords.js";
@@ -121,6 +123,7 @@ import type * as members from "../members.js";
 import type * as messages from "../messages.js";
 import type * as messenger from "../messenger.js";
 import type * as messengerSettings from "../messengerSettings.js";
+import type * as model_apiFiles from "../model/apiFiles.js";
 import type * as model_apps from "../model/apps.js";
 import type * as model_botCalls from "../model/botCalls.js";
 import type * as model_botConnections from "../model/botConnections.js";
@@ -185,6 +188,7 @@ import type * as rest_cors from "../rest/cors.js";
 import type * as rest_engagement from "../rest/engagement.js";
 import type * as rest_engagementSchemas from "../rest/engagementSchemas.js";
 import type * as rest_errorDocs from "../rest/errorDocs.js";
+import type * as rest_files from "../rest/files.js";
 import type * as rest_gatewayViews from "../rest/gatewayViews.js";
 import type * as rest_gateways from "../rest/gateways.js";
 import type * as rest_helpCenter from "../rest/helpCenter.js";
@@ -233,6 +237,7 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
+  apiFiles: typeof apiFiles;
   apiKeys: typeof apiKeys;
   apps: typeof apps;
   articleCollections: typeof articleCollections;
@@ -268,6 +273,7 @@ declare const fullApi: ApiFromModules<{
   installation: typeof installation;
   invites: typeof invites;
   "lib/addresses": typeof lib_addresses;
+  "lib/apiFileTables": typeof lib_apiFileTables;
   "lib/apiKeyRules": typeof lib_apiKeyRules;
   "lib/appOperator": typeof lib_appOperator;
   "lib/appRecords": typeof lib_appRecords;
@@ -346,6 +352,7 @@ declare const fullApi: ApiFromModules<{
   messages: typeof messages;
   messenger: typeof messenger;
   messengerSettings: typeof messengerSettings;
+  "model/apiFiles": typeof model_apiFiles;
   "model/apps": typeof model_apps;
   "model/botCalls": typeof model_botCalls;
   "model/botConnections": typeof model_botConnections;
@@ -410,6 +417,7 @@ declare const fullApi: ApiFromModules<{
   "rest/engagement": typeof rest_engagement;
   "rest/engagementSchemas": typeof rest_engagementSchemas;
   "rest/errorDocs": typeof rest_errorDocs;
+  "rest/files": typeof rest_files;
   "rest/gatewayViews": typeof rest_gatewayViews;
   "rest/gateways": typeof rest_gateways;
   "rest/helpCenter": typeof rest_helpCenter;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import { MESSAGE_BODY_MAX } from "../lib/inputRules";
+import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../core/messages/attachments";
 import { errorResponse, jsonResponse } from "./responses";
 import { cursorParam, pageOf, pageResponse } from "./pagination";
 import { defineRoute, type Route } from "./route";
-import { conversationView, dataOf, listedMessageView, messageView } from "./views";
+import { conversationView, dataOf, listedMessageView } from "./views";
 
 /*
  * /api/v1/conversations: list, read messages, reply as an agent, close. The
@@ -26,16 +27,23 @@ const messagesQuery = z.object({
   cursor: cursorParam,
 });
 
-const replyBody = z.object({
-  text: z.string().trim().min(1, "text must not be empty").max(MESSAGE_BODY_MAX).describe("Trimmed; 1 to 5000 characters remain."),
-  authorName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .describe("Shown to the visitor as the sender; the widget falls back to the team name."),
-});
+const replyBody = z
+  .object({
+    text: z.string().trim().max(MESSAGE_BODY_MAX).default("").describe("Trimmed; 1 to 5000 characters remain (may be empty when files are attached)."),
+    attachments: z
+      .array(z.string().min(1).max(100))
+      .max(MAX_ATTACHMENTS_PER_MESSAGE)
+      .optional()
+      .describe(`Ids from POST /files (at most ${MAX_ATTACHMENTS_PER_MESSAGE}): the workspace's, unexpired, each sent once. The visitor sees them as attachments.`),
+    authorName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Shown to the visitor as the sender; the widget falls back to the team name."),
+  })
+  .refine((body) => body.text !== "" || (body.attachments?.length ?? 0) > 0, { message: "text must not be empty", path: ["text"] });
 
 const conversationNotFound = () => errorResponse("NOT_FOUND", "Conversation not found.");
 const TAGS = ["Conversations"];
@@ -83,13 +91,14 @@ export const CONVERSATION_ROUTES: Route[] = [
     tags: TAGS,
     params: conversationParams,
     body: replyBody,
-    responses: { 201: { description: "The stored reply", schema: dataOf(messageView) } },
+    responses: { 201: { description: "The stored reply", schema: dataOf(listedMessageView) } },
     handler: async ({ ctx, caller, params, body }) => {
       const message = await ctx.runMutation(internal.messages.sendFromAgent, {
         workspaceId: caller.workspaceId,
         conversationId: params.id,
         body: body.text,
         ...(body.authorName !== undefined ? { authorName: body.authorName } : {}),
+        ...(body.attachments !== undefined ? { fileIds: body.attachments } : {}),
       });
       return message === null ? conversationNotFound() : jsonResponse({ data: message }, 201);
     },

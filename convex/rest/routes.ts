@@ -6,6 +6,7 @@ import { AUDIT_ROUTES } from "./audit";
 import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
+import { FILE_ROUTES } from "./files";
 import { GATEWAY_ROUTES } from "./gateways";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
 import { AUTH } from "./authSchemes";
@@ -27,6 +28,8 @@ import { WIDGET_CONFIGURATION_ROUTES } from "./widgetConfigurations";
  */
 const DOMAIN_ROUTES: Route[] = [
   ...CONVERSATION_ROUTES,
+  // Files for agent replies' attachments.
+  ...FILE_ROUTES,
   ...ACTIVITY_ROUTES,
   ...SECURITY_ROUTES,
   ...AUDIT_ROUTES,
