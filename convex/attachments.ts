@@ -202,7 +202,7 @@ export type ServableFile = { storageId: Id<"_storage">; name: string; contentTyp
 
 /**
  * What the download action may serve for an access key: a saved upload that went
- * out on a message still in its conversation, or a help-center image. Anything
+ * out on a message still in its conversation or on a ticket reply, or a help-center image. Anything
  * else is null (a 404).
  */
 export const servableFile = internalQuery({
@@ -218,6 +218,11 @@ export const servableFile = internalQuery({
         .withIndex("by_access_key", (q) => q.eq("accessKey", args.accessKey))
         .unique();
       return image === null ? null : { storageId: image.storageId, name: "image", contentType: image.contentType };
+    }
+    if (upload.ticketReplyId !== undefined) {
+      const reply = await ctx.db.get("ticketReplies", upload.ticketReplyId);
+      if (reply === null || reply.workspaceId !== upload.workspaceId) return null;
+      return { storageId: upload.attachment.storageId, name: upload.attachment.name, contentType: upload.attachment.contentType };
     }
     if (upload.messageId === undefined) return null;
     const message = await ctx.db.get("messages", upload.messageId);

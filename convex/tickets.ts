@@ -1,4 +1,7 @@
 import { v } from "convex/values";
+import { withAttachments, type AttachmentView } from "./lib/attachmentViews";
+import { attachmentsOf } from "./model/uploads";
+import { claimApiFiles } from "./model/apiFiles";
 import { boundedPage, mapPage } from "./lib/pages";
 import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
@@ -9,6 +12,7 @@ import { checkTicketAnswers, checkTicketReply, checkTicketTitle, DEFAULT_TICKET_
 import {
   apiTicket,
   ticketSummary,
+  replyView,
   widgetTicket,
   type ApiTicket,
   type WidgetTicket,
@@ -89,7 +93,8 @@ export const get = visitorQuery({
       .query("ticketReplies")
       .withIndex("by_ticket_created", (q) => q.eq("ticketId", ticket._id))
       .take(TICKET_REPLIES_SHOWN);
-    return widgetTicket(ticket, await ticketForm(ctx.db, ctx.workspace._id), replies);
+    const views = await Promise.all(replies.map((reply) => withAttachments(ctx.db, reply, replyView(reply))));
+    return widgetTicket(ticket, await ticketForm(ctx.db, ctx.workspace._id), views);
   },
 });
 
@@ -152,15 +157,19 @@ export const adminGetForm = internalQuery({
 
 /** REST: an agent's reply the visitor sees in the messenger's Tickets tab; null when there is no such ticket. */
 export const adminReply = internalMutation({
-  args: { ...workspaceArgs, id: v.string(), body: v.string(), authorName: v.optional(v.string()) },
-  handler: async (ctx, args): Promise<{ id: Id<"ticketReplies">; createdAt: number } | null> => {
+  args: { ...workspaceArgs, id: v.string(), body: v.string(), authorName: v.optional(v.string()), fileIds: v.optional(v.array(v.string())) },
+  handler: async (ctx, args): Promise<{ id: Id<"ticketReplies">; createdAt: number; attachments?: AttachmentView[] } | null> => {
     const ticket = await findInWorkspace(ctx.db, "tickets", args.workspaceId, args.id);
     if (ticket === null) return null;
-    const body = checkTicketReply(args.body);
+    const fileIds = args.fileIds ?? [];
+    const body = fileIds.length > 0 && args.body.trim() === "" ? "" : checkTicketReply(args.body);
     const now = Date.now();
     const authorName = args.authorName?.trim();
-    const id = await addReply(ctx, ticket, { author: "agent", body, ...(authorName ? { authorName } : {}) }, now);
-    return { id, createdAt: now };
+    const uploads = await claimApiFiles(ctx.db, ticket, fileIds, now);
+    const attachments = uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {};
+    const id = await addReply(ctx, ticket, { author: "agent", body, ...(authorName ? { authorName } : {}), ...attachments }, now);
+    for (const upload of uploads) await ctx.db.patch("uploads", upload._id, { ticketReplyId: id });
+    return await withAttachments(ctx.db, { ...attachments }, { id, createdAt: now });
   },
 });
 

@@ -59,6 +59,8 @@ export const messengerTables = {
     operatorUserId: v.optional(v.id("users")),
     attachment: attachmentValidator,
     messageId: v.optional(v.id("messages")),
+    /** Set instead of `messageId` when a ticket reply carries the file. */
+    ticketReplyId: v.optional(v.id("ticketReplies")),
     createdAt: v.number(),
     /** The secret part of the file's download URL (attachmentsHttp.ts); absent on uploads made before it existed. */
     accessKey: v.optional(v.string()),

@@ -1,6 +1,6 @@
 import { defineTable } from "convex/server";
 import { v } from "convex/values";
-import { ticketHistoryEntryValidator, ticketStateValidator } from "./messengerValidators";
+import { attachmentValidator, ticketHistoryEntryValidator, ticketStateValidator } from "./messengerValidators";
 import {
   assigneeChangeValidator,
   priorityChangeValidator,
@@ -69,6 +69,8 @@ export const ticketTables = {
     /** The name shown with the reply, as it was when sent. */
     authorName: v.optional(v.string()),
     body: v.string(),
+    /** Files on a team reply sent through the REST API (their uploads name the reply). */
+    attachments: v.optional(v.array(attachmentValidator)),
     createdAt: v.number(),
   }).index("by_ticket_created", ["ticketId", "createdAt"]),
 

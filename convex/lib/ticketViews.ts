@@ -2,6 +2,7 @@ import type { Doc } from "../_generated/dataModel";
 import type { TicketField, TicketState } from "./messengerValidators";
 import { priorityOf, ticketCode } from "./ticketFields";
 import type { TicketPriority } from "./ticketValidators";
+import type { AttachmentView } from "./attachmentViews";
 
 type History = { state: TicketState; at: number; note: string | null }[];
 
@@ -18,7 +19,15 @@ export type WidgetTicketSummary = {
 };
 
 /** A reply on a ticket as the visitor sees it: the team's replies carry the agent's name. */
-export type TicketReplyView = { id: string; author: "agent" | "visitor"; authorName: string | null; body: string; createdAt: number };
+export type TicketReplyView = {
+  id: string;
+  author: "agent" | "visitor";
+  authorName: string | null;
+  body: string;
+  createdAt: number;
+  /** Only on replies with files. */
+  attachments?: AttachmentView[];
+};
 
 export type WidgetTicket = WidgetTicketSummary & {
   /** The answers with their labels, in the form's order (answers to removed fields last, labelled by id). */
@@ -64,8 +73,8 @@ export function labelledFields(ticket: Doc<"tickets">, form: readonly TicketFiel
     .map(({ id, label, value }) => ({ id, label, value }));
 }
 
-export function widgetTicket(ticket: Doc<"tickets">, form: readonly TicketField[], replies: readonly Doc<"ticketReplies">[]): WidgetTicket {
-  return { ...ticketSummary(ticket), fields: labelledFields(ticket, form), history: history(ticket), replies: replies.map(replyView) };
+export function widgetTicket(ticket: Doc<"tickets">, form: readonly TicketField[], replies: TicketReplyView[]): WidgetTicket {
+  return { ...ticketSummary(ticket), fields: labelledFields(ticket, form), history: history(ticket), replies };
 }
 
 export function apiTicket(ticket: Doc<"tickets">): ApiTicket {

@@ -2,7 +2,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import type { WithoutSystemFields } from "convex/server";
 import { appError } from "../lib/errors";
-import type { TicketState } from "../lib/messengerValidators";
+import type { Attachment, TicketState } from "../lib/messengerValidators";
 import { emitWebhookEvent } from "../outgoing/webhookEvents";
 import { scheduleSlaCheck } from "./ticketSla";
 import { priorityOf, stateChangesOf } from "../lib/ticketFields";
@@ -106,7 +106,9 @@ export async function addReply(
   ctx: MutationCtx,
   ticket: Doc<"tickets">,
   // An agent's reply from the inbox names its member; one through the REST API (an API key) names none.
-  reply: { author: "agent"; memberId?: Id<"members">; authorName?: string; body: string } | { author: "visitor"; authorName?: string; body: string },
+  reply:
+    | { author: "agent"; memberId?: Id<"members">; authorName?: string; body: string; attachments?: Attachment[] }
+    | { author: "visitor"; authorName?: string; body: string },
   now: number,
 ): Promise<Id<"ticketReplies">> {
   if (ticket.state === "cancelled") throw appError("CONFLICT", "This ticket was cancelled; open a new one.", "ticketId");

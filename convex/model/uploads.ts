@@ -25,7 +25,7 @@ export async function claimableUploads(
   for (const [index, raw] of uploadIds.entries()) {
     const id = db.normalizeId("uploads", raw);
     const upload = id === null ? null : await db.get(id);
-    if (upload === null || upload.visitorId !== owner.visitorId || upload.operatorUserId !== owner.operatorUserId || upload.messageId !== undefined) {
+    if (upload === null || upload.visitorId !== owner.visitorId || upload.operatorUserId !== owner.operatorUserId || upload.messageId !== undefined || upload.ticketReplyId !== undefined) {
       throw invalidArgument(`attachmentIds.${index}`, "Unknown or already sent file.");
     }
     if (uploads.some((earlier) => earlier._id === upload._id)) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
 import { MESSAGE_BODY_MAX } from "../lib/inputRules";
-import { MAX_ATTACHMENTS_PER_MESSAGE } from "../../core/messages/attachments";
+import { replyAttachments, requireTextOrFiles } from "./files";
 import { errorResponse, jsonResponse } from "./responses";
 import { cursorParam, pageOf, pageResponse } from "./pagination";
 import { defineRoute, type Route } from "./route";
@@ -29,12 +29,8 @@ const messagesQuery = z.object({
 
 const replyBody = z
   .object({
-    text: z.string().trim().max(MESSAGE_BODY_MAX).default("").describe("Trimmed; 1 to 5000 characters remain (may be empty when files are attached)."),
-    attachments: z
-      .array(z.string().min(1).max(100))
-      .max(MAX_ATTACHMENTS_PER_MESSAGE)
-      .optional()
-      .describe(`Ids from POST /files (at most ${MAX_ATTACHMENTS_PER_MESSAGE}): the workspace's, unexpired, each sent once. The visitor sees them as attachments.`),
+    text: z.string().trim().max(MESSAGE_BODY_MAX).optional().describe("Trimmed; 1 to 5000 characters remain (may be empty when files are attached)."),
+    attachments: replyAttachments,
     authorName: z
       .string()
       .trim()
@@ -43,7 +39,7 @@ const replyBody = z
       .optional()
       .describe("Shown to the visitor as the sender; the widget falls back to the team name."),
   })
-  .refine((body) => body.text !== "" || (body.attachments?.length ?? 0) > 0, { message: "text must not be empty", path: ["text"] });
+  .superRefine(requireTextOrFiles);
 
 const conversationNotFound = () => errorResponse("NOT_FOUND", "Conversation not found.");
 const TAGS = ["Conversations"];
@@ -96,7 +92,7 @@ export const CONVERSATION_ROUTES: Route[] = [
       const message = await ctx.runMutation(internal.messages.sendFromAgent, {
         workspaceId: caller.workspaceId,
         conversationId: params.id,
-        body: body.text,
+        body: body.text ?? "",
         ...(body.authorName !== undefined ? { authorName: body.authorName } : {}),
         ...(body.attachments !== undefined ? { fileIds: body.attachments } : {}),
       });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { internal } from "../_generated/api";
-import { ATTACHMENT_LIMITS, cleanFileName, FILE_NAME_MAX, hasTextName } from "../../core/messages/attachments";
+import { ATTACHMENT_LIMITS, cleanFileName, FILE_NAME_MAX, hasTextName, MAX_ATTACHMENTS_PER_MESSAGE } from "../../core/messages/attachments";
 import { classifyUpload, uploadRefusalMessage } from "../lib/attachmentSniff";
 import { randomBytes, toBase64Url } from "../lib/crypto";
 import { errorResponse, jsonResponse } from "./responses";
@@ -27,6 +27,19 @@ const storedFile = z
     expiresAt: epochMs.describe("An unsent file is deleted then."),
   })
   .meta({ id: "UploadedFile" });
+
+/** A reply's `attachments`: ids from POST /files. */
+export const replyAttachments = z
+  .array(z.string().min(1).max(100))
+  .max(MAX_ATTACHMENTS_PER_MESSAGE)
+  .optional()
+  .describe(`Ids from POST /files (at most ${MAX_ATTACHMENTS_PER_MESSAGE}): the workspace's, unexpired, each sent once. The visitor sees them as attachments.`);
+
+/** A reply needs text, files or both: without files, a missing text is required and a blank one refused. */
+export function requireTextOrFiles(body: { text?: string | undefined; attachments?: string[] | undefined }, ctx: z.RefinementCtx): void {
+  if ((body.attachments?.length ?? 0) > 0 || (body.text ?? "") !== "") return;
+  ctx.addIssue({ code: "custom", message: body.text === undefined ? "Required." : "text must not be empty", path: ["text"] });
+}
 
 const refused = (field: "file" | "name", message: string) => errorResponse("INVALID_ARGUMENT", message, { fields: { [field]: message } });
 

@@ -5,7 +5,8 @@ import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { defined, idParams, trimmedText } from "./restHelpers";
 import { pageOf, pageParams, pageResponse } from "./pagination";
-import { dataOf, epochMs, ticketView } from "./views";
+import { attachmentView, dataOf, epochMs, ticketView } from "./views";
+import { replyAttachments, requireTextOrFiles } from "./files";
 
 /*
  * /api/v1/tickets (list, read, PATCH state and notes) and /api/v1/ticket-form
@@ -47,10 +48,13 @@ const formBody = z.strictObject({
 const formView = z.object({ fields: z.array(field) }).meta({ id: "TicketForm" });
 
 const ticketNotFound = () => errorResponse("NOT_FOUND", "Ticket not found.");
-const replyBody = z.object({
-  text: z.string().trim().min(1, "text must not be empty").max(TICKET_REPLY_MAX).describe(`Trimmed; 1 to ${TICKET_REPLY_MAX} characters remain.`),
-  authorName: z.string().trim().min(1).max(100).optional().describe("Shown to the visitor with the reply."),
-});
+const replyBody = z
+  .object({
+    text: z.string().trim().max(TICKET_REPLY_MAX).optional().describe(`Trimmed; 1 to ${TICKET_REPLY_MAX} characters remain (may be empty when files are attached).`),
+    attachments: replyAttachments,
+    authorName: z.string().trim().min(1).max(100).optional().describe("Shown to the visitor with the reply."),
+  })
+  .superRefine(requireTextOrFiles);
 
 const TAGS = ["Tickets"];
 
@@ -90,10 +94,20 @@ export const TICKET_ROUTES: Route[] = [
     tags: TAGS,
     params: idParams("ticket"),
     body: replyBody,
-    responses: { 201: { description: "The stored reply", schema: dataOf(z.object({ id: z.string(), createdAt: epochMs }).meta({ id: "TicketReply" })) } },
+    responses: {
+      201: {
+        description: "The stored reply",
+        schema: dataOf(z.object({ id: z.string(), createdAt: epochMs, attachments: z.array(attachmentView).optional().describe("Only on replies with files.") }).meta({ id: "TicketReply" })),
+      },
+    },
     errors: [404, 409],
     handler: async ({ ctx, caller, params, body }) => {
-      const row = await ctx.runMutation(internal.tickets.adminReply, { workspaceId: caller.workspaceId, id: params.id, body: body.text, ...defined({ authorName: body.authorName }) });
+      const row = await ctx.runMutation(internal.tickets.adminReply, {
+        workspaceId: caller.workspaceId,
+        id: params.id,
+        body: body.text ?? "",
+        ...defined({ authorName: body.authorName, fileIds: body.attachments }),
+      });
       return row === null ? ticketNotFound() : jsonResponse({ data: row }, 201);
     },
   }),

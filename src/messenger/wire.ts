@@ -5,7 +5,8 @@ import { parse } from "../runtime/wire";
 
 const senderType = v.fallback(v.picklist(["visitor", "agent", "bot", "system"]), "system");
 
-const attachment = v.object({
+/** A file on a message or a ticket reply, with its download URL. */
+export const attachment = v.object({
   name: v.string(),
   contentType: v.string(),
   size: v.number(),

@@ -145,6 +145,38 @@ describe("agent replies with attachments", () => {
     expect(bodies).toEqual(["Can you send the invoice?", "First"]);
   });
 
+  test("a ticket reply carries files too: the visitor's Tickets tab shows them and they download; the same checks apply", async () => {
+    const { t, alice } = await setup();
+    const ticket = await t.mutation(api.tickets.create, { sessionToken: alice.sessionToken, title: "Invoice missing", fields: { description: "Where is it?" } });
+    const fileId = await uploadedId(t, PDF, "invoice.pdf");
+    const { status, data } = await callChecked(t, "POST", `/api/v1/tickets/${ticket.id}/replies`, { attachments: [fileId] });
+    expect(status).toBe(201);
+    expect(data.attachments).toEqual([{ name: "invoice.pdf", contentType: "application/pdf", size: PDF.length, url: expect.stringMatching(/\/widget\/files\/[A-Za-z0-9_-]{43}$/) }]);
+
+    const seen = await t.query(api.tickets.get, { sessionToken: alice.sessionToken, ticketId: ticket.id });
+    expect(seen.replies.at(-1)).toMatchObject({ author: "agent", body: "", attachments: data.attachments });
+    const served = await t.fetch(new URL(data.attachments[0].url).pathname);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("Content-Type")).toBe("application/pdf");
+
+    const reused = await call(t, "POST", `/api/v1/tickets/${ticket.id}/replies`, { body: { text: "Again", attachments: [fileId] } });
+    expect(reused.status).toBe(400);
+    expect((await errorOf(reused)).fields).toEqual({ "attachments.0": "Unknown, expired or already sent file." });
+    const empty = await call(t, "POST", `/api/v1/tickets/${ticket.id}/replies`, { body: {} });
+    expect(Object.keys((await errorOf(empty)).fields ?? {})).toEqual(["text"]);
+  });
+
+  test("a visitor cannot send a file the team sent on their ticket as their own", async () => {
+    const { t, alice, conversationId } = await setup();
+    const ticket = await t.mutation(api.tickets.create, { sessionToken: alice.sessionToken, title: "Invoice", fields: { description: "Please" } });
+    const fileId = await uploadedId(t, PNG, "team.png");
+    expect((await call(t, "POST", `/api/v1/tickets/${ticket.id}/replies`, { body: { text: "Here", attachments: [fileId] } })).status).toBe(201);
+    const uploadId = await t.run(async (ctx) => (await ctx.db.query("uploads").first())!._id);
+    await expect(
+      t.mutation(api.messages.send, { sessionToken: alice.sessionToken, body: "mine now", conversationId, clientMessageId: "m-steal", attachmentIds: [uploadId] }),
+    ).rejects.toThrow(/Unknown or already sent file/);
+  });
+
   test("an unsent file is deleted, bytes and all, when it expires", async () => {
     const { t } = await setup();
     const fileId = await uploadedId(t, PNG, "later.png");

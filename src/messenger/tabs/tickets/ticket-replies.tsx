@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { checkMessage, MESSAGE_MAX_LENGTH } from "../../../../core/messages/text";
 import { backend } from "../../../runtime/functions";
 import { useI18n } from "../../panel/i18n";
+import { MessageAttachments } from "../../panel/message-attachments";
 import type { MessengerController } from "../../types";
 import { parseReplied, type TicketReply } from "./wire";
 
@@ -54,7 +55,8 @@ export function TicketReplies({ controller, ticketId, replies, canReply }: Ticke
                 <span>{reply.author === "visitor" ? t.ticketYou : (reply.authorName ?? t.ticketTeam)}</span>
                 <time dateTime={new Date(reply.createdAt).toISOString()}>{when.format(reply.createdAt)}</time>
               </p>
-              <p class="oc-ticket-reply-body">{reply.body}</p>
+              {reply.body !== "" && <p class="oc-ticket-reply-body">{reply.body}</p>}
+              {reply.attachments && reply.attachments.length > 0 && <MessageAttachments files={reply.attachments} />}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { parse } from "../../../runtime/wire";
+import { attachment } from "../../wire";
 
 const state = v.fallback(v.picklist(["submitted", "in_progress", "waiting_on_customer", "resolved", "cancelled"]), "submitted");
 export type TicketState = v.InferOutput<typeof state>;
@@ -13,6 +14,7 @@ const reply = v.object({
   authorName: v.nullable(v.string()),
   body: v.string(),
   createdAt: v.number(),
+  attachments: v.exactOptional(v.array(attachment)),
 });
 export type TicketReply = v.InferOutput<typeof reply>;
 

@@ -72,6 +72,29 @@ describe("TicketReplies", () => {
     expect(textarea!.value).toBe("hello");
   });
 
+  it("shows a team reply's files: an image as a thumbnail, a PDF as a download link with its size", () => {
+    const withFiles: TicketReply[] = [
+      {
+        id: "r5",
+        author: "agent",
+        authorName: "Bo",
+        body: "",
+        createdAt: Date.UTC(2026, 0, 12, 13),
+        attachments: [
+          { name: "screen.png", contentType: "image/png", size: 2048, url: "https://site.example.com/widget/files/aaa" },
+          { name: "invoice.pdf", contentType: "application/pdf", size: 20, url: "https://site.example.com/widget/files/bbb" },
+        ],
+      },
+    ];
+    mount(vi.fn(), false, withFiles);
+    expect(container.querySelector(".oc-ticket-reply-body")).toBeNull();
+    expect(container.querySelector<HTMLImageElement>(".oc-file-image img")?.getAttribute("src")).toBe("https://site.example.com/widget/files/aaa");
+    const link = container.querySelector<HTMLAnchorElement>("a.oc-file");
+    expect(link?.getAttribute("href")).toBe("https://site.example.com/widget/files/bbb");
+    expect(link?.getAttribute("download")).toBe("invoice.pdf");
+    expect(link?.textContent).toBe("invoice.pdf (20 bytes)");
+  });
+
   it("offers no reply box on a cancelled ticket, and shows nothing when there is nothing to show", () => {
     mount(vi.fn(), false);
     expect(container.querySelector("form")).toBeNull();
