@@ -63,7 +63,7 @@ async function registerDemoApps(demoJsonPath) {
   const demo = JSON.parse(await readFile(demoJsonPath, "utf8"));
   const api = `${demo.siteUrl}/api/v1/apps`;
   const headers = { Authorization: `Bearer ${demo.adminApiKey}`, "Content-Type": "application/json" };
-  const listed = await fetch(api, { headers });
+  const listed = await fetch(`${api}?limit=100`, { headers });
   if (!listed.ok) throw new Error(`GET /api/v1/apps answered ${listed.status}`);
   const body = await listed.json();
   const existing = new Set((body.data ?? body).map((app) => app.name));

@@ -22,7 +22,7 @@ async function currentSecret() {
   if (secret !== null || !process.env.OPENCOM_DEMO_JSON) return secret;
   const { siteUrl, adminApiKey } = JSON.parse(readFileSync(process.env.OPENCOM_DEMO_JSON, "utf8"));
   const headers = { Authorization: `Bearer ${adminApiKey}` };
-  const list = await (await fetch(`${siteUrl}/api/v1/integrations/webhook`, { headers })).json();
+  const list = await (await fetch(`${siteUrl}/api/v1/integrations/webhook?limit=100`, { headers })).json();
   const ours = Array.isArray(list) ? list.find((connection) => connection.url.startsWith(base)) : undefined;
   if (ours) secret = (await (await fetch(`${siteUrl}/api/v1/integrations/webhook/${ours.id}`, { headers })).json()).signingSecret ?? null;
   return secret;
