@@ -23,7 +23,7 @@ const CORS_ALLOW: Record<string, string> = {
 };
 
 /** Response headers a cross-origin script may read besides the CORS-safelisted ones. */
-const CORS_EXPOSE = "Retry-After, WWW-Authenticate, Allow";
+const CORS_EXPOSE = "Retry-After, WWW-Authenticate, Allow, Opencom-Next-Cursor";
 
 /** The response with `Vary: Origin` and, when `allowed`, the CORS headers for `origin`. */
 export function withCors(response: Response, origin: string | null, allowed: boolean): Response {

@@ -51,6 +51,7 @@ describe("CORS on authenticated requests", () => {
     expect(own.status).toBe(200);
     expect(own.headers.get("Access-Control-Allow-Origin")).toBe(TEST_ORIGIN);
     expect(own.headers.get("Access-Control-Expose-Headers")).toContain("Retry-After");
+    expect(own.headers.get("Access-Control-Expose-Headers")).toContain("Opencom-Next-Cursor"); // the bot connections list's next page
     expect(own.headers.get("Vary")).toContain("Origin");
 
     // Allowed by another workspace, but not by the one this key belongs to.
