@@ -150,6 +150,7 @@ import type * as model_ticketSla from "../model/ticketSla.js";
 import type * as model_tickets from "../model/tickets.js";
 import type * as model_typing from "../model/typing.js";
 import type * as model_uploads from "../model/uploads.js";
+import type * as model_visitorEvents from "../model/visitorEvents.js";
 import type * as model_visitorFunctions from "../model/visitorFunctions.js";
 import type * as model_visitors from "../model/visitors.js";
 import type * as model_widgetConfigMetrics from "../model/widgetConfigMetrics.js";
@@ -374,6 +375,7 @@ declare const fullApi: ApiFromModules<{
   "model/tickets": typeof model_tickets;
   "model/typing": typeof model_typing;
   "model/uploads": typeof model_uploads;
+  "model/visitorEvents": typeof model_visitorEvents;
   "model/visitorFunctions": typeof model_visitorFunctions;
   "model/visitors": typeof model_visitors;
   "model/widgetConfigMetrics": typeof model_widgetConfigMetrics;
