@@ -165,6 +165,7 @@ import type * as outgoing_maintenance from "../outgoing/maintenance.js";
 import type * as outgoing_prepare from "../outgoing/prepare.js";
 import type * as outgoing_queue from "../outgoing/queue.js";
 import type * as outgoing_send from "../outgoing/send.js";
+import type * as outgoing_transport from "../outgoing/transport.js";
 import type * as outgoing_views from "../outgoing/views.js";
 import type * as outgoing_webhookEvents from "../outgoing/webhookEvents.js";
 import type * as outgoing_wire from "../outgoing/wire.js";
@@ -390,6 +391,7 @@ declare const fullApi: ApiFromModules<{
   "outgoing/prepare": typeof outgoing_prepare;
   "outgoing/queue": typeof outgoing_queue;
   "outgoing/send": typeof outgoing_send;
+  "outgoing/transport": typeof outgoing_transport;
   "outgoing/views": typeof outgoing_views;
   "outgoing/webhookEvents": typeof outgoing_webhookEvents;
   "outgoing/wire": typeof outgoing_wire;
