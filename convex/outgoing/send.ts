@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction } from "../_generated/server";
 import { checkTargetUrl, privateTargetsAllowed } from "../lib/addresses";
+import { outcomeOfAnswer } from "../lib/outgoingPolicy";
 import { prepareRequest, USER_AGENT, type ClaimedDelivery } from "./prepare";
 import { sendWithTimeout, type WireResult } from "./wire";
 
@@ -27,7 +28,7 @@ export const attempt = internalAction({
       attempt: claimed.attempt,
       startedAt,
       latencyMs: Date.now() - startedAt,
-      outcome: result.outcome,
+      outcome: outcomeOfAnswer(claimed.kind, result.outcome, result.responseBody),
       jitter: Math.random(),
       responseBody: result.responseBody,
     });
