@@ -160,6 +160,7 @@ import type * as model_widgetConfigWrites from "../model/widgetConfigWrites.js";
 import type * as model_widgetConfigs from "../model/widgetConfigs.js";
 import type * as model_workspaces from "../model/workspaces.js";
 import type * as oauthClients from "../oauthClients.js";
+import type * as oauthClientsInbox from "../oauthClientsInbox.js";
 import type * as outboundMessages from "../outboundMessages.js";
 import type * as outgoing_deliveries from "../outgoing/deliveries.js";
 import type * as outgoing_fetchFile from "../outgoing/fetchFile.js";
@@ -389,6 +390,7 @@ declare const fullApi: ApiFromModules<{
   "model/widgetConfigs": typeof model_widgetConfigs;
   "model/workspaces": typeof model_workspaces;
   oauthClients: typeof oauthClients;
+  oauthClientsInbox: typeof oauthClientsInbox;
   outboundMessages: typeof outboundMessages;
   "outgoing/deliveries": typeof outgoing_deliveries;
   "outgoing/fetchFile": typeof outgoing_fetchFile;

@@ -36,6 +36,7 @@ type Ids = {
   appId: string;
   storyId: string;
   connectionId: string;
+  oauthClientId: string;
   /** A file each acme operator uploaded and has not saved yet: saving is the uploader's alone. */
   pendingFileOf: (client: Client) => string;
 };
@@ -107,6 +108,10 @@ const CASES: Record<string, Case> = {
     true,
   ),
   "botSettings:removeConnection": admin((c, ids) => c.mutation(api.botSettings.removeConnection, { ...workspace(ids), connectionId: ids.connectionId }), true),
+  "oauthClientsInbox:list": admin((c, ids) => c.query(api.oauthClientsInbox.list, workspace(ids))),
+  "oauthClientsInbox:create": admin((c, ids) => c.action(api.oauthClientsInbox.create, { ...workspace(ids), name: "CI", scopes: ["widget.config:view"] })),
+  "oauthClientsInbox:rotateSecret": admin((c, ids) => c.action(api.oauthClientsInbox.rotateSecret, { ...workspace(ids), clientId: ids.oauthClientId }), true),
+  "oauthClientsInbox:revoke": admin((c, ids) => c.mutation(api.oauthClientsInbox.revoke, { ...workspace(ids), clientId: ids.oauthClientId }), true),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
@@ -163,6 +168,10 @@ async function world() {
     story: { name: "Greeting", startNodeId: BOT_NODE, nodes: [{ id: BOT_NODE, name: "Hello", type: "RESPONSES", responses: [{ type: "text", message: "Hi" }] }] },
   });
   const connection = await t.action(internal.botAdmin.createConnection, { workspaceId: teams.acme, storyId, name: "Acme bot", url: BOT_URL });
+  const oauthClientId = "occ_acme0000000000000000000";
+  await t.mutation(internal.oauthClients.create, {
+    workspaceId: teams.acme, clientId: oauthClientId, name: "Design system", secretHash: "0".repeat(64), scopes: ["widget.config:view"], actor: { type: "system" },
+  });
   const pending = new Map<Client, string>();
   for (const operator of [teams.acmeAdmin, teams.acmeAgent]) {
     const { uploadUrl } = await operator.client.action(api.inboxFiles.generateUploadUrl, { workspaceId: teams.acme, conversationId: sent.conversationId });
@@ -179,6 +188,7 @@ async function world() {
     appId: app.id,
     storyId,
     connectionId: connection.id,
+    oauthClientId,
     pendingFileOf: (client) => pending.get(client) ?? pending.get(teams.acmeAdmin.client)!,
   };
   return { t, teams, ids };
