@@ -1,27 +1,17 @@
 import { v } from "convex/values";
-import { boundedPage, mapPage } from "./lib/pages";
 import { paginationOptsValidator, type PaginationResult } from "convex/server";
-import { internal } from "./_generated/api";
-import type { Doc, Id } from "./_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type ActionCtx, type DatabaseReader } from "./_generated/server";
-import { checkTargetUrl, privateTargetsAllowed } from "./lib/addresses";
-import { randomBytes, toBase64Url, toHex } from "./lib/crypto";
-import { appError, invalidArgument } from "./lib/errors";
-import { policyFor } from "./lib/outgoingPolicy";
+import { boundedPage, mapPage } from "./lib/pages";
+import { internalAction, internalMutation, internalQuery } from "./_generated/server";
+import { appError } from "./lib/errors";
+import { createConnection as createConnectionWith, replaceConnection as replaceConnectionWith } from "./model/botConnectionSaves";
 import { activeStoryRow, checkedStory, findRow, setActiveStory as pickActiveStory, storyName, storyView, type StoryView } from "./model/botStories";
-import {
-  connectionDetail,
-  connectionSummary,
-  sealConnectionSecrets,
-  sealSigningSecret,
-  type ConnectionDetail,
-  type ConnectionSummary,
-} from "./model/botConnections";
+import { connectionDetail, connectionSummary, type ConnectionDetail, type ConnectionSummary } from "./model/botConnections";
 
 /*
  * Bot webhook connections and stories, behind the REST API (rest/bots.ts) and
  * the inbox's Bots settings (botSettings.ts). A connection's URL must answer
- * the verification challenge before it is saved; its secrets are sealed.
+ * the verification challenge before it is saved; its secrets are sealed
+ * (model/botConnectionSaves.ts, the one path for both).
  */
 
 const workspaceArgs = { workspaceId: v.id("workspaces") };
@@ -33,46 +23,9 @@ const connectionFields = {
   auth: v.optional(v.object({ username: v.string(), password: v.string() })),
 };
 
-/**
- * The verification the protocol's example servers answer: `GET <url>?challenge=<random>&token=<token>`
- * must come back with the challenge as its body. Refuses the save naming `url` otherwise.
- */
-async function verifyUrl(ctx: ActionCtx, url: string, token: string | undefined): Promise<void> {
-  const target = checkTargetUrl(url.trim(), privateTargetsAllowed());
-  if (!target.ok) throw invalidArgument("url", `url ${target.reason}.`);
-  const challenge = toHex(randomBytes(16));
-  const verification = new URL(target.url);
-  verification.searchParams.set("challenge", challenge);
-  if (token !== undefined) verification.searchParams.set("token", token);
-  const answer = await ctx.runAction(internal.outgoing.send.callNow, {
-    method: "GET",
-    url: verification.toString(),
-    timeoutMs: policyFor("bot").timeoutMs,
-  });
-  if (!answer.ok) throw invalidArgument("url", `The URL did not pass verification: ${answer.error ?? "no answer"}.`);
-  if ((answer.responseBody ?? "").trim() !== challenge) {
-    throw invalidArgument("url", "The URL did not pass verification: its answer to GET ?challenge= must be the challenge itself.");
-  }
-}
-
 export const createConnection = internalAction({
   args: { ...workspaceArgs, storyId: v.string(), ...connectionFields },
-  handler: async (ctx, args): Promise<{ id: string }> => {
-    const story = await ctx.runQuery(internal.botAdmin.getStory, { workspaceId: args.workspaceId, id: args.storyId });
-    if (story === null) throw invalidArgument("storyId", "storyId names no story of this workspace.");
-    await verifyUrl(ctx, args.url, args.token);
-    const { workspaceId, storyId, ...input } = args;
-    const secrets = await sealConnectionSecrets(input);
-    const sealedSigningSecret = await sealSigningSecret(`whsec_${toBase64Url(randomBytes(32))}`);
-    return await ctx.runMutation(internal.botAdmin.insertConnection, {
-      workspaceId,
-      storyId: story.id as Id<"botStories">,
-      name: input.name,
-      url: input.url.trim(),
-      secrets,
-      sealedSigningSecret,
-    });
-  },
+  handler: async (ctx, { workspaceId, storyId, ...fields }): Promise<{ id: string }> => await createConnectionWith(ctx, workspaceId, storyId, fields),
 });
 
 const sealedSecretsValidator = v.object({
@@ -103,14 +56,7 @@ export const insertConnection = internalMutation({
 /** A PUT replaces the connection: a token, headers or auth left out are removed. Verified again when the URL changes. */
 export const updateConnection = internalAction({
   args: { ...workspaceArgs, id: v.string(), ...connectionFields },
-  handler: async (ctx, args): Promise<boolean> => {
-    const current = await ctx.runQuery(internal.botAdmin.getConnection, { workspaceId: args.workspaceId, id: args.id });
-    if (current === null) return false;
-    if (current.url !== args.url.trim()) await verifyUrl(ctx, args.url, args.token);
-    const { workspaceId, id, ...input } = args;
-    const secrets = await sealConnectionSecrets(input);
-    return await ctx.runMutation(internal.botAdmin.replaceConnection, { workspaceId, id, name: input.name, url: input.url.trim(), secrets });
-  },
+  handler: async (ctx, { workspaceId, id, ...fields }): Promise<boolean> => await replaceConnectionWith(ctx, workspaceId, id, fields),
 });
 
 export const replaceConnection = internalMutation({

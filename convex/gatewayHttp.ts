@@ -5,7 +5,7 @@ import { httpAction, type ActionCtx } from "./_generated/server";
 import { ATTACHMENT_LIMITS, cleanFileName } from "../core/messages/attachments";
 import { classifyUpload, uploadRefusalMessage } from "./lib/attachmentSniff";
 import { randomBytes, toBase64Url } from "./lib/crypto";
-import { INBOUND_BODY_MAX_BYTES, parseInbound, type InboundMessage } from "./lib/gatewayProtocol";
+import { INBOUND_BODY_MAX_BYTES, messageDateRefusal, parseInbound, type InboundMessage } from "./lib/gatewayProtocol";
 import { GATEWAY_PATH } from "./lib/gatewayRules";
 import { openSecret } from "./lib/secretBox";
 import { GATEWAY_SIGNATURE_HEADER, verifyGatewaySignature } from "./lib/signatures";
@@ -65,7 +65,9 @@ function tooLarge(): Response {
 }
 
 async function receiveMessage(ctx: ActionCtx, gatewayId: Id<"gateways">, message: InboundMessage): Promise<Response> {
-  const { id, chatId, sender, text, metadata, file } = message;
+  const { id, chatId, sender, text, metadata, file, date } = message;
+  const dateRefusal = date === undefined ? null : messageDateRefusal(date, Date.now());
+  if (dateRefusal !== null) return answer(400, dateRefusal, "message.date");
   let stored: { attachment: { storageId: Id<"_storage">; name: string; contentType: string; size: number }; accessKey: string } | undefined;
   if (file !== undefined) {
     // A repeat is answered without fetching its file again.
@@ -95,6 +97,7 @@ async function receiveMessage(ctx: ActionCtx, gatewayId: Id<"gateways">, message
       ...(sender.nickname !== undefined ? { nickname: sender.nickname } : {}),
     },
     text: text ?? "",
+    ...(date !== undefined ? { date } : {}),
     ...(metadata !== undefined ? { metadata } : {}),
     ...(stored !== undefined ? { file: stored } : {}),
   });

@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery, type DatabaseReader, type MutationCtx } from "./_generated/server";
+import { inboundMessageTime } from "./lib/gatewayProtocol";
 import { attachmentValidator } from "./lib/messengerValidators";
 import { appendMessage, startConversation } from "./model/conversations";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
@@ -59,6 +60,8 @@ export const receiveMessage = internalMutation({
     chatId: v.string(),
     sender: senderValidator,
     text: v.string(),
+    /** The service's time of the message (checked against the clock by the HTTP side). */
+    date: v.optional(v.number()),
     metadata: v.optional(v.record(v.string(), v.string())),
     file: v.optional(v.object({ attachment: attachmentValidator, accessKey: v.string() })),
   },
@@ -74,10 +77,15 @@ export const receiveMessage = internalMutation({
     const now = Date.now();
     const visitor = await senderContact(ctx, gateway, args.sender, now);
     const { conversation, started } = await chatConversation(ctx, gateway, existing, visitor, args, now);
+    const newest = await ctx.db
+      .query("messages")
+      .withIndex("by_conversation_created", (q) => q.eq("conversationId", conversation._id))
+      .order("desc")
+      .first();
     const message = await appendMessage(ctx.db, conversation, {
       senderType: "visitor",
       body: args.text.trim(),
-      createdAt: now,
+      createdAt: inboundMessageTime(args.date, now, newest?.createdAt ?? null),
       visitorId: visitor._id,
       clientMessageId: clientMessageId(args.chatId, args.id),
       ...(args.sender.name !== undefined ? { senderName: args.sender.name } : {}),

@@ -1,6 +1,6 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { action, internalQuery, mutation, query } from "./_generated/server";
+import { action, mutation, query } from "./_generated/server";
 import { appError } from "./lib/errors";
 import { checkAppSecret } from "./lib/gatewayRules";
 import { broadcastArgs, listBroadcasts, sendBroadcast, type BroadcastView } from "./gatewayBroadcasts";
@@ -19,15 +19,6 @@ import { deliveryView, type DeliveryView } from "./outgoing/views";
 
 const workspaceArgs = { workspaceId: v.string() };
 const gatewayArgs = { workspaceId: v.string(), gatewayId: v.string() };
-
-/** For actions: the admin's identity for the audit log, or FORBIDDEN / UNAUTHENTICATED. */
-export const requireAdmin = internalQuery({
-  args: workspaceArgs,
-  handler: async (ctx, args) => {
-    const { workspaceId, userId, member } = await requireMember(ctx, args.workspaceId, "admin");
-    return { workspaceId, actor: { type: "operator" as const, id: userId, label: member.name } };
-  },
-});
 
 export const list = query({
   args: workspaceArgs,
@@ -48,7 +39,7 @@ export const save = action({
     templates: v.object({ memberName: v.string(), chatComplete: v.string(), agentJoined: v.string(), agentLeft: v.string() }),
   },
   handler: async (ctx, { gatewayId, appSecret, ...args }): Promise<GatewayView> => {
-    const { workspaceId, actor } = await ctx.runQuery(internal.gatewaysInbox.requireAdmin, { workspaceId: args.workspaceId });
+    const { workspaceId, actor } = await ctx.runQuery(internal.members.requireAdmin, { workspaceId: args.workspaceId });
     const sealedSecret = await sealAppSecret(checkAppSecret(appSecret));
     const fields = { ...args, workspaceId, sealedSecret };
     const saved =
@@ -64,7 +55,7 @@ export const save = action({
 export const regenerateUri = action({
   args: gatewayArgs,
   handler: async (ctx, args): Promise<GatewayView> => {
-    const { workspaceId, actor } = await ctx.runQuery(internal.gatewaysInbox.requireAdmin, { workspaceId: args.workspaceId });
+    const { workspaceId, actor } = await ctx.runQuery(internal.members.requireAdmin, { workspaceId: args.workspaceId });
     const saved = await ctx.runMutation(internal.gateways.patch, { workspaceId, id: args.gatewayId, uriToken: mintUriToken() });
     if (saved === null) throw appError("NOT_FOUND", "Gateway not found.");
     await ctx.runMutation(internal.audit.record, { workspaceId, action: "gateway.uri_regenerated", actor, target: { type: "gateway", id: saved.id } });

@@ -1,11 +1,11 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
-import { PAGE_VIEW_EVENT, PRESENCE_EVENT } from "../core/engagement/event-names";
 import { ticketCode } from "./lib/ticketFields";
 import { generatedVisitorName } from "./lib/visitorNames";
 import { requireWorkspaceConversation } from "./model/inbox";
 import { requireMember } from "./model/members";
+import { newestEventsOfKind } from "./model/visitorEvents";
 
 /* Who the operator is talking to: the visitor beside a conversation. */
 
@@ -13,8 +13,8 @@ export const PREVIOUS_CONVERSATIONS_SHOWN = 10;
 export const RECENT_EVENTS_SHOWN = 10;
 export const PAGES_SHOWN = 10;
 export const TICKETS_SHOWN = 10;
-/** Events read to find the pages and events shown: the visitor's most recent activity only. */
-const ACTIVITY_WINDOW = 200;
+/** Page views read to find the distinct pages shown: the visitor's most recent ones only. */
+const PAGE_VIEWS_READ = 200;
 
 
 export type VisitorProfile = {
@@ -52,11 +52,9 @@ export const forConversation = query({
       .withIndex("by_visitor_last_message", (q) => q.eq("visitorId", visitor._id))
       .order("desc")
       .take(PREVIOUS_CONVERSATIONS_SHOWN + 1);
-    const activity = await ctx.db
-      .query("events")
-      .withIndex("by_visitor_created", (q) => q.eq("visitorId", visitor._id))
-      .order("desc")
-      .take(ACTIVITY_WINDOW);
+    // Each kind read apart, by index: the widget's beats (one a minute) never crowd out the rest.
+    const pageViews = await newestEventsOfKind(ctx.db, visitor._id, "page", PAGE_VIEWS_READ);
+    const siteEvents = await newestEventsOfKind(ctx.db, visitor._id, "custom", RECENT_EVENTS_SHOWN);
     const tickets = await ctx.db
       .query("tickets")
       .withIndex("by_visitor_updated", (q) => q.eq("visitorId", visitor._id))
@@ -80,22 +78,19 @@ export const forConversation = query({
         .slice(0, PREVIOUS_CONVERSATIONS_SHOWN)
         .map(({ _id, status, lastMessageAt, lastMessagePreview }) => ({ _id, status, lastMessageAt, lastMessagePreview })),
       company: company === null ? null : { name: company.name ?? company.externalId, plan: company.plan ?? null },
-      pageHistory: pageHistory(activity),
-      recentEvents: activity
-        .filter((event) => event.name !== PAGE_VIEW_EVENT && event.name !== PRESENCE_EVENT)
-        .slice(0, RECENT_EVENTS_SHOWN)
-        .map((event) => ({ name: event.name, at: event.createdAt })),
+      pageHistory: pageHistory(pageViews),
+      recentEvents: siteEvents.map((event) => ({ name: event.name, at: event.createdAt })),
       tickets: tickets.map((ticket) => ({ id: ticket._id, code: ticketCode(ticket.number), subject: ticket.title, state: ticket.state, updatedAt: ticket.updatedAt })),
     };
   },
 });
 
 /** Each page once, at its latest view, most recent first. */
-function pageHistory(activity: readonly Doc<"events">[]): VisitorProfile["pageHistory"] {
+function pageHistory(pageViews: readonly Doc<"events">[]): VisitorProfile["pageHistory"] {
   const seen = new Set<string>();
   const pages: VisitorProfile["pageHistory"] = [];
-  for (const event of activity) {
-    if (event.name !== PAGE_VIEW_EVENT || event.url === undefined || seen.has(event.url)) continue;
+  for (const event of pageViews) {
+    if (event.url === undefined || seen.has(event.url)) continue;
     seen.add(event.url);
     pages.push({ url: event.url, at: event.createdAt });
     if (pages.length === PAGES_SHOWN) break;

@@ -1,7 +1,7 @@
 import { getAuthUserId, invalidateSessions } from "@convex-dev/auth/server";
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
-import { action, mutation, query } from "./_generated/server";
+import { action, internalQuery, mutation, query } from "./_generated/server";
 import { appError } from "./lib/errors";
 import { memberRoleValidator } from "./lib/operatorTables";
 import type { MemberRole } from "./lib/operatorRules";
@@ -97,5 +97,17 @@ export const signOutEverywhere = action({
     // exactOptionalPropertyTypes do not satisfy; the context is the same object.
     await invalidateSessions(ctx as unknown as Parameters<typeof invalidateSessions>[0], { userId: userId as Id<"users"> });
     return null;
+  },
+});
+
+/**
+ * For admin actions (which have no db to check with): the workspace and the
+ * admin as the audit log's actor, or FORBIDDEN / UNAUTHENTICATED.
+ */
+export const requireAdmin = internalQuery({
+  args: { workspaceId: v.string() },
+  handler: async (ctx, args) => {
+    const { workspaceId, userId, member } = await requireMember(ctx, args.workspaceId, "admin");
+    return { workspaceId, actor: { type: "operator" as const, id: userId, label: member.name } };
   },
 });

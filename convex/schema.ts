@@ -3,6 +3,7 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
   attributesValidator,
+  eventKindValidator,
   deviceValidator,
   identityModeValidator,
   launcherPositionValidator,
@@ -171,9 +172,16 @@ export default defineSchema({
     name: v.string(),
     properties: v.optional(attributesValidator),
     url: v.optional(v.string()),
+    /**
+     * The widget's page view or presence beat, or the site's own event (eventKind in
+     * core/engagement/event-names.ts). Optional only for rows written before it existed;
+     * events:labelKinds fills those in.
+     */
+    kind: v.optional(eventKindValidator),
     createdAt: v.number(),
   })
     .index("by_visitor_created", ["visitorId", "createdAt"])
+    .index("by_visitor_kind_created", ["visitorId", "kind", "createdAt"])
     .index("by_workspace_name_created", ["workspaceId", "name", "createdAt"]),
 
   apiKeys: defineTable({

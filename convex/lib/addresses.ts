@@ -5,7 +5,8 @@
  * the like are refused unless the deployment allows them for development.
  *
  * Pure: literal addresses are classified here; names are resolved by the
- * sender (outgoing/transport.ts) and each resolved address is classified here.
+ * outgoing transport (outgoing/transport.ts) when it connects, and the
+ * addresses it is about to connect to are classified here.
  */
 
 export type AddressCategory =
@@ -191,18 +192,16 @@ export function privateTargetsAllowed(env: Record<string, string | undefined> = 
 export type ResolveName = (name: string) => Promise<Array<{ address: string }>>;
 
 /**
- * The full check before a call: the URL's own rules, then, for a name, every
- * address it resolves to must be public (one private answer is enough to
- * refuse: the connection could land on it). Null when the call may go.
+ * The check of a name's answers, made on the very answers the connection will
+ * use: every address must be public (one private answer is enough to refuse:
+ * the connection could land on it), unless `allowPrivate`. Null when the
+ * connection may go.
  */
-export async function destinationRefusal(raw: string, allowPrivate: boolean, resolve: ResolveName): Promise<string | null> {
-  const target = checkTargetUrl(raw, allowPrivate);
-  if (!target.ok) return `url ${target.reason}`;
-  if (allowPrivate || target.host.kind === "ip") return null;
-  const addresses = await resolve(target.host.name);
+export function resolvedAddressRefusal(name: string, addresses: ReadonlyArray<{ address: string }>, allowPrivate: boolean): string | null {
+  if (allowPrivate) return null;
   for (const { address } of addresses) {
     const category = classifyIpLiteral(address) ?? "reserved";
-    if (category !== "public") return `url ${refusalReason(category, `${target.host.name} resolves to ${address}`)}`;
+    if (category !== "public") return `url ${refusalReason(category, `${name} resolves to ${address}`)}`;
   }
   return null;
 }

@@ -80,3 +80,46 @@ export function parseInbound(raw: unknown): InboundCheck {
   const text = issue?.message ?? "is invalid";
   return { ok: false, field, message: text.startsWith(field) ? text : `${field}: ${text}` };
 }
+
+/** A service's clock may run this far ahead of ours. */
+export const MESSAGE_DATE_SKEW_MS = 5 * 60 * 1000;
+/** A message dated further back than this is refused: a week of backlog, not a replay of old history. */
+export const MESSAGE_DATE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Why a message's `date` (ms since the epoch) cannot be its time, or null when it can. */
+export function messageDateRefusal(date: number, now: number): string | null {
+  if (date > now + MESSAGE_DATE_SKEW_MS) return "message.date: must not be more than 5 minutes in the future (check the service's clock).";
+  if (date < now - MESSAGE_DATE_MAX_AGE_MS) return "message.date: must be within the last 7 days.";
+  return null;
+}
+
+/**
+ * The time a message is stored at: its `date` (or now without one), never later
+ * than now (a date inside the allowed skew is clock drift) and never before the
+ * newest message of its conversation, so that the conversation stays in the
+ * order the service sent it and nothing lands above what an operator has
+ * already read.
+ */
+export function inboundMessageTime(date: number | undefined, now: number, newestInConversation: number | null): number {
+  return Math.max(Math.min(date ?? now, now), newestInConversation ?? 0);
+}
+
+/**
+ * A 2xx answer whose body still says it failed (`{success: false, error}`, the
+ * protocol's failure answer; `"false"` as a string counts too): the service's
+ * error text, or null when the answer is a success (or says nothing either way).
+ */
+export function failedAnswerError(responseBody: string | null): string | null {
+  if (responseBody === null || responseBody.trim() === "") return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(responseBody);
+  } catch {
+    return null;
+  }
+  if (typeof json !== "object" || json === null || !("success" in json)) return null;
+  const { success, error } = json as { success: unknown; error?: unknown };
+  if (success !== false && success !== "false") return null;
+  const text = typeof error === "string" && error.trim() !== "" ? error.trim().slice(0, 500) : "no error given";
+  return `The service answered success: false (${text})`;
+}

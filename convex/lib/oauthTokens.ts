@@ -1,3 +1,4 @@
+import { invalidArgument } from "./errors";
 import { jwtVerify, SignJWT } from "jose";
 import { sha256Hex, toBase64Url, toHex, randomBytes } from "./crypto";
 import { SECRETS_KEY_VARIABLE } from "./secretBox";
@@ -85,8 +86,13 @@ export async function signAccessToken(claims: AccessTokenClaims, siteUrl: string
     .sign(await signingKey(env));
 }
 
-/** The claims of a valid, unexpired token of this deployment, or null. */
-export async function verifyAccessToken(token: string, siteUrl: string, nowMs: number, env = process.env): Promise<AccessTokenClaims | null> {
+/** The claims of a valid, unexpired token of this deployment (with when it was issued), or null. */
+export async function verifyAccessToken(
+  token: string,
+  siteUrl: string,
+  nowMs: number,
+  env = process.env,
+): Promise<(AccessTokenClaims & { issuedAtSeconds: number }) | null> {
   try {
     const { payload } = await jwtVerify(token, await signingKey(env), {
       algorithms: ["HS256"],
@@ -97,7 +103,7 @@ export async function verifyAccessToken(token: string, siteUrl: string, nowMs: n
     });
     const { client_id: clientId, workspace_id: workspaceId, scope } = payload as Record<string, unknown>;
     if (typeof clientId !== "string" || typeof workspaceId !== "string" || typeof scope !== "string") return null;
-    return { clientId, workspaceId, scopes: scope.split(" ").filter(isScope) };
+    return { clientId, workspaceId, scopes: scope.split(" ").filter(isScope), issuedAtSeconds: payload.iat ?? 0 };
   } catch {
     return null;
   }
@@ -105,3 +111,16 @@ export async function verifyAccessToken(token: string, siteUrl: string, nowMs: n
 
 /** Looks like a JWT (three base64url parts): the API key scheme never sees one. */
 export const looksLikeJwt = (token: string): boolean => /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token);
+
+export const OAUTH_CLIENT_NAME_MAX = 100;
+
+/** A client's name and scopes as the REST API takes them, or INVALID_ARGUMENT naming the field. */
+export function checkOAuthClientInput(input: { name: string; scopes: readonly string[] }): { name: string; scopes: OAuthScope[] } {
+  const name = input.name.trim();
+  if (name.length === 0 || name.length > OAUTH_CLIENT_NAME_MAX) throw invalidArgument("name", `name must be 1 to ${OAUTH_CLIENT_NAME_MAX} characters.`);
+  const scopes = [...new Set(input.scopes)];
+  if (scopes.length === 0) throw invalidArgument("scopes", "Pick at least one scope.");
+  const unknown = scopes.find((scope) => !isScope(scope));
+  if (unknown !== undefined) throw invalidArgument("scopes", `${unknown} is not a scope (${OAUTH_SCOPES.join(", ")}).`);
+  return { name, scopes: scopes.filter(isScope) };
+}

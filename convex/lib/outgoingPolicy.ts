@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { failedAnswerError } from "./gatewayProtocol";
 
 /**
  * How hard each integration tries: timeouts, retries and backoff are settings,
@@ -105,6 +106,17 @@ export type AttemptOutcome =
   | { kind: "success"; statusCode: number }
   | { kind: "retryable"; statusCode?: number; error: string; retryAfterMs: number | null }
   | { kind: "permanent"; statusCode?: number; error: string };
+
+/**
+ * A 2xx is a failure all the same when the integration's protocol says so in
+ * the body: a gateway service answers `{success: false, error}`. Such an answer
+ * is retried like a 5xx, and the service's error text is what the log shows.
+ */
+export function outcomeOfAnswer(kind: DeliveryKind, outcome: AttemptOutcome, responseBody: string | null): AttemptOutcome {
+  if (outcome.kind !== "success" || kind !== "gateway") return outcome;
+  const error = failedAnswerError(responseBody);
+  return error === null ? outcome : { kind: "retryable", statusCode: outcome.statusCode, error, retryAfterMs: null };
+}
 
 /** 2xx succeeds; 408, 425, 429 and 5xx are worth another try; redirects and other 4xx are not. */
 export function outcomeOfStatus(statusCode: number, retryAfterMs: number | null): AttemptOutcome {

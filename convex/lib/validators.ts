@@ -72,3 +72,6 @@ export type Attributes = Infer<typeof attributesValidator>;
 export type UserInput = Infer<typeof userInputValidator>;
 export type CompanyInput = Infer<typeof companyInputValidator>;
 export type IdentityMode = Infer<typeof identityModeValidator>;
+
+/** An event's kind: the widget's page view or presence beat, or the site's own event. */
+export const eventKindValidator = v.union(v.literal("page"), v.literal("presence"), v.literal("custom"));

@@ -68,6 +68,8 @@ export const widgetConfigTables = {
     scopes: v.array(oauthScopeValidator),
     createdAt: v.number(),
     revokedAt: v.optional(v.number()),
+    /** When the secret was last replaced: access tokens issued before then are refused. */
+    secretRotatedAt: v.optional(v.number()),
   })
     .index("by_client_id", ["clientId"])
     .index("by_workspace", ["workspaceId"]),

@@ -12,9 +12,9 @@ import { SIGNING_SECRET_PURPOSE, secretPartPurpose } from "../outgoing/prepare";
 export type ConnectionInput = {
   name: string;
   url: string;
-  token?: string;
-  headers?: Record<string, string>;
-  auth?: { username: string; password: string };
+  token?: string | undefined;
+  headers?: Record<string, string> | undefined;
+  auth?: { username: string; password: string } | undefined;
 };
 
 export type SealedConnectionSecrets = {

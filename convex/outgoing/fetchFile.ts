@@ -1,42 +1,34 @@
 "use node";
 
-import { lookup } from "node:dns/promises";
 import { v } from "convex/values";
 import { internalAction } from "../_generated/server";
-import { destinationRefusal, privateTargetsAllowed, type ResolveName } from "../lib/addresses";
 import { USER_AGENT } from "./prepare";
+import { guardedFetch, RefusedDestination } from "./transport";
 
 /*
  * An inbound file's download (a gateway message's `file.url`): the same
  * destination rules as every outgoing call (no private or loopback address
- * outside development, names resolved and checked), a time limit, no
- * redirects, and at most `maxBytes` read. The caller checks the bytes as an
- * upload is checked before storing anything.
+ * outside development, a name resolved once and checked as the connection is
+ * made), a time limit, no redirects, and at most `maxBytes` read. The caller
+ * checks the bytes as an upload is checked before storing anything.
  */
-
-const systemResolve: ResolveName = async (name) => await lookup(name, { all: true, verbatim: true });
 
 export type FetchedFile = { ok: true; bytes: ArrayBuffer } | { ok: false; error: string };
 
 export const fetchFile = internalAction({
   args: { url: v.string(), maxBytes: v.number(), timeoutMs: v.number() },
   handler: async (_ctx, args): Promise<FetchedFile> => {
-    let refusal: string | null;
-    try {
-      refusal = await destinationRefusal(args.url, privateTargetsAllowed(), systemResolve);
-    } catch (error) {
-      refusal = `could not resolve the URL's host (${error instanceof Error ? error.message : String(error)})`;
-    }
-    if (refusal !== null) return { ok: false, error: refusal.replace(/^url /, "") };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), args.timeoutMs);
     try {
-      const response = await fetch(args.url, { redirect: "manual", signal: controller.signal, headers: { "User-Agent": USER_AGENT } });
-      if (response.status !== 200) return { ok: false, error: `the download answered ${response.status}` };
-      if (Number(response.headers.get("Content-Length") ?? "0") > args.maxBytes) return { ok: false, error: `the file is larger than ${args.maxBytes} bytes` };
-      const bytes = await readAtMost(response, args.maxBytes);
-      return bytes === null ? { ok: false, error: `the file is larger than ${args.maxBytes} bytes` } : { ok: true, bytes };
+      return await guardedFetch(args.url, { signal: controller.signal, headers: { "User-Agent": USER_AGENT } }, async (response): Promise<FetchedFile> => {
+        if (response.status !== 200) return { ok: false, error: `the download answered ${response.status}` };
+        if (Number(response.headers.get("Content-Length") ?? "0") > args.maxBytes) return { ok: false, error: `the file is larger than ${args.maxBytes} bytes` };
+        const bytes = await readAtMost(response, args.maxBytes);
+        return bytes === null ? { ok: false, error: `the file is larger than ${args.maxBytes} bytes` } : { ok: true, bytes };
+      });
     } catch (error) {
+      if (error instanceof RefusedDestination) return { ok: false, error: error.message.replace(/^url /, "") };
       return { ok: false, error: controller.signal.aborted ? `the download took longer than ${args.timeoutMs} ms` : `the download failed (${String(error)})` };
     } finally {
       clearTimeout(timer);

@@ -1,22 +1,20 @@
 "use node";
 
-import { lookup } from "node:dns/promises";
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import { internalAction } from "../_generated/server";
-import { destinationRefusal, privateTargetsAllowed, type ResolveName } from "../lib/addresses";
+import { checkTargetUrl, privateTargetsAllowed } from "../lib/addresses";
+import { outcomeOfAnswer } from "../lib/outgoingPolicy";
 import { prepareRequest, USER_AGENT, type ClaimedDelivery } from "./prepare";
 import { sendWithTimeout, type WireResult } from "./wire";
 
 /*
- * The attempt: claim, check the destination, send, report. It runs in Convex's
- * Node runtime ("use node") because only there can a name be resolved
- * (node:dns), and a name that resolves to 127.0.0.1 or 169.254.169.254 must be
- * refused like the literal address. The local backend and convex-test run it
- * in their own Node process.
+ * The attempt: claim, send, report. It runs in Convex's Node runtime ("use
+ * node") because only there can a name be resolved as the connection is made
+ * (transport.ts), so that a name that resolves to 127.0.0.1 or 169.254.169.254
+ * is refused like the literal address. The local backend and convex-test run
+ * it in their own Node process.
  */
-
-const systemResolve: ResolveName = async (name) => await lookup(name, { all: true, verbatim: true });
 
 export const attempt = internalAction({
   args: { deliveryId: v.id("deliveries") },
@@ -30,7 +28,7 @@ export const attempt = internalAction({
       attempt: claimed.attempt,
       startedAt,
       latencyMs: Date.now() - startedAt,
-      outcome: result.outcome,
+      outcome: outcomeOfAnswer(claimed.kind, result.outcome, result.responseBody),
       jitter: Math.random(),
       responseBody: result.responseBody,
     });
@@ -52,13 +50,6 @@ export const callNow = internalAction({
     timeoutMs: v.number(),
   },
   handler: async (_ctx, args): Promise<{ ok: boolean; statusCode: number | null; error: string | null; responseBody: string | null }> => {
-    let refusal: string | null;
-    try {
-      refusal = await destinationRefusal(args.url, privateTargetsAllowed(), systemResolve);
-    } catch (error) {
-      refusal = `Could not resolve the URL's host: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (refusal !== null) return { ok: false, statusCode: null, error: `Refused: ${refusal}`, responseBody: null };
     const headers = { "User-Agent": USER_AGENT, ...(args.headers ?? {}) };
     const { outcome, responseBody } = await sendWithTimeout(
       { url: args.url, method: args.method, headers, body: args.method === "GET" ? null : (args.body ?? "") },
@@ -74,15 +65,9 @@ export const callNow = internalAction({
 });
 
 async function attemptOnce(claimed: ClaimedDelivery & { timeoutMs: number }, deliveryId: string, startedAt: number): Promise<WireResult> {
-  let refusal: string | null;
-  try {
-    refusal = await destinationRefusal(claimed.url, privateTargetsAllowed(), systemResolve);
-  } catch (error) {
-    // A name that does not resolve now may resolve later (DNS is having a bad minute).
-    const reason = error instanceof Error ? error.message : String(error);
-    return { outcome: { kind: "retryable", error: `Could not resolve the URL's host: ${reason}`, retryAfterMs: null }, responseBody: null };
-  }
-  if (refusal !== null) return { outcome: { kind: "permanent", error: `Refused: ${refusal}` }, responseBody: null };
+  // The URL's own rules before any secret is opened; its name is checked as the transport connects.
+  const target = checkTargetUrl(claimed.url, privateTargetsAllowed());
+  if (!target.ok) return { outcome: { kind: "permanent", error: `Refused: url ${target.reason}` }, responseBody: null };
   let request;
   try {
     request = await prepareRequest(claimed, deliveryId, startedAt);

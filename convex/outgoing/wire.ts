@@ -1,31 +1,37 @@
+"use node";
+
 import { outcomeOfStatus, parseRetryAfter, type AttemptOutcome } from "../lib/outgoingPolicy";
 import type { WireRequest } from "./prepare";
+import { guardedFetch, RefusedDestination, type DestinationGuard } from "./transport";
 
 /*
- * One HTTP attempt with a hard limit on time (connection to last byte) and on
- * how much of the answer is read. Redirects are not followed: a redirect could
- * lead to an address the destination check refused.
+ * One HTTP attempt with a hard limit on time (name resolution to last byte)
+ * and on how much of the answer is read, to a destination the transport checks
+ * as it connects. Redirects are not followed: a redirect could lead to an
+ * address the destination check refused. A refused destination is permanent.
  */
 
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
 
 export type WireResult = { outcome: AttemptOutcome; responseBody: string | null };
 
-export async function sendWithTimeout(request: WireRequest, timeoutMs: number): Promise<WireResult> {
+export async function sendWithTimeout(request: WireRequest, timeoutMs: number, guard?: DestinationGuard): Promise<WireResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      redirect: "manual",
-      signal: controller.signal,
-      ...(request.body !== null ? { body: request.body } : {}),
-    });
-    const responseBody = await readLimited(response, RESPONSE_BODY_LIMIT);
-    const retryAfter = parseRetryAfter(response.headers.get("Retry-After"), Date.now());
-    return { outcome: outcomeOfStatus(response.status, retryAfter), responseBody };
+    const init = { method: request.method, headers: request.headers, signal: controller.signal, ...(request.body !== null ? { body: request.body } : {}) };
+    return await guardedFetch(
+      request.url,
+      init,
+      async (response) => {
+        const responseBody = await readLimited(response, RESPONSE_BODY_LIMIT);
+        const retryAfter = parseRetryAfter(response.headers.get("Retry-After"), Date.now());
+        return { outcome: outcomeOfStatus(response.status, retryAfter), responseBody };
+      },
+      guard,
+    );
   } catch (error) {
+    if (error instanceof RefusedDestination) return { outcome: { kind: "permanent", error: `Refused: ${error.message}` }, responseBody: null };
     const error_ = controller.signal.aborted ? `Timed out after ${timeoutMs} ms` : `Network error: ${describe(error)}`;
     return { outcome: { kind: "retryable", error: error_, retryAfterMs: null }, responseBody: null };
   } finally {

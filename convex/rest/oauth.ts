@@ -118,6 +118,22 @@ export const OAUTH_ROUTES: Route[] = [
   }),
   defineRoute({
     method: "POST",
+    path: "/oauth/clients/{id}/secret",
+    operationId: "rotateOAuthClientSecret",
+    summary: "Give a client a new secret (shown once); the old one and tokens issued before stop working",
+    tags: TAGS,
+    params: z.object({ id: z.string().describe("The client id (`occ_…`).") }),
+    errors: [409],
+    responses: { 200: { description: "The new secret, never shown again", schema: dataOf(z.object({ clientId: z.string(), clientSecret: z.string() })) } },
+    handler: async ({ ctx, caller, params }) => {
+      const { clientSecret } = generateClientCredentials();
+      const secretHash = await sha256Hex(clientSecret);
+      await ctx.runMutation(internal.oauthClients.replaceSecret, { workspaceId: caller.workspaceId, clientId: params.id, secretHash, actor: callerActor(caller) });
+      return jsonResponse({ data: { clientId: params.id, clientSecret } });
+    },
+  }),
+  defineRoute({
+    method: "POST",
     path: "/oauth/token",
     operationId: "issueOAuthToken",
     summary: "An access token (client credentials grant)",

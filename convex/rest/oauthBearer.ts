@@ -28,6 +28,9 @@ export async function verifyOAuthBearer(ctx: ActionCtx, request: Request, scopes
   if (claims === null) return refusedToken("The access token is invalid or expired.");
   const client = await ctx.runQuery(internal.oauthClients.findActive, { clientId: claims.clientId });
   if (client === null || client.workspaceId !== claims.workspaceId) return refusedToken("The client was revoked.");
+  if (client.secretRotatedAt !== null && claims.issuedAtSeconds < Math.floor(client.secretRotatedAt / 1000)) {
+    return refusedToken("The client's secret was replaced after this token was issued.");
+  }
   const missing = scopes.filter((scope) => !claims.scopes.includes(scope as never));
   if (missing.length > 0) {
     return {

@@ -10,7 +10,8 @@ import { FILE_ROUTES } from "./files";
 import { GATEWAY_ROUTES } from "./gateways";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
 import { AUTH } from "./authSchemes";
-import { BOT_ROUTES } from "./bots";
+import { BOT_CONNECTION_ROUTES } from "./botConnections";
+import { BOT_STORY_ROUTES } from "./botStories";
 import { MESSENGER_SETTINGS_ROUTES } from "./messengerSettings";
 import { openApiDocument } from "./openapi";
 import { jsonResponse } from "./responses";
@@ -49,7 +50,8 @@ const DOMAIN_ROUTES: Route[] = [
   // Custom apps in the operator inbox, and the public keys their tokens verify against.
   ...APP_ROUTES,
   // Bot webhook connections (the chatbot webhook protocol's shapes) and stories.
-  ...BOT_ROUTES,
+  ...BOT_CONNECTION_ROUTES,
+  ...BOT_STORY_ROUTES,
   // OAuth clients and tokens, and the widget configurations they edit.
   ...OAUTH_ROUTES,
   ...WIDGET_CONFIGURATION_ROUTES,

@@ -2,7 +2,7 @@ import type { ConvexClient } from "convex/browser";
 import { getFunctionName, type FunctionArgs, type FunctionReference, type FunctionReturnType } from "convex/server";
 import { createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
-import type { AuthSession } from "./auth/session";
+import type { AuthSession } from "./session";
 
 export type InboxServices = { client: ConvexClient; auth: AuthSession };
 

@@ -5,7 +5,7 @@ import type { AppScreen } from "../../../core/apps/events";
 import { AppFrame } from "../../apps/app-frame";
 import { createAppEventHub, type AppEventHub } from "../../apps/event-hub";
 import type { AppHost, AppHostCallbacks } from "../../apps/host";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery, useServices } from "../use-convex";
 
 /** What a screen lets its apps do; an action the screen does not offer fails with a reason. */

@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { api } from "../../../convex/_generated/api";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 
 const STATUS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import { ACCEPTED_TYPES } from "../../../core/messages/attachments";
 import { errorMessage } from "../use-convex";
-import { useDraftFill } from "./draft-channel";
+import { useDraftFill } from "../apps/draft-channel";
 import type { ReplyFiles } from "./use-reply-files";
 
 type Props = {

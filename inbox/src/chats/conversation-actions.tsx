@@ -1,7 +1,7 @@
 import { api } from "../../../convex/_generated/api";
 import type { InboxConversation } from "../../../convex/lib/inboxViews";
 import type { OperatorProfile } from "../../../convex/members";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery, useServices } from "../use-convex";
 import { SnoozeControl } from "./snooze-control";
 

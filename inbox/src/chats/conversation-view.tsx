@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorProfile } from "../../../convex/members";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { errorMessage, useQuery, useServices } from "../use-convex";
 import { Composer } from "./composer";
 import { ConversationActions } from "./conversation-actions";

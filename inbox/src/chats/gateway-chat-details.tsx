@@ -1,6 +1,6 @@
 import { Fragment } from "preact";
 import { api } from "../../../convex/_generated/api";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 
 /** For a chat that came through a gateway: the platform, the sender as it named itself, and the metadata it sent. */

@@ -1,9 +1,9 @@
 import { Fragment } from "preact";
 import { api } from "../../../convex/_generated/api";
 import { hrefOf } from "../routes";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
-import { useNow } from "../tickets/use-now";
+import { useNow } from "../use-now";
 import { GatewayChatDetails } from "./gateway-chat-details";
 import { BotRunSection } from "./bot-run-section";
 import { plainText } from "./plain-text";

@@ -3,7 +3,7 @@ import { api } from "../../../convex/_generated/api";
 import type { CompanyView } from "../../../convex/inboxCompanies";
 import type { AppEventHub } from "../../apps/event-hub";
 import { shortTime } from "../chats/time";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 import { CompanyDetails } from "./company-details";
 

@@ -1,7 +1,7 @@
 import { api } from "../../../convex/_generated/api";
 import type { CompanyView } from "../../../convex/inboxCompanies";
 import { shortTime } from "../chats/time";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 
 /** One company: what the host said of it, and its people. */

@@ -5,7 +5,7 @@ import { AppPanels, useAppEventHub } from "../apps/app-panels";
 import { plainText } from "../chats/plain-text";
 import { shortTime } from "../chats/time";
 import { hrefOf } from "../routes";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 import { CompaniesView } from "./companies-view";
 

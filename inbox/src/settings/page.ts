@@ -1,6 +1,6 @@
 import type { ComponentType } from "preact";
 import type { OperatorProfile } from "../../../convex/members";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 
 export type SettingsPageProps = { me: OperatorProfile; workspace: Workspace };
 

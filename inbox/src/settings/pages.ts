@@ -6,6 +6,7 @@ import { GatewaysPage } from "./gateways/gateways-page";
 import { BotsPage } from "./bots/bots-page";
 import { MembersPage } from "./members/members-page";
 import { MessengerPage } from "./messenger/messenger-page";
+import { OAuthClientsPage } from "./oauth-clients/oauth-clients-page";
 import { OfficeHoursPage } from "./office-hours/office-hours-page";
 import { ThemePage } from "./theme/theme-page";
 import type { SettingsPage } from "./page";
@@ -26,6 +27,7 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { id: "messenger", label: "Messenger", adminOnly: true, component: MessengerPage },
   { id: "security", label: "Security", adminOnly: true, component: SecurityPage },
   { id: "api-keys", label: "API keys", adminOnly: true, component: ApiKeysPage },
+  { id: "oauth-clients", label: "OAuth clients", adminOnly: true, component: OAuthClientsPage },
   { id: "installation", label: "Widget installation", adminOnly: true, component: InstallationPage },
   { id: "apps", label: "Apps", adminOnly: true, component: AppsPage },
   { id: "gateways", label: "Gateways", adminOnly: true, component: GatewaysPage },

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { OperatorTicket } from "../../../convex/model/ticketDetails";
 import { hrefOf } from "../routes";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { errorMessage } from "../use-convex";
 import { SlaMetrics } from "./sla-metrics";
 import { TicketFields } from "./ticket-fields";

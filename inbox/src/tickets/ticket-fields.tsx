@@ -1,7 +1,7 @@
 import { TICKET_PRIORITIES, TICKET_STATES } from "../../../core/sla";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorTicket } from "../../../convex/model/ticketDetails";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery, useServices } from "../use-convex";
 import { parsePriority, parseState, PRIORITY_LABELS, STATE_LABELS } from "./queue";
 

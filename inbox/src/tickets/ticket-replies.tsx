@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorTicket } from "../../../convex/model/ticketDetails";
 import { shortTime } from "../chats/time";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { errorMessage, useServices } from "../use-convex";
 
 type Props = { workspace: Workspace; ticket: OperatorTicket; now: number };

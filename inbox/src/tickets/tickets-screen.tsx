@@ -1,16 +1,16 @@
 import { useCallback, useMemo, useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import { AppPanels, useAppEventHub } from "../apps/app-panels";
-import { useTicketApps } from "../apps/ticket-app-events";
+import { useTicketApps } from "./ticket-app-events";
 import { ShortcutSheet } from "../chats/shortcut-sheet";
 import { useListShortcuts } from "../chats/use-shortcuts";
 import { hrefOf } from "../routes";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery } from "../use-convex";
 import { DEFAULT_FILTER, queueArgs, sortQueue, type QueueFilter } from "./queue";
 import { TicketDetail } from "./ticket-detail";
 import { TicketQueue } from "./ticket-queue";
-import { useNow } from "./use-now";
+import { useNow } from "../use-now";
 import "./tickets.css";
 
 const PAGE = 25;

@@ -51,6 +51,30 @@ describe("a message", () => {
     expect(await storedCounts(t)).toMatchObject({ visitors: 1, conversations: 2, messages: 3, chats: 2 });
   });
 
+  test("a message's date is its time, bounded by the clock, and never before the chat's newest message", async () => {
+    const now = Date.now();
+    const hourAgo = now - 60 * 60_000;
+    expect(await post(t, gateway.uri, inbound("d1", { date: hourAgo }), gateway.appSecret)).toMatchObject({ status: 200 });
+    // Sent after d1 but dated before it: stored at d1's time, below it, so the chat keeps the service's order.
+    expect(await post(t, gateway.uri, inbound("d2", { date: hourAgo - 30 * 60_000 }), gateway.appSecret)).toMatchObject({ status: 200 });
+    expect(await post(t, gateway.uri, inbound("d3", { date: undefined }), gateway.appSecret)).toMatchObject({ status: 200 });
+    const messages = await t.run(async (ctx) => await ctx.db.query("messages").withIndex("by_conversation_created").collect());
+    expect(messages.map((message) => message.body)).toEqual(["Hi! message d1", "Hi! message d2", "Hi! message d3"]);
+    expect(messages[0]?.createdAt).toBe(hourAgo);
+    expect(messages[1]?.createdAt).toBe(hourAgo);
+    expect(messages[2]?.createdAt).toBeGreaterThanOrEqual(now);
+
+    const future = await post(t, gateway.uri, inbound("d4", { date: Date.now() + 10 * 60_000 }), gateway.appSecret);
+    expect(future).toMatchObject({ status: 400, json: { success: false, field: "message.date", error: expect.stringMatching(/future/) } });
+    const ancient = await post(t, gateway.uri, inbound("d5", { date: Date.now() - 8 * 24 * 60 * 60_000 }), gateway.appSecret);
+    expect(ancient).toMatchObject({ status: 400, json: { success: false, field: "message.date", error: expect.stringMatching(/7 days/) } });
+    expect(await storedCounts(t)).toMatchObject({ messages: 3 });
+    // Inside the skew: clock drift, stored at our time, never in the future.
+    expect(await post(t, gateway.uri, inbound("d6", { date: Date.now() + 60_000 }), gateway.appSecret)).toMatchObject({ status: 200 });
+    const drifted = await t.run(async (ctx) => (await ctx.db.query("messages").collect()).find((message) => message.body === "Hi! message d6"));
+    expect(drifted?.createdAt).toBeLessThanOrEqual(Date.now());
+  });
+
   test("close closes the conversation; an unknown chat is a 404 naming close.chatId", async () => {
     await post(t, gateway.uri, inbound("m1"), gateway.appSecret);
     expect(await post(t, gateway.uri, { close: { chatId: "chat-1" } }, gateway.appSecret)).toEqual({ status: 200, json: { success: true } });

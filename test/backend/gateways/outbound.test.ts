@@ -79,6 +79,24 @@ test("the callback down for a while: retries, then every message delivered once 
   expect(receiver.calls).toHaveLength(9);
 }, 30_000);
 
+test("a 2xx answering {success: false, error} is a failure: retried per the policy, logged with the service's error, then delivered once", async () => {
+  const receiver = fakeReceiver((index) =>
+    index < 2 ? { status: 200, body: JSON.stringify({ success: false, error: "Chat chat-1 is not ready" }) } : { status: 200, body: '{"success": true}' },
+  );
+  const conversationId = await openChat();
+  await rest(t, "POST", `/api/v1/conversations/${conversationId}/messages`, { text: "only once" });
+  await settledCalls(t, receiver.calls, 3);
+  expect(bodies(receiver.calls).map((body) => body["message"].text)).toEqual(["only once", "only once", "only once"]);
+  const attempts = await t.run(async (ctx) => await ctx.db.query("deliveryAttempts").collect());
+  expect(attempts.map((row) => [row.outcome, row.statusCode, row.error ?? null])).toEqual([
+    ["retry", 200, "The service answered success: false (Chat chat-1 is not ready)"],
+    ["retry", 200, "The service answered success: false (Chat chat-1 is not ready)"],
+    ["succeeded", 200, null],
+  ]);
+  const [row] = (await rest(t, "GET", `/api/v1/gateways/${gateway.id}/deliveries`)).json.data as Array<Record<string, unknown>>;
+  expect(row).toMatchObject({ status: "succeeded", attempts: 3 });
+}, 30_000);
+
 test("dead letters after the attempts are spent; an operator's retry delivers them, still in order", async () => {
   let accepting = false;
   const receiver = fakeReceiver(() => (accepting ? 200 : 503));

@@ -45,7 +45,8 @@ export const inbound = (id: string, extra: Record<string, unknown> = {}, chatId 
     id,
     chatId,
     sender: { id: "_3dRxWevBkGX/z3pw7LZw==", type: "viber", name: "John Doe", nickname: "johnny" },
-    date: 1710348821689,
+    // Fresh: a message dated more than a week back is refused.
+    date: Date.now() - 1000,
     text: `Hi! message ${id}`,
     metadata: { extra_var: "my_value" },
     ...extra,

@@ -9,6 +9,7 @@ import { api, internal } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { bootVisitor, expectAppError, newBackend, type TestBackend } from "../helpers";
 import { postTo, PNG } from "../messenger/uploads";
+import { developmentEnv, fakeReceiver } from "../outgoing/support";
 import { twoTeams, useAuthEnvironment } from "./support";
 
 useAuthEnvironment();
@@ -18,6 +19,9 @@ beforeAll(async () => {
   const { generateSigningKey } = await import("../../../convex/lib/appSigningKeys");
   signingKey = await generateSigningKey();
   vi.stubEnv("OPENCOM_APPS_SIGNING_KEYS", JSON.stringify([signingKey]));
+  // Bot connections: secrets sealed with a deployment key, and a bot server that answers its challenge.
+  developmentEnv(false);
+  fakeReceiver((_index, call) => ({ status: 200, body: new URL(call.url).searchParams.get("challenge") ?? "" }));
 }, 60_000);
 
 type Client = Pick<TestBackend, "query" | "mutation" | "action">;
@@ -30,6 +34,9 @@ type Ids = {
   ticket: string;
   teamId: string;
   appId: string;
+  storyId: string;
+  connectionId: string;
+  oauthClientId: string;
   /** A file each acme operator uploaded and has not saved yet: saving is the uploader's alone. */
   pendingFileOf: (client: Client) => string;
 };
@@ -42,6 +49,8 @@ type Case = {
   namesObject: boolean;
 };
 
+const BOT_URL = "https://bot.example.com/acme";
+const BOT_NODE = "11111111-1111-4111-8111-111111111111";
 const conversation = (ids: Ids) => ({ workspaceId: ids.workspaceId, conversationId: ids.conversationId });
 const ticket = (ids: Ids) => ({ workspaceId: ids.workspaceId as Id<"workspaces">, ticket: ids.ticket });
 const workspace = (ids: Ids) => ({ workspaceId: ids.workspaceId as Id<"workspaces"> });
@@ -89,6 +98,20 @@ const CASES: Record<string, Case> = {
   "widgetConfigurations:updateDefaultFromInbox": admin((c, ids) =>
     c.mutation(api.widgetConfigurations.updateDefaultFromInbox, { ...workspace(ids), etag: "\"stale\"", theme: { primaryColor: "#1f4fd1" }, layout: {} }),
   ),
+  "botSettings:connection": admin((c, ids) => c.query(api.botSettings.connection, { ...workspace(ids), connectionId: ids.connectionId }), true),
+  // Another workspace's story is refused as not one of the caller's (INVALID_ARGUMENT naming storyId, as over REST).
+  "botSettings:createConnection": admin((c, ids) =>
+    c.action(api.botSettings.createConnection, { ...workspace(ids), storyId: ids.storyId, name: "Support bot", url: "https://bot.example.com/hook", token: "t0k" }),
+  ),
+  "botSettings:updateConnection": admin(
+    (c, ids) => c.action(api.botSettings.updateConnection, { ...workspace(ids), connectionId: ids.connectionId, name: "Renamed", url: BOT_URL }),
+    true,
+  ),
+  "botSettings:removeConnection": admin((c, ids) => c.mutation(api.botSettings.removeConnection, { ...workspace(ids), connectionId: ids.connectionId }), true),
+  "oauthClientsInbox:list": admin((c, ids) => c.query(api.oauthClientsInbox.list, workspace(ids))),
+  "oauthClientsInbox:create": admin((c, ids) => c.action(api.oauthClientsInbox.create, { ...workspace(ids), name: "CI", scopes: ["widget.config:view"] })),
+  "oauthClientsInbox:rotateSecret": admin((c, ids) => c.action(api.oauthClientsInbox.rotateSecret, { ...workspace(ids), clientId: ids.oauthClientId }), true),
+  "oauthClientsInbox:revoke": admin((c, ids) => c.mutation(api.oauthClientsInbox.revoke, { ...workspace(ids), clientId: ids.oauthClientId }), true),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
@@ -140,6 +163,15 @@ async function world() {
     workspaceId: teams.acme,
     fields: { name: "Drafter", url: "http://drafter.localhost:5181/", allowedOrigins: ["http://drafter.localhost:5181"], screens: ["CHATS"], enabled: true, protocol: "opencom" },
   });
+  const { storyId } = await teams.acmeAdmin.client.mutation(api.botSettings.saveStory, {
+    workspaceId: teams.acme,
+    story: { name: "Greeting", startNodeId: BOT_NODE, nodes: [{ id: BOT_NODE, name: "Hello", type: "RESPONSES", responses: [{ type: "text", message: "Hi" }] }] },
+  });
+  const connection = await t.action(internal.botAdmin.createConnection, { workspaceId: teams.acme, storyId, name: "Acme bot", url: BOT_URL });
+  const oauthClientId = "occ_acme0000000000000000000";
+  await t.mutation(internal.oauthClients.create, {
+    workspaceId: teams.acme, clientId: oauthClientId, name: "Design system", secretHash: "0".repeat(64), scopes: ["widget.config:view"], actor: { type: "system" },
+  });
   const pending = new Map<Client, string>();
   for (const operator of [teams.acmeAdmin, teams.acmeAgent]) {
     const { uploadUrl } = await operator.client.action(api.inboxFiles.generateUploadUrl, { workspaceId: teams.acme, conversationId: sent.conversationId });
@@ -154,6 +186,9 @@ async function world() {
     ticket: filed.id,
     teamId: team.id,
     appId: app.id,
+    storyId,
+    connectionId: connection.id,
+    oauthClientId,
     pendingFileOf: (client) => pending.get(client) ?? pending.get(teams.acmeAdmin.client)!,
   };
   return { t, teams, ids };

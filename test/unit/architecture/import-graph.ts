@@ -76,10 +76,14 @@ export function topFolder(path: string): string {
  * a file at the top of a tree (`src/index.ts`, `convex/messages.ts`) -> `src/(root)`,
  * `convex/(root)`. For convex/ that node is every domain module together: they are the
  * deployment's public surface and call one another through `internal`, not through imports.
+ * The inbox's folders are those of its app, `inbox/src/chats/composer.tsx` -> `inbox/src/chats`
+ * (`inbox/src/routes.ts` -> `inbox/src/(root)`); `inbox/apps/host.ts` -> `inbox/apps`.
  */
 export function folderOf(path: string): string {
   const [top, second, ...rest] = path.split("/");
   if (top === "core") return "core";
+  // The inbox's app lives one level down (inbox/src/chats/…): its folders are those under inbox/src.
+  if (top === "inbox" && second === "src") return rest.length <= 1 ? "inbox/src/(root)" : `inbox/src/${rest[0]}`;
   return rest.length === 0 ? `${top}/(root)` : `${top}/${second}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { getFunctionName } from "convex/server";
-import { AuthSession } from "../../../inbox/src/auth/session";
+import { AuthSession } from "../../../inbox/src/session";
 
 type Fetcher = (args: { forceRefreshToken: boolean }) => Promise<string | null>;
 

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
 import type { SettingsPageProps } from "../page";
+import { ConnectionsSection } from "./connections-section";
 import { StoryEditor } from "./story-editor";
 
 const NEW_STORY = JSON.stringify(
@@ -66,25 +67,7 @@ export function BotsPage({ workspace }: SettingsPageProps) {
           />
         )}
       </section>
-      <section aria-labelledby="connections-heading" class="card">
-        <h2 id="connections-heading">Webhook connections</h2>
-        <p class="muted">Created over the REST API (<code>POST /api/v1/integrations/webhook</code>), which first checks that the URL answers its challenge. See docs/bots.md.</p>
-        <table>
-          <thead>
-            <tr><th scope="col">Name</th><th scope="col">URL</th><th scope="col">Story</th><th scope="col">Last error</th></tr>
-          </thead>
-          <tbody>
-            {(data?.connections ?? []).map((connection) => (
-              <tr key={connection.id}>
-                <td>{connection.name}</td>
-                <td class="wrap">{connection.url}</td>
-                <td>{connection.story.name}</td>
-                <td class={connection.error ? "error" : "muted"}>{connection.error ?? "None"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ConnectionsSection workspace={workspace} stories={stories} connections={data?.connections ?? []} />
     </>
   );
 }

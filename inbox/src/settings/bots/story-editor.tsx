@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { validateStory } from "../../../../core/bots/story";
-import type { Workspace } from "../../shell";
+import type { Workspace } from "../../workspace";
 import { errorMessage, useServices } from "../../use-convex";
 
 /** What the editor says about the text as it stands: the same rules the server applies on save. */

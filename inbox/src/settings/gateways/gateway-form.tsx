@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import type { GatewayView } from "../../../../convex/model/gateways";
-import type { Workspace } from "../../shell";
+import type { Workspace } from "../../workspace";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
 import { CopyableField, generateSecret } from "./secret-field";
 

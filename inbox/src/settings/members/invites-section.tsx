@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { hrefOf } from "../../routes";
-import type { Workspace } from "../../shell";
+import type { Workspace } from "../../workspace";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
 
 /** Admins invite by link: the link shows once, here, to hand over however they like. */

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import type { OperatorProfile } from "../../../../convex/members";
-import type { Workspace } from "../../shell";
+import type { Workspace } from "../../workspace";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
 
 export function MembersSection({ me, workspace }: { me: OperatorProfile; workspace: Workspace }) {

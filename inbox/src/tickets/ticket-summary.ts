@@ -1,7 +1,7 @@
 import type { OperatorTicketSummary } from "../../../convex/model/ticketDetails";
 import type { AppEventPayloads, TicketSummary } from "../../../core/apps/events";
 import { protocolTicketState } from "../../../core/apps/events";
-import { metricsAt } from "../tickets/sla";
+import { metricsAt } from "./sla";
 
 /**
  * A ticket as custom apps receive it, in the vendor format's fields: the protocol's state

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OperatorTicketSummary } from "../../../convex/model/ticketDetails";
-import { selectedTicketPayload, ticketSummary } from "../../../inbox/src/apps/ticket-summary";
+import { selectedTicketPayload, ticketSummary } from "../../../inbox/src/tickets/ticket-summary";
 
 const HOUR = 3_600_000;
 const created = Date.UTC(2026, 11, 1, 9);

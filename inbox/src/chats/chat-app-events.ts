@@ -1,10 +1,10 @@
 import { useEffect, useRef } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { AppEventHub } from "../../apps/event-hub";
-import type { Workspace } from "../shell";
+import type { Workspace } from "../workspace";
 import { useQuery, useServices } from "../use-convex";
-import { fillDraft } from "../chats/draft-channel";
-import type { ScreenActions } from "./app-panels";
+import { fillDraft } from "../apps/draft-channel";
+import type { ScreenActions } from "../apps/app-panels";
 
 /** The platform every widget conversation reports, in the vendor format's words. */
 const WIDGET_PLATFORM = "WEBCHAT";

@@ -1,9 +1,9 @@
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { render } from "preact";
 import { App } from "./app";
-import { AuthSession } from "./auth/session";
-import { convexUrlOf } from "./config";
-import { Services } from "./use-convex";
+import { AuthSession } from "../session";
+import { convexUrlOf } from "../config";
+import { Services } from "../use-convex";
 
 const url = convexUrlOf(document);
 const client = new ConvexClient(url);

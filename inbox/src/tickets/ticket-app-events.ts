@@ -3,7 +3,7 @@ import type { OperatorTicketSummary } from "../../../convex/model/ticketDetails"
 import { protocolTicketState } from "../../../core/apps/events";
 import type { AppEventHub } from "../../apps/event-hub";
 import { hrefOf } from "../routes";
-import type { ScreenActions } from "./app-panels";
+import type { ScreenActions } from "../apps/app-panels";
 import { selectedTicketPayload, ticketSummary } from "./ticket-summary";
 
 /**

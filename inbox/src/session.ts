@@ -1,5 +1,5 @@
 import type { ConvexClient, ConvexHttpClient } from "convex/browser";
-import { api } from "../../../convex/_generated/api";
+import { api } from "../../convex/_generated/api";
 
 /*
  * Operator sign-in with Convex Auth, driven through the plain ConvexClient: Convex Auth's

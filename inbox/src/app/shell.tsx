@@ -1,12 +1,12 @@
-import type { OperatorProfile } from "../../convex/members";
-import { ChatsScreen } from "./chats/chats-screen";
-import { ContactsScreen } from "./contacts/contacts-screen";
-import { hrefOf, screenRoute, type Route } from "./routes";
-import { SettingsScreen } from "./settings/settings-screen";
-import { TicketsScreen } from "./tickets/tickets-screen";
-import { useServices } from "./use-convex";
+import type { OperatorProfile } from "../../../convex/members";
+import { ChatsScreen } from "../chats/chats-screen";
+import { ContactsScreen } from "../contacts/contacts-screen";
+import { hrefOf, screenRoute, type Route } from "../routes";
+import { SettingsScreen } from "../settings/settings-screen";
+import { TicketsScreen } from "../tickets/tickets-screen";
+import { useServices } from "../use-convex";
+import type { Workspace } from "../workspace";
 
-export type Workspace = OperatorProfile["workspaces"][number];
 
 const SECTIONS = [
   { screen: "chats", label: "Chats" },

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../../convex/_generated/api";
-import type { AuthState } from "./auth/session";
-import { InvitePage } from "./auth/invite-page";
-import { SignIn } from "./auth/sign-in";
+import { api } from "../../../convex/_generated/api";
+import type { AuthState } from "../session";
+import { InvitePage } from "../auth/invite-page";
+import { SignIn } from "../auth/sign-in";
 import { Shell } from "./shell";
-import { useQuery, useServices } from "./use-convex";
-import { useRoute } from "./use-route";
+import { useQuery, useServices } from "../use-convex";
+import { useRoute } from "../use-route";
 
 export function App() {
   const { auth } = useServices();
