@@ -1,0 +1,198 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { isRtl } from "../../i18n/locales";
+import { logError } from "../../sdk/log";
+import { useI18n } from "../panel/i18n";
+import { EMOJI_GROUPS, type EmojiGroupKey } from "./data/groups";
+import { moveInGrid } from "./grid-keys";
+import { loadSearchWords, searchEmoji } from "./search";
+import { EMOJI_CSS } from "./styles";
+
+export const CSS = EMOJI_CSS;
+
+export interface EmojiPickerProps {
+  onPick(emoji: string): void;
+  /** Escape, or a press outside the picker; the opener takes focus back. */
+  onClose(): void;
+}
+
+interface Section {
+  key: EmojiGroupKey | "results";
+  emoji: readonly string[];
+}
+
+const GROUPS: readonly Section[] = EMOJI_GROUPS.map(([key, emoji]) => ({ key, emoji: emoji.split(" ") }));
+
+/**
+ * The composer's emoji picker (its own chunk, with the emoji it shows): a search field,
+ * one button per group, and the emoji as a listbox of groups. Arrow keys move through
+ * the grid (mirrored right to left), Enter or a click picks, Escape closes.
+ */
+export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
+  const { t, locale } = useI18n();
+  const [query, setQuery] = useState("");
+  const [words, setWords] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const focusActive = useRef(false);
+
+  const searching = query.trim() !== "";
+  const sections = useMemo<readonly Section[]>(
+    () => (searching ? [{ key: "results", emoji: words === null ? [] : searchEmoji(words, query) }] : GROUPS),
+    [searching, words, query],
+  );
+  const flat = useMemo(() => sections.flatMap((section) => section.emoji), [sections]);
+
+  useEffect(() => search.current?.focus(), []);
+
+  // The words load on the first search, in the visitor's language.
+  useEffect(() => {
+    if (!searching || words !== null) return;
+    let current = true;
+    loadSearchWords(locale).then(
+      (loaded) => current && setWords(loaded),
+      (error: unknown) => logError("could not load the emoji search words", error),
+    );
+    return () => void (current = false);
+  }, [searching, locale]);
+
+  // A press anywhere outside closes it. "Outside" is outside the picker's parent, which also
+  // holds the button that opened it (that button toggles it on its own).
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      const anchor = root.current?.parentElement;
+      if (anchor && !event.composedPath().includes(anchor)) onClose();
+    };
+    document.addEventListener("pointerdown", onPointerDown, true);
+    return () => document.removeEventListener("pointerdown", onPointerDown, true);
+  }, [onClose]);
+
+  useEffect(() => {
+    if (!focusActive.current) return;
+    focusActive.current = false;
+    list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
+  }, [active]);
+
+  const moveTo = (index: number) => {
+    focusActive.current = true;
+    setActive(index);
+    if (index === active) list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+  };
+
+  const onGridKey = (event: KeyboardEvent) => {
+    const emoji = flat[active];
+    if ((event.key === "Enter" || event.key === " ") && emoji !== undefined) {
+      event.preventDefault();
+      onPick(emoji);
+      return;
+    }
+    const next = moveInGrid(
+      sections.map((section) => section.emoji.length),
+      active,
+      event.key,
+      isRtl(locale),
+    );
+    if (next === null) return;
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  let index = 0;
+  return (
+    <div
+      ref={root}
+      class="oc-emoji"
+      role="dialog"
+      aria-label={t.emoji.dialog}
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        // Escape closes the picker only, not the messenger around it.
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <input
+        ref={search}
+        type="search"
+        class="oc-emoji-search"
+        aria-label={t.emoji.search}
+        placeholder={t.emoji.search}
+        value={query}
+        onInput={(event) => {
+          setQuery(event.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" && flat.length > 0) {
+            event.preventDefault();
+            moveTo(0);
+          } else if (event.key === "Enter" && flat[0] !== undefined) {
+            event.preventDefault();
+            onPick(flat[0]);
+          }
+        }}
+      />
+      {!searching && (
+        <div class="oc-emoji-tabs">
+          {GROUPS.map((group, groupIndex) => {
+            const start = GROUPS.slice(0, groupIndex).reduce((sum, g) => sum + g.emoji.length, 0);
+            return (
+              <button
+                type="button"
+                class="oc-emoji-tab"
+                key={group.key}
+                aria-label={t.emoji.groups[group.key as EmojiGroupKey]}
+                title={t.emoji.groups[group.key as EmojiGroupKey]}
+                onClick={() => moveTo(start)}
+              >
+                <span aria-hidden="true">{group.emoji[0]}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+      <div
+        ref={list}
+        class="oc-emoji-list"
+        role="listbox"
+        aria-label={searching ? t.emoji.results : t.emoji.dialog}
+        onKeyDown={onGridKey}
+      >
+        {sections.map((section) => {
+          const name = section.key === "results" ? t.emoji.results : t.emoji.groups[section.key];
+          return (
+            <div role="group" aria-label={name} key={section.key}>
+              <p class="oc-emoji-heading" aria-hidden="true">
+                {name}
+              </p>
+              <div class="oc-emoji-grid">
+                {section.emoji.map((emoji) => {
+                  const at = index++;
+                  return (
+                    <div
+                      role="option"
+                      class="oc-emoji-option"
+                      key={emoji}
+                      data-index={at}
+                      tabIndex={at === active ? 0 : -1}
+                      aria-selected={at === active ? "true" : "false"}
+                      onClick={() => onPick(emoji)}
+                    >
+                      {emoji}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+      {searching && words !== null && flat.length === 0 && (
+        <p class="oc-emoji-none" role="status">
+          {t.emoji.none}
+        </p>
+      )}
+    </div>
+  );
+}
