@@ -93,6 +93,7 @@ export const messages: Messages = {
 
   recentConversation: "آخر محادثة",
   sendUsAMessage: "أرسل لنا رسالة",
+  team: "فريقنا",
   searchForHelp: "ابحث عن مساعدة",
 
   searchArticles: "البحث في المقالات",

@@ -85,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Letzte Unterhaltung",
   sendUsAMessage: "Schreiben Sie uns",
+  team: "Unser Team",
   searchForHelp: "Hilfe suchen",
 
   searchArticles: "Artikel durchsuchen",

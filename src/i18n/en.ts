@@ -85,6 +85,7 @@ const en = {
   // Home
   recentConversation: "Recent conversation",
   sendUsAMessage: "Send us a message",
+  team: "Our team",
   searchForHelp: "Search for help",
 
   // Help

@@ -85,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Conversación reciente",
   sendUsAMessage: "Envíanos un mensaje",
+  team: "Nuestro equipo",
   searchForHelp: "Buscar ayuda",
 
   searchArticles: "Buscar artículos",

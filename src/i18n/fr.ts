@@ -85,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Conversation récente",
   sendUsAMessage: "Envoyez-nous un message",
+  team: "Notre équipe",
   searchForHelp: "Rechercher de l'aide",
 
   searchArticles: "Rechercher des articles",
