@@ -23,14 +23,17 @@ interface Section {
 const GROUPS: readonly Section[] = EMOJI_GROUPS.map(([key, emoji]) => ({ key, emoji: emoji.split(" ") }));
 
 /**
- * The composer's emoji picker (its own chunk, with the emoji it shows): a search field,
- * one button per group, and the emoji as a listbox of groups. Arrow keys move through
- * the grid (mirrored right to left), Enter or a click picks, Escape closes.
+ * The composer's emoji picker (its own chunk, with the emoji it shows): a search field, one
+ * button per group, and the chosen group's emoji (or the search results) as a listbox; one
+ * group at a time keeps the page light (a few hundred elements, not two thousand). Arrow
+ * keys move through the grid (mirrored right to left), Page Up and Page Down change group,
+ * Enter or a click picks, Escape closes.
  */
 export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useState("");
   const [words, setWords] = useState<string | null>(null);
+  const [group, setGroup] = useState(0);
   const [active, setActive] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -38,11 +41,11 @@ export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
   const focusActive = useRef(false);
 
   const searching = query.trim() !== "";
-  const sections = useMemo<readonly Section[]>(
-    () => (searching ? [{ key: "results", emoji: words === null ? [] : searchEmoji(words, query) }] : GROUPS),
-    [searching, words, query],
+  const section = useMemo<Section>(
+    () => (searching ? { key: "results", emoji: words === null ? [] : searchEmoji(words, query) } : GROUPS[group]!),
+    [searching, words, query, group],
   );
-  const flat = useMemo(() => sections.flatMap((section) => section.emoji), [sections]);
+  const name = section.key === "results" ? t.emoji.results : t.emoji.groups[section.key];
 
   useEffect(() => search.current?.focus(), []);
 
@@ -68,37 +71,38 @@ export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
     return () => document.removeEventListener("pointerdown", onPointerDown, true);
   }, [onClose]);
 
+  // After a move (or a group change) focus follows the active emoji.
   useEffect(() => {
     if (!focusActive.current) return;
     focusActive.current = false;
     list.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
-  }, [active]);
+  }, [active, group]);
 
-  const moveTo = (index: number) => {
+  const moveTo = (index: number, toGroup = group) => {
     focusActive.current = true;
+    setGroup(toGroup);
     setActive(index);
-    if (index === active) list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+    if (index === active && toGroup === group) list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
   };
 
   const onGridKey = (event: KeyboardEvent) => {
-    const emoji = flat[active];
+    const emoji = section.emoji[active];
     if ((event.key === "Enter" || event.key === " ") && emoji !== undefined) {
       event.preventDefault();
       onPick(emoji);
       return;
     }
-    const next = moveInGrid(
-      sections.map((section) => section.emoji.length),
-      active,
-      event.key,
-      isRtl(locale),
-    );
+    if (!searching && (event.key === "PageDown" || event.key === "PageUp")) {
+      event.preventDefault();
+      moveTo(0, (group + (event.key === "PageDown" ? 1 : GROUPS.length - 1)) % GROUPS.length);
+      return;
+    }
+    const next = moveInGrid([section.emoji.length], active, event.key, isRtl(locale));
     if (next === null) return;
     event.preventDefault();
     moveTo(next);
   };
 
-  let index = 0;
   return (
     <div
       ref={root}
@@ -124,71 +128,53 @@ export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
           setActive(0);
         }}
         onKeyDown={(event) => {
-          if (event.key === "ArrowDown" && flat.length > 0) {
+          if (event.key === "ArrowDown" && section.emoji.length > 0) {
             event.preventDefault();
-            moveTo(0);
-          } else if (event.key === "Enter" && flat[0] !== undefined) {
+            moveTo(active);
+          } else if (event.key === "Enter" && searching && section.emoji[0] !== undefined) {
             event.preventDefault();
-            onPick(flat[0]);
+            onPick(section.emoji[0]);
           }
         }}
       />
       {!searching && (
         <div class="oc-emoji-tabs">
-          {GROUPS.map((group, groupIndex) => {
-            const start = GROUPS.slice(0, groupIndex).reduce((sum, g) => sum + g.emoji.length, 0);
-            return (
-              <button
-                type="button"
-                class="oc-emoji-tab"
-                key={group.key}
-                aria-label={t.emoji.groups[group.key as EmojiGroupKey]}
-                title={t.emoji.groups[group.key as EmojiGroupKey]}
-                onClick={() => moveTo(start)}
-              >
-                <span aria-hidden="true">{group.emoji[0]}</span>
-              </button>
-            );
-          })}
+          {GROUPS.map((each, index) => (
+            <button
+              type="button"
+              class="oc-emoji-tab"
+              key={each.key}
+              aria-label={t.emoji.groups[each.key as EmojiGroupKey]}
+              aria-pressed={index === group ? "true" : "false"}
+              title={t.emoji.groups[each.key as EmojiGroupKey]}
+              onClick={() => moveTo(0, index)}
+            >
+              <span aria-hidden="true">{each.emoji[0]}</span>
+            </button>
+          ))}
         </div>
       )}
-      <div
-        ref={list}
-        class="oc-emoji-list"
-        role="listbox"
-        aria-label={searching ? t.emoji.results : t.emoji.dialog}
-        onKeyDown={onGridKey}
-      >
-        {sections.map((section) => {
-          const name = section.key === "results" ? t.emoji.results : t.emoji.groups[section.key];
-          return (
-            <div role="group" aria-label={name} key={section.key}>
-              <p class="oc-emoji-heading" aria-hidden="true">
-                {name}
-              </p>
-              <div class="oc-emoji-grid">
-                {section.emoji.map((emoji) => {
-                  const at = index++;
-                  return (
-                    <div
-                      role="option"
-                      class="oc-emoji-option"
-                      key={emoji}
-                      data-index={at}
-                      tabIndex={at === active ? 0 : -1}
-                      aria-selected={at === active ? "true" : "false"}
-                      onClick={() => onPick(emoji)}
-                    >
-                      {emoji}
-                    </div>
-                  );
-                })}
-              </div>
+      <div ref={list} class="oc-emoji-list" role="listbox" aria-label={name} onKeyDown={onGridKey}>
+        <p class="oc-emoji-heading" aria-hidden="true">
+          {name}
+        </p>
+        <div class="oc-emoji-grid">
+          {section.emoji.map((emoji, index) => (
+            <div
+              role="option"
+              class="oc-emoji-option"
+              key={emoji}
+              data-index={index}
+              tabIndex={index === active ? 0 : -1}
+              aria-selected={index === active ? "true" : "false"}
+              onClick={() => onPick(emoji)}
+            >
+              {emoji}
             </div>
-          );
-        })}
+          ))}
+        </div>
       </div>
-      {searching && words !== null && flat.length === 0 && (
+      {searching && words !== null && section.emoji.length === 0 && (
         <p class="oc-emoji-none" role="status">
           {t.emoji.none}
         </p>

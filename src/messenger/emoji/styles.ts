@@ -10,7 +10,8 @@ background:var(--oc-field);color:inherit;font:inherit;font-size:14px}
 .oc-emoji-tabs{display:flex;padding:0 6px 4px;border-bottom:1px solid var(--oc-line)}
 .oc-emoji-tab{flex:1;height:32px;margin:0;padding:0;border:0;border-radius:8px;background:none;cursor:pointer;
 font-size:17px;line-height:1}
-.oc-emoji-tab:hover{background:var(--oc-soft)}
+.oc-emoji-tab:hover,.oc-emoji-tab[aria-pressed=true]{background:var(--oc-soft)}
+.oc-emoji-tab[aria-pressed=true]{box-shadow:inset 0 -2px 0 var(--oc-primary)}
 .oc-emoji-list{flex:1;min-height:0;overflow-y:auto;padding:0 8px 8px;overscroll-behavior:contain}
 .oc-emoji-heading{margin:10px 4px 4px;color:var(--oc-muted);font-size:12px;font-weight:600}
 .oc-emoji-grid{display:grid;grid-template-columns:repeat(8,1fr)}
