@@ -25,7 +25,7 @@ const schema = v.looseObject({
     v.array(v.object({ title: v.string(), body: v.exactOptional(v.string()), url: v.exactOptional(v.string()) })),
   ),
   defaultTab: lenient(v.string()),
-  team: lenient(v.array(v.object({ name: v.pipe(v.string(), v.maxLength(200)), avatarUrl: v.exactOptional(v.string()) }))),
+  team: lenient(v.array(v.object({ name: v.string(), avatarUrl: v.exactOptional(v.string()) }))),
 });
 
 export function parsePanelSettings(raw: unknown): PanelSettings {

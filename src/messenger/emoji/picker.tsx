@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { isRtl } from "../../i18n/locales";
 import { logError } from "../../sdk/log";
 import { useI18n } from "../panel/i18n";
 import { EMOJI_GROUPS, type EmojiGroupKey } from "./data/groups";
@@ -97,7 +96,9 @@ export default function EmojiPicker({ onPick, onClose }: EmojiPickerProps) {
       moveTo(0, (group + (event.key === "PageDown" ? 1 : GROUPS.length - 1)) % GROUPS.length);
       return;
     }
-    const next = moveInGrid([section.emoji.length], active, event.key, isRtl(locale));
+    // The widget root's dir (rtl for Arabic) decides which arrow goes forward.
+    const rtl = root.current?.closest("[dir]")?.getAttribute("dir") === "rtl";
+    const next = moveInGrid([section.emoji.length], active, event.key, rtl);
     if (next === null) return;
     event.preventDefault();
     moveTo(next);

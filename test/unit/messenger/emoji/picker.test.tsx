@@ -125,6 +125,7 @@ describe("the composer's emoji picker", () => {
   });
 
   it("speaks the visitor's language and mirrors the arrow keys right to left", async () => {
+    container.dir = "rtl"; // as the widget's root is for Arabic
     act(() =>
       render(
         <I18nProvider locale="ar" initial={{ locale: "ar", t: arabic }}>
