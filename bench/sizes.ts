@@ -20,6 +20,8 @@ export interface SizeFigures {
   loader: Bytes;
   boot: Bytes & { files: FileBytes[] };
   open: Bytes & { files: FileBytes[] };
+  /** What pressing the composer's emoji button fetched (the conversation view already shown). */
+  emojiPicker: Bytes & { files: FileBytes[] };
 }
 
 export function measureBytes(body: Buffer): Bytes {
@@ -53,9 +55,24 @@ export async function measureSizes(browser: Browser, siteUrl: string): Promise<S
     await page.waitForTimeout(300);
     const open = await log.take();
 
+    // A new conversation's composer (its chunks not counted here), then its emoji button.
+    await page.getByRole("button", { name: "New conversation" }).first().click();
+    await page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: 15_000 });
+    await page.waitForLoadState("networkidle");
+    await log.take();
+    await page.getByRole("button", { name: "Insert emoji" }).click();
+    await page.getByRole("dialog", { name: "Emoji" }).waitFor({ timeout: 15_000 });
+    await page.waitForLoadState("networkidle");
+    const emojiPicker = await log.take();
+
     const loader = boot.find((file) => file.path === "/widget.js");
     if (!loader) throw new Error("the page never fetched /widget.js");
-    return { loader, boot: { ...sumBytes(boot), files: boot }, open: { ...sumBytes(open), files: open } };
+    return {
+      loader,
+      boot: { ...sumBytes(boot), files: boot },
+      open: { ...sumBytes(open), files: open },
+      emojiPicker: { ...sumBytes(emojiPicker), files: emojiPicker },
+    };
   } finally {
     await context.close();
   }

@@ -202,7 +202,8 @@ export type ServableFile = { storageId: Id<"_storage">; name: string; contentTyp
 
 /**
  * What the download action may serve for an access key: a saved upload that went
- * out on a message still in its conversation or on a ticket reply, or a help-center image. Anything
+ * out on a message still in its conversation or on a ticket reply, a help-center image,
+ * or an operator's avatar (teamProfiles.ts). Anything
  * else is null (a 404).
  */
 export const servableFile = internalQuery({
@@ -217,7 +218,12 @@ export const servableFile = internalQuery({
         .query("articleImages")
         .withIndex("by_access_key", (q) => q.eq("accessKey", args.accessKey))
         .unique();
-      return image === null ? null : { storageId: image.storageId, name: "image", contentType: image.contentType };
+      if (image !== null) return { storageId: image.storageId, name: "image", contentType: image.contentType };
+      const profile = await ctx.db
+        .query("teamProfiles")
+        .withIndex("by_avatar_key", (q) => q.eq("avatarKey", args.accessKey))
+        .unique();
+      return profile?.avatar === undefined ? null : { storageId: profile.avatar.storageId, name: "avatar", contentType: profile.avatar.contentType };
     }
     if (upload.ticketReplyId !== undefined) {
       const reply = await ctx.db.get("ticketReplies", upload.ticketReplyId);

@@ -13,6 +13,9 @@ import { attachmentsOf, claimableUploads, markSent } from "./model/uploads";
 import { MESSAGE_LIST_LIMIT } from "./messages";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 import { relayToGateway } from "./model/gatewayRelay";
+import { patchTeamProfile } from "./model/teamProfiles";
+import { avatarUrl } from "./lib/teamFaces";
+import { siteUrl } from "./lib/siteUrl";
 
 /* A conversation's messages as operators see them, and operators' replies. */
 
@@ -42,11 +45,14 @@ export const reply = mutation({
     const uploads = await claimableUploads(ctx.db, { visitorId: conversation.visitorId, operatorUserId: userId }, args.attachmentIds ?? []);
     const body = uploads.length > 0 && args.body.trim() === "" ? "" : normalizeMessageBody(args.body);
     const now = Date.now();
+    // Replying puts the operator first among the faces on the messenger's Home.
+    const profile = await patchTeamProfile(ctx.db, workspaceId, userId, { lastRepliedAt: now });
     const message = await appendMessage(ctx.db, conversation, {
       senderType: "agent",
       body,
       createdAt: now,
       senderName: member.name,
+      ...(profile?.avatarKey !== undefined ? { senderAvatarUrl: avatarUrl(siteUrl(), profile.avatarKey) } : {}),
       ...(uploads.length > 0 ? { attachments: attachmentsOf(uploads) } : {}),
     });
     await markSent(ctx.db, uploads, message._id);

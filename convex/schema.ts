@@ -24,6 +24,7 @@ import { gatewayTables } from "./lib/gatewayTables";
 import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
+import { teamProfileTables } from "./lib/teamProfileTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -223,6 +224,8 @@ export default defineSchema({
 
   // Workspace members, invites, internal notes.
   ...operatorTables,
+  // Operators' avatars and last replies, for the messenger's Home.
+  ...teamProfileTables,
 
   // Tickets, their replies, support teams and SLA policies.
   ...ticketTables,

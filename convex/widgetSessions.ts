@@ -17,6 +17,8 @@ import { authenticateSession, findSessionByToken, issueSession, revokeVisitorSes
 import { upsertVisitorOnBoot } from "./model/visitors";
 import { linkVisitorCompany } from "./model/companies";
 import { findWorkspace } from "./model/workspaces";
+import { teamFaces } from "./model/teamProfiles";
+import type { TeamFace } from "./lib/teamFaces";
 import { enforceAddressLimit, enforceRateLimit } from "./model/rateLimits";
 
 /*
@@ -41,7 +43,8 @@ export type BootResult = {
   sessionToken: string;
   expiresAt: number;
   visitorId: Id<"visitors">;
-  settings: PublicMessengerSettings;
+  /** `team`: up to three operators (names and avatar URLs only) for the messenger's Home. */
+  settings: PublicMessengerSettings & { team: TeamFace[] };
 };
 
 export const boot = action({
@@ -118,7 +121,8 @@ export const start = internalMutation({
       now,
       proven: claims?.verified === true,
     });
-    return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: publicMessengerSettings(workspace, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration) };
+    const settings = publicMessengerSettings(workspace, (await effectiveForWidget(ctx.db, workspace, undefined)).configuration);
+    return { expiresAt: session.expiresAt, visitorId: visitor._id, settings: { ...settings, team: await teamFaces(ctx.db, workspace._id) } };
   },
 });
 

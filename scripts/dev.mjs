@@ -194,14 +194,16 @@ function startSite({ convexUrl, workspaceId }) {
 }
 
 // 5. The inbox's own origin: its files, with the deployment URL filled in, under a strict CSP.
-function startInbox({ convexUrl }) {
+function startInbox({ convexUrl, siteUrl }) {
   const convex = new URL(convexUrl);
+  // Operators' avatars and attachments are served by the deployment's file URL (the site port).
+  const site = new URL(siteUrl);
   const wsOrigin = `${convex.protocol === "https:" ? "wss" : "ws"}://${convex.host}`;
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: ${convex.origin}`,
+    `img-src 'self' data: ${convex.origin} ${site.origin}`,
     `connect-src 'self' ${convex.origin} ${wsOrigin}`,
     "object-src 'none'",
     "base-uri 'self'",
@@ -272,7 +274,7 @@ try {
     workspaceId: demo.workspaceId ?? "demo",
   });
   log(`demo site      http://${HOST}:${demoPort}/`);
-  await startInbox({ convexUrl: `http://${HOST}:${backendPort}` });
+  await startInbox({ convexUrl: `http://${HOST}:${backendPort}`, siteUrl: `http://${HOST}:${process.env.OPENCOM_SITE_PORT || "3211"}` });
   log(`inbox          http://${HOST}:${inboxPort}/  (operators from ${join(dataDir, "demo.json")}:)`);
   printOperators(demo);
   startExampleServices();

@@ -58,6 +58,14 @@ export const messages: Messages = {
   retryingIn: (seconds) => ` — إعادة المحاولة خلال ${formatNumber("ar", seconds)} ث`,
   retryingSoon: "؛ ستُرسل رسائلك تلقائيًا بعد قليل.",
   attach: "إرفاق ملفات",
+  emoji: {
+    open: "إدراج رمز تعبيري",
+    dialog: "الرموز التعبيرية",
+    search: "ابحث عن رمز تعبيري",
+    results: "نتائج البحث",
+    none: "لم يُعثر على أي رمز تعبيري.",
+    groups: { smileys: "الوجوه الضاحكة والمشاعر", people: "الأشخاص والجسم", nature: "الحيوانات والطبيعة", food: "الطعام والشراب", travel: "السفر والأماكن", activities: "الأنشطة", objects: "الأشياء", symbols: "الرموز", flags: "الأعلام" },
+  },
   attachments: "المرفقات",
   dropFiles: "أفلت الملفات لإرفاقها",
   removeFile: (name) => `إزالة ${name}`,
@@ -85,6 +93,7 @@ export const messages: Messages = {
 
   recentConversation: "آخر محادثة",
   sendUsAMessage: "أرسل لنا رسالة",
+  team: "فريقنا",
   searchForHelp: "ابحث عن مساعدة",
 
   searchArticles: "البحث في المقالات",

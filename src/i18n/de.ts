@@ -50,6 +50,14 @@ export const messages: Messages = {
   retryingIn: (seconds) => ` – neuer Versuch in ${seconds} s`,
   retryingSoon: "; Ihre Nachrichten werden gleich automatisch gesendet.",
   attach: "Dateien anhängen",
+  emoji: {
+    open: "Emoji einfügen",
+    dialog: "Emoji",
+    search: "Emoji suchen",
+    results: "Suchergebnisse",
+    none: "Kein Emoji gefunden.",
+    groups: { smileys: "Smileys und Emotionen", people: "Menschen und Körper", nature: "Tiere und Natur", food: "Essen und Trinken", travel: "Reisen und Orte", activities: "Aktivitäten", objects: "Objekte", symbols: "Symbole", flags: "Flaggen" },
+  },
   attachments: "Anhänge",
   dropFiles: "Dateien hier ablegen, um sie anzuhängen",
   removeFile: (name) => `${name} entfernen`,
@@ -77,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Letzte Unterhaltung",
   sendUsAMessage: "Schreiben Sie uns",
+  team: "Unser Team",
   searchForHelp: "Hilfe suchen",
 
   searchArticles: "Artikel durchsuchen",

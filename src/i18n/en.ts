@@ -52,6 +52,14 @@ const en = {
   retryingIn: (seconds: number) => ` — retrying in ${seconds} s`,
   retryingSoon: "; your messages will be sent automatically in a moment.",
   attach: "Attach files",
+  emoji: {
+    open: "Insert emoji",
+    dialog: "Emoji",
+    search: "Search emoji",
+    results: "Search results",
+    none: "No emoji found.",
+    groups: { smileys: "Smileys & emotion", people: "People & body", nature: "Animals & nature", food: "Food & drink", travel: "Travel & places", activities: "Activities", objects: "Objects", symbols: "Symbols", flags: "Flags" },
+  },
   attachments: "Attachments",
   dropFiles: "Drop files to attach them",
   removeFile: (name: string) => `Remove ${name}`,
@@ -77,6 +85,7 @@ const en = {
   // Home
   recentConversation: "Recent conversation",
   sendUsAMessage: "Send us a message",
+  team: "Our team",
   searchForHelp: "Search for help",
 
   // Help

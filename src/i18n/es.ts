@@ -50,6 +50,14 @@ export const messages: Messages = {
   retryingIn: (seconds) => ` — reintento en ${seconds} s`,
   retryingSoon: "; tus mensajes se enviarán solos en un momento.",
   attach: "Adjuntar archivos",
+  emoji: {
+    open: "Insertar emoji",
+    dialog: "Emoji",
+    search: "Buscar emoji",
+    results: "Resultados de la búsqueda",
+    none: "No se encontró ningún emoji.",
+    groups: { smileys: "Emoticonos y emociones", people: "Personas y cuerpo", nature: "Animales y naturaleza", food: "Comida y bebida", travel: "Viajes y lugares", activities: "Actividades", objects: "Objetos", symbols: "Símbolos", flags: "Banderas" },
+  },
   attachments: "Adjuntos",
   dropFiles: "Suelta los archivos para adjuntarlos",
   removeFile: (name) => `Quitar ${name}`,
@@ -77,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Conversación reciente",
   sendUsAMessage: "Envíanos un mensaje",
+  team: "Nuestro equipo",
   searchForHelp: "Buscar ayuda",
 
   searchArticles: "Buscar artículos",

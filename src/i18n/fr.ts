@@ -50,6 +50,14 @@ export const messages: Messages = {
   retryingIn: (seconds) => ` — nouvel essai dans ${seconds} s`,
   retryingSoon: " ; vos messages partiront automatiquement dans un instant.",
   attach: "Joindre des fichiers",
+  emoji: {
+    open: "Insérer un emoji",
+    dialog: "Emoji",
+    search: "Rechercher un emoji",
+    results: "Résultats de la recherche",
+    none: "Aucun emoji trouvé.",
+    groups: { smileys: "Smileys et émotions", people: "Personnes et corps", nature: "Animaux et nature", food: "Nourriture et boissons", travel: "Voyages et lieux", activities: "Activités", objects: "Objets", symbols: "Symboles", flags: "Drapeaux" },
+  },
   attachments: "Pièces jointes",
   dropFiles: "Déposez des fichiers pour les joindre",
   removeFile: (name) => `Retirer ${name}`,
@@ -77,6 +85,7 @@ export const messages: Messages = {
 
   recentConversation: "Conversation récente",
   sendUsAMessage: "Envoyez-nous un message",
+  team: "Notre équipe",
   searchForHelp: "Rechercher de l'aide",
 
   searchArticles: "Rechercher des articles",

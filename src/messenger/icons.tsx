@@ -46,3 +46,14 @@ export function DownloadIcon() {
     </svg>
   );
 }
+
+export function EmojiIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M8.5 14.5a4.5 4.5 0 0 0 7 0M9 9.5h.01M15 9.5h.01" />
+      </g>
+    </svg>
+  );
+}

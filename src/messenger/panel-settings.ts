@@ -8,6 +8,8 @@ export interface PanelSettings {
   offlineMessage: string | null;
   homeCards: { title: string; body?: string; url?: string }[];
   defaultTab: string | null;
+  /** Up to three operators for Home (who replied last first): names, and avatar URLs when set. */
+  team: { name: string; avatarUrl?: string }[];
 }
 
 const lenient = <T extends v.GenericSchema>(schema: T) => v.fallback(v.optional(schema), undefined);
@@ -23,6 +25,7 @@ const schema = v.looseObject({
     v.array(v.object({ title: v.string(), body: v.exactOptional(v.string()), url: v.exactOptional(v.string()) })),
   ),
   defaultTab: lenient(v.string()),
+  team: lenient(v.array(v.object({ name: v.string(), avatarUrl: v.exactOptional(v.string()) }))),
 });
 
 export function parsePanelSettings(raw: unknown): PanelSettings {
@@ -34,5 +37,6 @@ export function parsePanelSettings(raw: unknown): PanelSettings {
     offlineMessage: data.offlineMessage ?? null,
     homeCards: data.homeCards ?? [],
     defaultTab: data.defaultTab ?? null,
+    team: (data.team ?? []).slice(0, 3),
   };
 }

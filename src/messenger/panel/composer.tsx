@@ -4,6 +4,7 @@ import { ACCEPTED_TYPES } from "../../../core/messages/attachments";
 import { AttachIcon, SendIcon } from "../icons";
 import { checkMessage, COUNTER_THRESHOLD, MESSAGE_MAX_LENGTH } from "../../../core/messages/text";
 import { AttachmentTray } from "./attachment-tray";
+import { EmojiButton } from "./emoji-button";
 import { useT } from "./i18n";
 import { SendingTooFast } from "./send-notice";
 import type { Attachments } from "./use-attachments";
@@ -17,6 +18,8 @@ export interface ComposerProps {
   onTyping?(): void;
   /** Set while the server makes the visitor wait (rate limited): when sending resumes. */
   retryAt?: number | null;
+  /** Adopts a lazy chunk's stylesheet; given, the composer offers the emoji picker. */
+  addStyles?(css: string): void;
 }
 
 const HINT_ID = "oc-composer-hint";
@@ -33,7 +36,7 @@ const NO_ATTACHMENTS: Attachments = {
 };
 
 /** Enter sends, Shift+Enter adds a line; empty and oversized messages are refused with a reason. */
-export function Composer({ initialText = "", onSend, attachments = NO_ATTACHMENTS, onTyping, retryAt = null }: ComposerProps) {
+export function Composer({ initialText = "", onSend, attachments = NO_ATTACHMENTS, onTyping, retryAt = null, addStyles }: ComposerProps) {
   const t = useT();
   const [text, setText] = useState(initialText);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,6 +62,17 @@ export function Composer({ initialText = "", onSend, attachments = NO_ATTACHMENT
     if (textareaRef.current) textareaRef.current.value = "";
     setText("");
     setProblem(null);
+  };
+
+  /** Replaces the selection (or inserts at the caret, which a textarea keeps while unfocused). */
+  const insertAtCaret = (insert: string) => {
+    const field = textareaRef.current;
+    if (!field) return;
+    field.setRangeText(insert, field.selectionStart, field.selectionEnd, "end");
+    setText(field.value);
+    setProblem(null);
+    field.focus();
+    onTyping?.();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -119,6 +133,7 @@ export function Composer({ initialText = "", onSend, attachments = NO_ATTACHMENT
             </button>
           </>
         )}
+        {addStyles && <EmojiButton onPick={insertAtCaret} addStyles={addStyles} />}
         <button type="submit" class="oc-send oc-flip" aria-label={t.send} aria-disabled={attachments.uploading ? "true" : "false"}>
           <SendIcon />
         </button>

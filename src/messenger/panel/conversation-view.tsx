@@ -251,6 +251,7 @@ export default function ConversationView(props: ConversationViewProps) {
         attachments={attachments}
         onTyping={reportTyping}
         retryAt={retryAt}
+        addStyles={props.addStyles}
       />
       {dragging && (
         <p class="oc-dropzone" aria-hidden="true">

@@ -144,7 +144,8 @@ border:0;background:none;color:var(--oc-muted);font-size:11px;font-weight:600;le
 .oc-file{display:inline-block;padding:8px 12px;border-radius:12px;background:var(--oc-soft);color:var(--oc-ink);
 font-size:13px;overflow-wrap:anywhere}
 a.oc-file{color:var(--oc-primary-text)}
-.oc-attach{width:42px;height:42px;color:var(--oc-muted)}
+.oc-attach,.oc-emoji-toggle{width:42px;height:42px;color:var(--oc-muted)}
+.oc-emoji-anchor{display:contents}
 .oc-tray{list-style:none;margin:8px 0 0;padding:0;display:flex;flex-wrap:wrap;gap:6px}
 .oc-tray-item{display:flex;align-items:center;gap:6px;max-width:100%;padding:4px;padding-inline-start:6px;border:1px solid var(--oc-line);
 border-radius:10px;font-size:12px}

@@ -59,6 +59,9 @@ const admin = (call: Call, namesObject = false): Case => ({ role: "admin", call,
 
 const CASES: Record<string, Case> = {
   "members:list": agent((c, ids) => c.query(api.members.list, workspace(ids)), false),
+  "teamProfiles:mine": agent((c, ids) => c.query(api.teamProfiles.mine, { workspaceId: ids.workspaceId }), false),
+  "teamProfiles:setAvatar": agent((c, ids) => c.action(api.teamProfiles.setAvatar, { workspaceId: ids.workspaceId, image: new Uint8Array(PNG).buffer }), false),
+  "teamProfiles:removeAvatar": agent((c, ids) => c.mutation(api.teamProfiles.removeAvatar, { workspaceId: ids.workspaceId }), false),
   "members:setRole": admin((c, ids) => c.mutation(api.members.setRole, { ...workspace(ids), userId: ids.userId, role: "agent" }), true),
   "invites:create": admin((c, ids) => c.action(api.invites.create, { ...workspace(ids), email: "new@example.com", role: "agent" })),
   "invites:listPending": admin((c, ids) => c.query(api.invites.listPending, workspace(ids))),

@@ -1,8 +1,9 @@
 import type { SettingsPageProps } from "../page";
 import { useServices } from "../../use-convex";
+import { AvatarSection } from "./avatar-section";
 import { NotificationsSection } from "./notifications-section";
 
-export function AccountPage({ me }: SettingsPageProps) {
+export function AccountPage({ me, workspace }: SettingsPageProps) {
   const { auth } = useServices();
   return (
     <>
@@ -11,6 +12,7 @@ export function AccountPage({ me }: SettingsPageProps) {
         <p>Signed in as {me.email}.</p>
         <button type="button" onClick={() => void auth.signOut(true)}>Sign out everywhere</button>
       </section>
+      <AvatarSection workspaceId={workspace.workspaceId} />
       <NotificationsSection />
     </>
   );

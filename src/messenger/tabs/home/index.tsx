@@ -10,6 +10,7 @@ import { visibleTabs } from "../../tabs";
 import { parseConversations } from "../../wire";
 import { HelpSearchForm } from "../help/search-form";
 import { HOME_CSS } from "./styles";
+import { TeamFaces } from "./team-faces";
 
 export const CSS = HOME_CSS;
 
@@ -42,6 +43,7 @@ export default function HomeTab({ controller, settings, panelSettings, navigate,
           <h3 class="oc-card-title" id="oc-home-contact">
             {t.sendUsAMessage}
           </h3>
+          <TeamFaces team={panelSettings.team} />
           <p class={online ? "oc-presence oc-online" : "oc-presence oc-away"}>
             <span class="oc-presence-dot" aria-hidden="true" />
             {online ? `${t.online} · ${line}` : line}
