@@ -34,7 +34,7 @@ export function judge(figures: Figures): Verdict[] {
   const { sizes, boot, bootReturning, roundTrip, load, inbox } = figures;
   if (sizes) {
     add("loader widget.js (gzip)", kb(sizes.loader.gzip), "≤ 2 KB", sizes.loader.gzip <= 2000);
-    add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), "≤ 40 KB", sizes.boot.gzip <= 40_000);
+    add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), `≤ ${WIDGET_BUDGETS.beforeOpenGzipKb} KB`, sizes.boot.gzip <= WIDGET_BUDGETS.beforeOpenGzipKb * 1000);
     add("JS added by opening it (gzip)", kb(sizes.open.gzip), "≤ 25 KB", sizes.open.gzip <= 25_000);
   }
   if (boot) {
@@ -44,7 +44,7 @@ export function judge(figures: Figures): Verdict[] {
     const widgetHeap = heapBytes.median - blankPageHeapBytes;
     add("launcher usable, first visit, 4x CPU (median)", `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, "≤ 300 ms", usable.median <= 300);
     add("long tasks during boot (median)", `${longTasks.median} (max ${longTasks.max})`, "0", longTasks.median === 0);
-    add("widget's JS heap after boot, after GC (median)", `${mb(widgetHeap)} (page ${mb(heapBytes.median)} − blank page ${mb(blankPageHeapBytes)})`, "≤ 1.6 MB", widgetHeap <= 1.6e6);
+    add("widget's JS heap after boot, after GC (median)", `${mb(widgetHeap)} (page ${mb(heapBytes.median)} − blank page ${mb(blankPageHeapBytes)})`, `≤ ${WIDGET_BUDGETS.heapMb} MB`, widgetHeap <= WIDGET_BUDGETS.heapMb * 1e6);
   }
   if (bootReturning) {
     const { launcherUsableMs: usable, longTasks } = bootReturning;
@@ -68,6 +68,9 @@ export function judge(figures: Figures): Verdict[] {
   }
   return verdicts;
 }
+
+/** The widget's budgets that moved with measurement (docs/performance.md): what boot fetches and keeps. */
+export const WIDGET_BUDGETS = { beforeOpenGzipKb: 37, heapMb: 1.35 };
 
 /** The inbox's budgets; docs/performance.md says why these numbers. */
 export const INBOX_BUDGETS = { jsGzipKb: 80, chatsUsableMs: 1000, switchMs: 300 };
