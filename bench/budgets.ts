@@ -8,7 +8,10 @@ import type { SizeFigures } from "./sizes";
 
 export interface Figures {
   sizes?: SizeFigures;
+  /** A first visit: nothing cached. */
   boot?: BootFigures;
+  /** A returning visitor: the widget's look cached from the first load. */
+  bootReturning?: BootFigures;
   roundTrip?: RoundTripFigures;
   load?: LoadFigures;
   inbox?: InboxFigures;
@@ -28,10 +31,10 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 export function judge(figures: Figures): Verdict[] {
   const verdicts: Verdict[] = [];
   const add = (figure: string, value: string, budget: string, ok: boolean) => verdicts.push({ figure, value, budget, ok });
-  const { sizes, boot, roundTrip, load, inbox } = figures;
+  const { sizes, boot, bootReturning, roundTrip, load, inbox } = figures;
   if (sizes) {
     add("loader widget.js (gzip)", kb(sizes.loader.gzip), "≤ 2 KB", sizes.loader.gzip <= 2000);
-    add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), "≤ 40 KB", sizes.boot.gzip <= 40_000);
+    add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), `≤ ${WIDGET_BUDGETS.beforeOpenGzipKb} KB`, sizes.boot.gzip <= WIDGET_BUDGETS.beforeOpenGzipKb * 1000);
     add("JS added by opening it (gzip)", kb(sizes.open.gzip), "≤ 25 KB", sizes.open.gzip <= 25_000);
     add("JS added by opening the emoji picker (gzip)", kb(sizes.emojiPicker.gzip), `≤ ${EMOJI_PICKER_BUDGET_KB} KB`, sizes.emojiPicker.gzip <= EMOJI_PICKER_BUDGET_KB * 1000);
   }
@@ -40,9 +43,14 @@ export function judge(figures: Figures): Verdict[] {
     // The widget's heap: the page's used heap minus the same page's without the widget (what
     // Chromium holds for any page, ~0.6 MB, is not the widget's to budget).
     const widgetHeap = heapBytes.median - blankPageHeapBytes;
-    add("launcher usable, 4x CPU (median)", `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, "≤ 300 ms", usable.median <= 300);
+    add("launcher usable, first visit, 4x CPU (median)", `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, "≤ 300 ms", usable.median <= 300);
     add("long tasks during boot (median)", `${longTasks.median} (max ${longTasks.max})`, "0", longTasks.median === 0);
-    add("widget's JS heap after boot, after GC (median)", `${mb(widgetHeap)} (page ${mb(heapBytes.median)} − blank page ${mb(blankPageHeapBytes)})`, "≤ 1.6 MB", widgetHeap <= 1.6e6);
+    add("widget's JS heap after boot, after GC (median)", `${mb(widgetHeap)} (page ${mb(heapBytes.median)} − blank page ${mb(blankPageHeapBytes)})`, `≤ ${WIDGET_BUDGETS.heapMb} MB`, widgetHeap <= WIDGET_BUDGETS.heapMb * 1e6);
+  }
+  if (bootReturning) {
+    const { launcherUsableMs: usable, longTasks } = bootReturning;
+    add("launcher usable, returning visitor, 4x CPU (median)", `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, "≤ 300 ms", usable.median <= 300);
+    add("long tasks during boot, returning visitor (median)", `${longTasks.median} (max ${longTasks.max})`, "0", longTasks.median === 0);
   }
   if (roundTrip) {
     add("message round trip p50", `${ms(roundTrip.p50Ms)} (n=${roundTrip.samples})`, "≤ 50 ms", roundTrip.p50Ms <= 50);
@@ -64,6 +72,8 @@ export function judge(figures: Figures): Verdict[] {
 
 /** The picker's chunk with every emoji it shows (about 8 KB); search words load on the first search. */
 export const EMOJI_PICKER_BUDGET_KB = 10;
+/** The widget's budgets that moved with measurement (docs/performance.md): what boot fetches and keeps. */
+export const WIDGET_BUDGETS = { beforeOpenGzipKb: 37, heapMb: 1.35 };
 
 /** The inbox's budgets; docs/performance.md says why these numbers. */
 export const INBOX_BUDGETS = { jsGzipKb: 80, chatsUsableMs: 1000, switchMs: 300 };

@@ -4,6 +4,9 @@
 //   --size-only      only the bytes (what CI and the deploy script run)
 //   --dist <dir>     the build to measure (default dist/; run `npm run build` first)
 //   --runs <n>       boot runs at 4x CPU (default 10, 5 with --check)
+//   --reference <dir>  also measure a reference bundle side by side (its widget.js at the top of
+//                    <dir>; or OPENCOM_BENCH_REFERENCE), e.g. ../shared/peers/opencom-widget
+//   --widget-only    only the widget's figures (bytes, boot): no round trip, load or inbox
 // Writes bench/results/latest.json (full run), check.json or size-only.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +14,7 @@ import { parseArgs } from "node:util";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_PATH, launchChromium } from "../test/support/browser";
 import { CPU_THROTTLE, measureBoot, SETTLE_MS } from "./boot";
+import { formatSideBySide, measureSideBySide, type SideBySide } from "./side-by-side";
 import { formatBytes, formatTable, judge, type Figures } from "./budgets";
 import { measureLoad } from "./load";
 import { measureRoundTrip, SAMPLES_PER_VISITOR } from "./round-trip";
@@ -30,11 +34,19 @@ const { values } = parseArgs({
     "size-only": { type: "boolean", default: false },
     dist: { type: "string", default: join(ROOT, "dist") },
     runs: { type: "string" },
+    reference: { type: "string", default: process.env.OPENCOM_BENCH_REFERENCE },
+    "widget-only": { type: "boolean", default: false },
   },
 });
 const check = values.check;
 const sizeOnly = values["size-only"];
 const distDir = resolve(values.dist);
+const referenceDir = values.reference ? resolve(values.reference) : undefined;
+const widgetOnly = values["widget-only"];
+if (referenceDir && !existsSync(join(referenceDir, "widget.js"))) {
+  console.error(`[bench] ${referenceDir} has no widget.js: give the reference bundle's folder`);
+  process.exit(2);
+}
 const plan = {
   bootRuns: Number(values.runs ?? (check ? 5 : 10)),
   roundTripSamples: check ? 40 : 200,
@@ -62,6 +74,7 @@ const stack = await timed("backend + site", () => startBenchStack(distDir, agent
 let browser: Browser | undefined;
 const figures: Figures = {};
 let bannerBootGzip: number | undefined;
+let sideBySide: SideBySide | undefined;
 try {
   browser = await launchChromium();
   const { convexUrl, siteUrl, workspaceId, agentKeys, adminApiKey } = stack.backend;
@@ -70,9 +83,13 @@ try {
   figures.sizes = await timed("bytes", () => measureSizes(browser!, stack.site.url));
   bannerBootGzip = withBanner.boot.gzip - figures.sizes.boot.gzip;
   if (!sizeOnly) {
-    figures.boot = await timed(`boot × ${plan.bootRuns} at ${CPU_THROTTLE}x CPU`, () => measureBoot(browser!, stack.site.url, plan.bootRuns));
+    figures.boot = await timed(`boot, first visit × ${plan.bootRuns} at ${CPU_THROTTLE}x CPU`, () => measureBoot(browser!, stack.site.url, plan.bootRuns));
+    figures.bootReturning = await timed(`boot, returning visitor × ${plan.bootRuns} at ${CPU_THROTTLE}x CPU`, () => measureBoot(browser!, stack.site.url, plan.bootRuns, "returning"));
+    if (referenceDir) sideBySide = await timed(`side by side with ${referenceDir} × ${plan.bootRuns}`, () => measureSideBySide(browser!, stack.site.url, referenceDir, plan.bootRuns));
     await browser.close();
     browser = undefined;
+  }
+  if (!sizeOnly && !widgetOnly) {
     figures.roundTrip = await timed(`round trip × ${plan.roundTripSamples}`, () => measureRoundTrip(convexUrl, workspaceId, siteUrl, agentKeys, plan.roundTripSamples));
     figures.load = await timed(`${plan.loadVisitors} visitors × ${plan.loadMessages} messages`, () => measureLoad(convexUrl, workspaceId, plan.loadVisitors, plan.loadMessages));
   }
@@ -80,7 +97,7 @@ try {
   await browser?.close();
   await stack.close();
 }
-if (!sizeOnly) figures.inbox = await timed(`inbox with ${plan.inboxConversations} conversations × ${plan.bootRuns}`, () => benchInbox());
+if (!sizeOnly && !widgetOnly) figures.inbox = await timed(`inbox with ${plan.inboxConversations} conversations × ${plan.bootRuns}`, () => benchInbox());
 
 /** The inbox on a backend of its own, whose demo workspace holds 500 more conversations. */
 async function benchInbox() {
@@ -100,10 +117,12 @@ const verdicts = judge(figures);
 console.log(`\n${formatTable(verdicts)}\n`);
 if (figures.sizes) console.log(`${formatBytes(figures.sizes)}\n`);
 if (bannerBootGzip !== undefined) console.log(`the demo's seeded announcement banner, when due, adds ${(bannerBootGzip / 1000).toFixed(2)} KB gzip of overlay chunks before open (not budgeted: overlays load only when one is due)\n`);
-if (figures.boot) {
-  const { longTaskMs, longTasks } = figures.boot;
-  console.log(`long tasks per boot: ${longTasks.min}–${longTasks.max}, median ${Math.round(longTaskMs.median)} ms in total`);
+for (const [visit, boot] of [["first visit", figures.boot], ["returning visitor", figures.bootReturning]] as const) {
+  if (!boot) continue;
+  const { launcherUsableMs: usable, longTaskMs, longTasks } = boot;
+  console.log(`${visit}: launcher usable ${Math.round(usable.min)} / ${Math.round(usable.median)} / ${Math.round(usable.max)} ms (min / median / max); long tasks per boot ${longTasks.min}–${longTasks.max}, median ${Math.round(longTaskMs.median)} ms in total`);
 }
+if (sideBySide && figures.sizes) console.log(`\n${formatSideBySide(sideBySide, figures.sizes.boot.gzip)}\n`);
 if (figures.roundTrip) {
   const rt = figures.roundTrip;
   console.log(`round trip: agent sees the message p50 ${rt.agentSeesP50Ms.toFixed(1)} ms; reply reaches the visitor p50 ${rt.replyP50Ms.toFixed(1)} ms; max ${Math.round(rt.maxMs)} ms`);
@@ -118,7 +137,7 @@ if (figures.load) {
 }
 console.log(`reference, ${REFERENCE.widget}: ${REFERENCE.gzipKb} KB gzip, launcher ${REFERENCE.launcherMs} ms at 4x, ${REFERENCE.longTasks} long tasks (${REFERENCE.longTaskMs} ms)`);
 
-const mode = sizeOnly ? "size-only" : check ? "check" : "full";
+const mode = sizeOnly ? "size-only" : check ? "check" : widgetOnly ? "widget-only" : "full";
 const results = {
   mode,
   measuredAt: new Date().toISOString(),
@@ -126,6 +145,7 @@ const results = {
   environment: { node: process.version, chromium: CHROMIUM_PATH, cpuThrottle: CPU_THROTTLE, settleMs: SETTLE_MS, plan },
   reference: REFERENCE,
   ...(bannerBootGzip !== undefined ? { demoBannerBootGzipBytes: bannerBootGzip } : {}),
+  ...(sideBySide ? { sideBySide } : {}),
   verdicts,
   figures,
   seconds: (performance.now() - started) / 1000,

@@ -45,6 +45,10 @@ export async function measureSizes(browser: Browser, siteUrl: string): Promise<S
     const log = recordWidgetResponses(page, siteUrl);
     await page.goto(`${siteUrl}/index.html`);
     await waitForLauncherReady(page);
+    // The launcher paints before the session exists; what boot then loads (an overlay that is
+    // due, say) still counts as fetched before the messenger opens.
+    await page.waitForFunction(() => typeof (window as unknown as { OpencomWidget?: { getVisitorId?(): unknown } }).OpencomWidget?.getVisitorId?.() === "string", null, { timeout: 20_000, polling: 100 });
+    await page.waitForTimeout(500);
     await page.waitForLoadState("networkidle");
     const boot = await log.take();
 

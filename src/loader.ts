@@ -7,15 +7,16 @@
 import { createCallQueue } from "./loader/call-queue";
 import { inlineStubCalls } from "./loader/inline-stub";
 import { readConfig } from "./loader/read-config";
-import { importVerified } from "./loader/verified-import";
+import { importVerified, preloadVerified } from "./loader/verified-import";
 
 /**
  * The runtime entry of this build, inlined by the build (vite.config.ts) once the runtime is
  * written: its path relative to widget.js (`runtime/<version>/runtime-<hash>.js`) and its
- * integrity. Inlined rather than read from manifest.json at run time: one request fewer
- * before the launcher shows, and no `connect-src` for the CDN in the host page's CSP.
+ * integrity, and the chunks the runtime always loads at boot (the Convex client) with theirs.
+ * Inlined rather than read from manifest.json at run time: one request fewer before the
+ * launcher shows, and no `connect-src` for the CDN in the host page's CSP.
  */
-declare const __OPENCOM_RUNTIME__: { file: string; integrity: string };
+declare const __OPENCOM_RUNTIME__: { file: string; integrity: string; preload: Array<[file: string, integrity: string]> };
 
 type LoaderWindow = Window & { OpencomWidget?: unknown; opencomSettings?: unknown };
 
@@ -46,8 +47,13 @@ function start(win: LoaderWindow): void {
   for (const call of inlineCalls ?? []) queue.stub[call.method](...call.args);
 
   // The runtime lives beside the loader: resolve against the loader's own URL, not the page's.
-  const { file, integrity } = __OPENCOM_RUNTIME__;
-  const runtimeUrl = new URL(file, script?.src || document.baseURI).href;
+  const { file, integrity, preload } = __OPENCOM_RUNTIME__;
+  const base = script?.src || document.baseURI;
+  const runtimeUrl = new URL(file, base).href;
+  // The boot chunks download beside the runtime instead of after it; the runtime's own
+  // verified import of each then finds it checked in the module map (see preloadVerified).
+  // A failed preload is reported by the runtime when it imports that chunk.
+  for (const [chunk, hash] of preload) preloadVerified(new URL(chunk, base).href, hash).catch(() => {});
   importVerified(runtimeUrl, integrity).then(
     // A task boundary between evaluating the runtime and starting it: done in one task, the
     // two made a task over 50 ms at 4x CPU, which blocks the page's own input meanwhile.

@@ -1,31 +1,34 @@
-import type { ConnectionState } from "convex/browser";
 import { matchLocale, negotiateLocale } from "../i18n/locales";
 import type { ResolvedConfig } from "../sdk/config";
 import type { Emitter } from "../sdk/emitter";
 import { logError } from "../sdk/log";
 import type { Attributes, TourSummary, UserIdentity, WidgetEvents } from "../sdk/types";
-import { createDeferredClient } from "../runtime/deferred-client";
 import { createDelivery } from "../runtime/delivery";
-import { browserLocale, detectDevice } from "../runtime/device";
 import { isIdentityRefusal, readAppError, type AppErrorInfo } from "../runtime/errors";
 import { backend } from "../runtime/functions";
-import { callAction, createGateway, type ClientLike } from "../runtime/gateway";
-import { userForReboot } from "../runtime/identity";
+import { callAction, createGateway } from "../runtime/gateway";
+import { watchConfiguration, withConfiguration, type LiveConfiguration } from "../runtime/live-configuration";
 import { watchPageViews } from "../runtime/page-views";
 import { startPresence } from "../runtime/presence";
 import { createSession, type SessionSnapshot } from "../runtime/session";
-import { parseSettings } from "../runtime/settings";
-import { browserStore, forgetVisitor, readJson, storageKeys, type KeyValueStore } from "../runtime/storage";
+import { createSettingsCache } from "../runtime/settings-cache";
+import { forgetVisitor, storageKeys } from "../runtime/storage";
 import { createStore } from "../runtime/store";
 import { createTimers } from "../runtime/timers";
 import { PAGE_VIEW_EVENT, PRESENCE_EVENT, trackEvent } from "../runtime/tracking";
-import type { ConnectionStatus, WidgetUiState } from "../runtime/ui-state";
+import type { WidgetUiState } from "../runtime/ui-state";
 import { mountMessenger } from "../messenger/mount";
 import { watchUnread } from "../messenger/unread";
 import { createEngagementHost } from "../overlays/host/host";
+import { bootContext } from "./boot-context";
+import { watchConfigEvents } from "./config-events";
+import { watchConnection } from "./connection-status";
 import { createController } from "./controller";
-import type { ConfigEventType } from "../../core/theme/configuration";
-import { storeConfiguration, watchConfiguration, withConfiguration, type LiveConfiguration } from "../runtime/live-configuration";
+import { endSession } from "./end-session";
+import { browserEnv, type InstanceEnv } from "./env";
+import { firstLook } from "./first-look";
+
+export { browserEnv, type InstanceEnv } from "./env";
 
 /** One running widget. Everything it creates is released by `destroy()`. */
 export interface WidgetInstance {
@@ -63,26 +66,8 @@ export interface InstanceHooks {
   onVisitorChanged?(): void;
 }
 
-/** What the instance needs from the outside world; tests substitute fakes. */
-export interface InstanceEnv {
-  win: Window & typeof globalThis;
-  storage: KeyValueStore;
-  createClient(convexUrl: string): ClientLike;
-}
-
-export function browserEnv(): InstanceEnv {
-  return {
-    win: window,
-    storage: browserStore(),
-    createClient: (url) => createDeferredClient(() => import("../runtime/convex-client").then((module) => module.connect(url))),
-  };
-}
-
 /** Tracked after each message the visitor sends (checklist tasks complete on it). */
 const MESSAGE_SENT_EVENT = "$message_sent";
-
-/** A short drop of the socket is not worth a banner: show "Reconnecting…" after this long. */
-const RECONNECTING_GRACE_MS = 1500;
 
 export function createWidgetInstance(
   config: ResolvedConfig,
@@ -101,11 +86,11 @@ export function createWidgetInstance(
   /** The configuration from the live query; it wins over the one boot sent (the workspace default). */
   let live: LiveConfiguration | null = null;
 
-  const cached = readJson(storage, storageKeys.settings(workspaceId));
+  const cache = createSettingsCache(storage, config);
   const state = createStore<WidgetUiState>({
     open: false,
-    // Settings from the last visit let the launcher appear before boot answers.
-    settings: cached === undefined ? null : parseSettings(cached),
+    // The launcher paints at once: it never waits for the socket or boot (see firstLook).
+    settings: firstLook(cache, config),
     unread: 0,
     connection: "connecting",
     ready: false,
@@ -121,20 +106,12 @@ export function createWidgetInstance(
     timers,
     callBoot: (args) => client.action(backend.widgetSessions.boot, args),
     callRefresh: (args) => client.action(backend.widgetSessions.refresh, args),
-    bootContext: () => ({
-      origin: win.location.origin,
-      url: win.location.href,
-      device: { ...detectDevice(win.navigator.userAgent, win.navigator.maxTouchPoints), ...browserLocale(win) },
-      ...(win.document.referrer ? { referrer: win.document.referrer } : {}),
-      ...(config.onboardingVerificationToken ? { onboardingVerificationToken: config.onboardingVerificationToken } : {}),
-      ...(config.clientIdentifier ? { clientIdentifier: config.clientIdentifier } : {}),
-      ...withUser(visitorId === null ? user : userForReboot(user, Date.now())),
-    }),
+    bootContext: () => bootContext(win, config, user, visitorId !== null),
     ...(hooks.onVisitorChanged ? { onVisitorChanged: hooks.onVisitorChanged } : {}),
     onFatal(error) {
       if (isIdentityRefusal(error) && hooks.onIdentityRefused) return hooks.onIdentityRefused(error);
       logError(`the widget is disabled: ${error.message} (${error.code})`);
-      storage.remove(storageKeys.settings(workspaceId));
+      cache.clear();
       state.set({ settings: null, open: false });
       emitter.emit("error", { code: error.code, message: error.message });
     },
@@ -147,7 +124,7 @@ export function createWidgetInstance(
     isReady: () => state.get().ready,
     onSent: () => {
       trackVisitorEvent(MESSAGE_SENT_EVENT); // completes "send a message" checklist tasks
-      fireConfigEvent("message_sent");
+      configEvents.fire("message_sent");
     },
     onFailed: (message) => emitter.emit("error", { code: "SEND_FAILED", message }),
   });
@@ -157,13 +134,12 @@ export function createWidgetInstance(
     gateway,
     emitter,
     startExperience: (kind, id) => engagement.start(kind, id),
-    onTranscriptExported: () => fireConfigEvent("transcript_export"),
+    onTranscriptExported: () => configEvents.fire("transcript_export"),
     act: (action, args) => callAction(client, session, action, args),
   });
 
   function onSession(snapshot: SessionSnapshot): void {
-    storage.set(storageKeys.settings(workspaceId), JSON.stringify(snapshot.settings));
-    if (live !== null) storeConfiguration(storage, storageKeys.settings(workspaceId), live);
+    cache.saveSettings(snapshot.settings.raw);
     delivery.attach(storageKeys.outbox(workspaceId, snapshot.visitorId));
     const firstBoot = visitorId === null;
     visitorId = snapshot.visitorId;
@@ -174,25 +150,13 @@ export function createWidgetInstance(
   cleanups.push(session.subscribe(onSession));
   session.ready().catch(() => {}); // failures are reported through onFatal or retried
 
-  let cancelReconnecting = () => {};
-  const onConnection = (connection: ConnectionState) => {
-    const status: ConnectionStatus = connection.isWebSocketConnected
-      ? "online"
-      : connection.hasEverConnected
-        ? "reconnecting"
-        : "connecting";
-    cancelReconnecting();
-    if (status !== "reconnecting") state.set({ connection: status });
-    else cancelReconnecting = timers.timeout(() => state.set({ connection: status }), RECONNECTING_GRACE_MS);
-    if (status === "online") delivery.pump();
-  };
-  cleanups.push(client.subscribeToConnectionState(onConnection));
+  cleanups.push(watchConnection(client, state, timers, () => delivery.pump()));
 
-  cleanups.push(watchUnread(gateway, state, emitter, () => fireConfigEvent("agent_assigned")));
+  cleanups.push(watchUnread(gateway, state, emitter, () => configEvents.fire("agent_assigned")));
   cleanups.push(
     watchConfiguration(gateway, config.configurationId, (next) => {
       live = next;
-      storeConfiguration(storage, storageKeys.settings(workspaceId), next);
+      cache.saveConfiguration(next);
       const settings = state.get().settings;
       if (settings !== null) state.set({ settings: withConfiguration(settings, next.configuration) });
     }),
@@ -210,34 +174,16 @@ export function createWidgetInstance(
     sound: config.sound,
   });
   cleanups.push(() => messenger.destroy());
-  let configListeners: Promise<(eventType: ConfigEventType, startedAt: number) => void> | null = null;
-  /** Runs the configuration's listeners for an event; their code loads the first time one is due. */
-  const fireConfigEvent = (eventType: ConfigEventType) => {
-    const listeners = state.get().settings?.configuration?.eventListeners ?? [];
-    if (!listeners.some((listener) => listener.eventType === eventType)) return;
-    const startedAt = win.performance.now();
-    configListeners ??= import("../runtime/config-listeners").then(({ createConfigListeners, nextPaint, paintedWhen }) =>
-      createConfigListeners({
-        state,
-        emitter,
-        gateway,
-        configurationId: () => live?.id ?? null,
-        painted: (type) =>
-          type === "widget_open" ? paintedWhen(win, () => messenger.shadow.querySelector(".oc-panel") !== null, 10_000) : nextPaint(win),
-        now: () => win.performance.now(),
-      }),
-    );
-    configListeners.then((fire) => !destroyed && fire(eventType, startedAt)).catch(() => {});
-  };
-  const configEvents = { open: () => fireConfigEvent("widget_open"), close: () => fireConfigEvent("widget_close"), received: () => fireConfigEvent("message_received") };
-  emitter.on("open", configEvents.open);
-  emitter.on("close", configEvents.close);
-  emitter.on("messageReceived", configEvents.received);
-  cleanups.push(() => {
-    emitter.off("open", configEvents.open);
-    emitter.off("close", configEvents.close);
-    emitter.off("messageReceived", configEvents.received);
+  const configEvents = watchConfigEvents({
+    win,
+    state,
+    emitter,
+    gateway,
+    configurationId: () => live?.id ?? null,
+    panelShown: () => messenger.shadow.querySelector(".oc-panel") !== null,
+    isDestroyed: () => destroyed,
   });
+  cleanups.push(() => configEvents.stop());
   const engagement = createEngagementHost({
     win,
     shadow: messenger.shadow,
@@ -322,23 +268,4 @@ export function createWidgetInstance(
       endSession(client, token);
     },
   };
-}
-
-const withUser = (user: UserIdentity | undefined) => (user ? { user } : {});
-
-/** How long a logout may take before the socket is closed anyway (the session expires on its own). */
-const LOGOUT_TIMEOUT_MS = 10_000;
-
-/** Revokes the session on the server, then closes the client. Never fails. */
-function endSession(client: ClientLike, token: string | undefined): void {
-  const close = () => void client.close().catch(() => {});
-  if (token === undefined) return close();
-  const timer = setTimeout(close, LOGOUT_TIMEOUT_MS);
-  client
-    .mutation(backend.widgetSessions.logout, { sessionToken: token })
-    .catch(() => {})
-    .finally(() => {
-      clearTimeout(timer);
-      close();
-    });
 }

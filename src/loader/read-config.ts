@@ -6,6 +6,8 @@ const ATTRIBUTES: ReadonlyArray<[string, string]> = [
   ["onboarding-verification-token", "onboardingVerificationToken"],
   ["client-identifier", "clientIdentifier"],
   ["configuration-id", "configurationId"],
+  ["primary-color", "primaryColor"],
+  ["launcher-position", "launcherPosition"],
   // Legacy name of the onboarding verification token; used only when the new one is absent.
   ["verification-token", "onboardingVerificationToken"],
 ];

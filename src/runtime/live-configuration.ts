@@ -3,13 +3,12 @@ import { readConfiguration } from "./configuration";
 import { backend } from "./functions";
 import type { Gateway } from "./gateway";
 import type { WidgetSettings } from "./settings";
-import { readJson, type KeyValueStore } from "./storage";
 
 /*
  * The widget configuration as a live query: a PATCH on the server re-themes an
  * open widget within a second, without a reload. The applied configuration is
- * also kept with the stored settings, so the next page load starts with it;
- * a cache purge on the server (a new generation) drops that stored copy first.
+ * also kept in the settings cache (settings-cache.ts), so the next page load
+ * paints with it.
  */
 
 export type LiveConfiguration = { id: string | null; cacheGeneration: number; configuration: EffectiveConfiguration };
@@ -30,14 +29,6 @@ export function withConfiguration(settings: WidgetSettings, configuration: Effec
     primaryColor: configuration.theme.primaryColor, // hex: see readConfiguration
     launcherPosition: configuration.layout.position === "bottom-left" ? "left" : "right",
   };
-}
-
-/** Rewrites the stored settings with the live configuration; a new cache generation drops the old copy first. */
-export function storeConfiguration(storage: KeyValueStore, key: string, live: LiveConfiguration): void {
-  const stored = readJson(storage, key);
-  const base = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
-  if (base["configurationGeneration"] !== live.cacheGeneration) storage.remove(key);
-  storage.set(key, JSON.stringify({ ...base, configuration: live.configuration, configurationGeneration: live.cacheGeneration }));
 }
 
 export function watchConfiguration(

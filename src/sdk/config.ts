@@ -57,6 +57,9 @@ const configSchema = v.pipe(
     sound: v.optional(v.boolean(), false),
     locale: v.exactOptional(nonEmptyText),
     configurationId: v.exactOptional(v.pipe(nonEmptyText, v.maxLength(100))),
+    // Only hex: the value goes into the launcher's stylesheet.
+    primaryColor: v.exactOptional(v.pipe(v.string(), v.regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i, "must be a hex colour such as #2563eb"))),
+    launcherPosition: v.exactOptional(v.picklist(["left", "right"], 'must be "left" or "right"')),
   }),
 );
 

@@ -74,6 +74,20 @@ export interface WidgetConfig {
    * @default the workspace's default configuration
    */
   configurationId?: string;
+  /**
+   * The launcher's colour (hex, `#1f7a5c`) until the workspace's own settings have arrived:
+   * set it to the workspace's colour and a visitor's first visit paints right from the first
+   * frame. Later visits paint from the look cached in the browser. The workspace's settings
+   * win once they arrive. Also `data-opencom-primary-color` on the script tag.
+   * @default "#2563eb", until the workspace's settings arrive
+   */
+  primaryColor?: string;
+  /**
+   * The corner the launcher sits in until the workspace's own settings have arrived (see
+   * `primaryColor`). Also `data-opencom-launcher-position` on the script tag.
+   * @default "right", until the workspace's settings arrive
+   */
+  launcherPosition?: "left" | "right";
 }
 
 /** A team (agent or bot) message, as `messageReceived` reports it. */

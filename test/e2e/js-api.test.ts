@@ -41,7 +41,9 @@ describe("the inline snippet, with the tag loaded last and slow", () => {
       widgetServedAt = Date.now();
       await route.continue();
     });
-    await page.goto(`${stack.site.url}/inline-stub.html`);
+    // Not waiting for `load`: that waits for the async tag and the boot chunks it preloads,
+    // by when the widget may have run the queued calls already.
+    await page.goto(`${stack.site.url}/inline-stub.html`, { waitUntil: "domcontentloaded" });
     expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([]);
     await shows(page.getByRole("button", { name: "Close messenger" }), 20_000); // the queued open()
     await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), { timeout: 10_000 }).toEqual(

@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { memoryStore, storageKeys } from "../../../src/runtime/storage";
+import { createSettingsCache } from "../../../src/runtime/settings-cache";
+import { memoryStore, storageKeys, type KeyValueStore } from "../../../src/runtime/storage";
 import { convexError, FakeClient, flush } from "../helpers/fake-client";
 import { destroyWidgets, host, launcher, shadow, startWidget, until } from "../helpers/widget";
 
 const originalPush = history.pushState;
+
+/** What an earlier page load of the same widget (startWidget's workspace and deployment) stored. */
+function cacheFromLastVisit(storage: KeyValueStore, settings: Record<string, unknown>): void {
+  createSettingsCache(storage, { workspaceId: "demo", convexUrl: "http://127.0.0.1:3210" }).saveSettings(settings);
+}
+
+const rootClass = () => shadow().querySelector(".oc-root")!.className;
+const themeSheet = () => [...shadow().adoptedStyleSheets].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join("")).join("");
 
 afterEach(() => {
   destroyWidgets();
@@ -53,13 +62,37 @@ describe("widget instance", () => {
     expect(changes).toEqual([3]);
   });
 
-  it("shows the launcher at once from cached settings, before boot answers", () => {
+  it("paints a returning visitor's launcher at once in the cached colour and side, before boot answers", () => {
     const storage = memoryStore();
-    storage.set(storageKeys.settings("demo"), JSON.stringify({ teamName: "Cached", primaryColor: "#000000" }));
+    cacheFromLastVisit(storage, { teamName: "Cached", primaryColor: "#000000", launcherPosition: "left" });
     const client = new FakeClient().on("widgetSessions:boot", () => new Promise(() => {})); // boot never answers
     startWidget({ storage, client });
     expect(shadow().querySelector(".oc-root")?.hasAttribute("hidden")).toBe(false);
     expect(launcher().getAttribute("aria-label")).toBe("Open messenger");
+    expect(rootClass()).toContain("oc-left");
+    expect(themeSheet()).toContain("--oc-primary: #000000");
+  });
+
+  it("paints a first visit's launcher at once, from the tag's colour and side when it gives them", () => {
+    const client = new FakeClient().on("widgetSessions:boot", () => new Promise(() => {}));
+    startWidget({ client, config: { primaryColor: "#b91c1c", launcherPosition: "left" } });
+    expect(shadow().querySelector(".oc-root")?.hasAttribute("hidden")).toBe(false);
+    expect(rootClass()).toContain("oc-left");
+    expect(themeSheet()).toContain("--oc-primary: #b91c1c");
+  });
+
+  it("ignores a corrupt cache: the launcher paints as on a first visit, then boot's look replaces it and is stored", async () => {
+    const storage = memoryStore();
+    cacheFromLastVisit(storage, { primaryColor: "#000000" });
+    const entry = JSON.parse(storage.get(storageKeys.settings("demo"))!) as { settings: Record<string, unknown> };
+    entry.settings["primaryColor"] = "#000;}:host{display:none";
+    storage.set(storageKeys.settings("demo"), JSON.stringify(entry));
+    const { emitter } = startWidget({ storage });
+    expect(themeSheet()).toContain("--oc-primary: #2563eb");
+    expect(rootClass()).toContain("oc-right");
+    await new Promise<void>((resolve) => emitter.on("ready", () => resolve()));
+    expect(themeSheet()).toContain("--oc-primary: #4f46e5");
+    expect(createSettingsCache(storage, { workspaceId: "demo", convexUrl: "http://127.0.0.1:3210" }).read()?.primaryColor).toBe("#4f46e5");
   });
 
   it("opens the panel on click, closes on Escape and returns focus to the launcher", async () => {
@@ -132,7 +165,8 @@ describe("widget instance", () => {
   it("hides itself and logs one error when the origin is refused", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const storage = memoryStore();
-    storage.set(storageKeys.settings("demo"), JSON.stringify({ teamName: "Cached" }));
+    cacheFromLastVisit(storage, { teamName: "Cached" });
+    expect(storage.get(storageKeys.settings("demo"))).not.toBeNull();
     const client = new FakeClient().on("widgetSessions:boot", () => {
       throw convexError({ code: "ORIGIN_NOT_ALLOWED", message: "Origin not allowed" });
     });

@@ -4,7 +4,12 @@ type TestWindow = Window & { OpencomWidget?: Record<string, (...args: unknown[])
 const win = window as TestWindow;
 // What the build inlines (vite.config.ts). Whether Chromium refuses a file with another
 // hash is checked end to end in test/e2e/deploy.test.ts.
-const RUNTIME_ENTRY = { file: "runtime/9.9.9/runtime-AbCd1234.js", integrity: "sha384-unused-in-happy-dom" };
+const BOOT_CHUNK = { file: "runtime/9.9.9/convex-client-EfGh5678.js", integrity: "sha384-boot-chunk" };
+const RUNTIME_ENTRY = {
+  file: "runtime/9.9.9/runtime-AbCd1234.js",
+  integrity: "sha384-unused-in-happy-dom",
+  preload: [[BOOT_CHUNK.file, BOOT_CHUNK.integrity]],
+};
 
 beforeEach(() => {
   (globalThis as { __OPENCOM_RUNTIME__?: unknown }).__OPENCOM_RUNTIME__ = RUNTIME_ENTRY;
@@ -29,7 +34,7 @@ function addScriptTag(): void {
 }
 
 describe("loader", () => {
-  it("preloads the runtime with its integrity and, when the check fails, logs one error and settles promises", async () => {
+  it("preloads the runtime and its boot chunks with their integrity and, when the check fails, logs one error and settles promises", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     addScriptTag();
     await import("../../../src/loader");
@@ -39,7 +44,17 @@ describe("loader", () => {
     const visitor = stub.getVisitorId!();
     expect(visitor).toBeInstanceOf(Promise);
 
-    const preload = document.head.querySelector<HTMLLinkElement>("link[rel=modulepreload]")!;
+    // The boot chunk is fetched beside the runtime, not after it, with its own integrity.
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>("link[rel=modulepreload]")];
+    expect(links.map((link) => [link.href, link.integrity, link.crossOrigin])).toEqual([
+      [`http://127.0.0.1:9/${BOOT_CHUNK.file}`, BOOT_CHUNK.integrity, "anonymous"],
+      [`http://127.0.0.1:9/${RUNTIME_ENTRY.file}`, RUNTIME_ENTRY.integrity, "anonymous"],
+    ]);
+    // A failed boot chunk says nothing itself: the runtime reports it when it imports it.
+    links[0]!.dispatchEvent(new Event("error"));
+    await Promise.resolve();
+    expect(errors).not.toHaveBeenCalled();
+    const preload = links[1]!;
     expect(preload.href).toBe(`http://127.0.0.1:9/${RUNTIME_ENTRY.file}`);
     expect(preload.integrity).toBe(RUNTIME_ENTRY.integrity);
     expect(preload.crossOrigin).toBe("anonymous");

@@ -64,7 +64,7 @@ describe("compileVerifiedImportHelper", () => {
   it("turns src/loader/verified-import.ts into one var holding its exports", () => {
     const helper = compileVerifiedImportHelper(resolve(import.meta.dirname, "../../../src/loader/verified-import.ts"));
     expect(helper.startsWith(`var ${VERIFIED_IMPORT_GLOBAL}=(()=>{`)).toBe(true);
-    expect(helper).toMatch(/return\{importVerified:\w+\}\}\)\(\);$/);
+    expect(helper).toMatch(/return\{importVerified:\w+,preloadVerified:\w+\}\}\)\(\);$/);
     expect(helper).not.toContain("export");
     expect(() => new Script(helper)).not.toThrow();
   });
