@@ -22,6 +22,7 @@ import { gatewayTables } from "./lib/gatewayTables";
 import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
+import { studioTables } from "./lib/studioTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -64,6 +65,8 @@ export default defineSchema({
     sessionLifetimeHours: v.optional(v.number()),
     /** Secret rotations: sessions proven before `provenBefore` end at `revokeAt` (lib/sessionPolicy.ts). */
     provenSessionCutoffs: v.optional(v.array(v.object({ provenBefore: v.number(), revokeAt: v.number() }))),
+    /** The site the widget runs on (http or https): the studio's "Pick on site" and "Preview" open it. */
+    websiteUrl: v.optional(v.string()),
   }).index("by_public_id", ["publicId"]),
 
   visitors: defineTable({
@@ -225,6 +228,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+  ...studioTables,
 
   // Chat gateways, their chats and broadcasts.
   ...gatewayTables,
