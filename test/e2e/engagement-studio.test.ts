@@ -125,14 +125,21 @@ describe("the Engagement studio", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("lets a visitor in another browser take the tour to its end", async () => {
+  it("lets a visitor in another browser take the tour to its end, with an edit saved meanwhile shown live", async () => {
     const visitor = await openVisitor(browser, `${demoSite.url}/`);
     const card = visitor.page.getByRole("dialog", { name: "Invite your team" });
     await shows(card, 30_000);
+    // The admin renames step 2 while the visitor is on step 1: the open widget gets it without a reload.
+    await admin.page.getByRole("link", { name: "Studio tour" }).click();
+    const secondTitle = admin.page.getByRole("textbox", { name: "Title" }).nth(1);
+    await shows(secondTitle);
+    await secondTitle.fill("Export your numbers");
+    await admin.page.getByRole("button", { name: "Save", exact: true }).click();
+    await shows(admin.page.getByRole("status").filter({ hasText: "Saved." }));
     await visitor.page.getByRole("button", { name: "Next" }).click();
-    await shows(visitor.page.getByRole("dialog", { name: "Export your data" }));
+    await shows(visitor.page.getByRole("dialog", { name: "Export your numbers" }));
     await visitor.page.getByRole("button", { name: "Done" }).click();
-    await expect.poll(() => visitor.page.getByRole("dialog", { name: "Export your data" }).count()).toBe(0);
+    await expect.poll(() => visitor.page.getByRole("dialog", { name: "Export your numbers" }).count()).toBe(0);
     const visitorId = (await callWidget(visitor.page, "getVisitorId")) as string;
     await expect
       .poll(async () => {
