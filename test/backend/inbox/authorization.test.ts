@@ -30,6 +30,7 @@ type Ids = {
   ticket: string;
   teamId: string;
   appId: string;
+  tourId: string;
   /** A file each acme operator uploaded and has not saved yet: saving is the uploader's alone. */
   pendingFileOf: (client: Client) => string;
 };
@@ -92,6 +93,9 @@ const CASES: Record<string, Case> = {
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
+  // Results are for every member: agents answer the replies and ratings they count.
+  "engagementResults:get": agent((c, ids) => c.query(api.engagementResults.get, { ...workspace(ids), type: "tour", id: ids.tourId })),
+  "engagementResults:csat": agent((c, ids) => c.query(api.engagementResults.csat, { ...workspace(ids), days: 7 }), false),
 };
 
 /**
@@ -140,6 +144,10 @@ async function world() {
     workspaceId: teams.acme,
     fields: { name: "Drafter", url: "http://drafter.localhost:5181/", allowedOrigins: ["http://drafter.localhost:5181"], screens: ["CHATS"], enabled: true, protocol: "opencom" },
   });
+  const tour = await t.mutation(internal.tours.adminCreate, {
+    workspaceId: teams.acme,
+    fields: { name: "Welcome", status: "active", trigger: { type: "page_load" }, frequency: { type: "once" }, steps: [{ kind: "modal", title: "Hi", body: "Hello" }] },
+  });
   const pending = new Map<Client, string>();
   for (const operator of [teams.acmeAdmin, teams.acmeAgent]) {
     const { uploadUrl } = await operator.client.action(api.inboxFiles.generateUploadUrl, { workspaceId: teams.acme, conversationId: sent.conversationId });
@@ -154,6 +162,7 @@ async function world() {
     ticket: filed.id,
     teamId: team.id,
     appId: app.id,
+    tourId: tour.id,
     pendingFileOf: (client) => pending.get(client) ?? pending.get(teams.acmeAdmin.client)!,
   };
   return { t, teams, ids };
