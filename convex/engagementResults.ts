@@ -7,6 +7,7 @@ import { requireMember } from "./model/members";
 import { CSAT_MAX_DAYS, loadCsat, loadResults } from "./model/engagementResults";
 import { rebuildBatch, type RebuildStep } from "./model/engagementRebuild";
 import { ACTIVE_CONTENT_LIMIT } from "./model/engagement";
+import { insertSampleActivity, sampleItems } from "./model/sampleActivity";
 
 /*
  * Engagement results: how each tour, tooltip, outbound message, survey and checklist does,
@@ -70,6 +71,8 @@ const rebuildArgs = {
   id: v.string(),
   phase: v.optional(v.union(v.literal("clear"), v.literal("clearTexts"), v.literal("count"), v.literal("responses"))),
   cursor: v.optional(v.union(v.string(), v.null())),
+  /** false: run this batch only and return the next step (the benchmark drives the batches). @default true */
+  chain: v.optional(v.boolean()),
 };
 
 /**
@@ -78,11 +81,11 @@ const rebuildArgs = {
  */
 export const rebuild = internalMutation({
   args: rebuildArgs,
-  handler: async (ctx, args): Promise<{ processed: number; done: boolean }> => {
+  handler: async (ctx, { chain, ...args }): Promise<{ processed: number; next: RebuildStep | null }> => {
     const step: RebuildStep = { ...args, phase: args.phase ?? "clear", cursor: args.cursor ?? null };
     const { next, processed } = await rebuildBatch(ctx.db, step, Date.now());
-    if (next !== null) await ctx.scheduler.runAfter(0, internal.engagementResults.rebuild, next);
-    return { processed, done: next === null };
+    if (next !== null && chain !== false) await ctx.scheduler.runAfter(0, internal.engagementResults.rebuild, next);
+    return { processed, next };
   },
 });
 
@@ -111,4 +114,27 @@ export const rebuildWorkspace = internalMutation({
     await ctx.scheduler.runAfter(0, internal.engagementResults.rebuild, { workspaceId: args.workspaceId, type: "csat", id: "" });
     return { scheduled: scheduled + 1 };
   },
+});
+
+/**
+ * Sample activity on the workspace's first active item of each kind, visitors `from` to
+ * `from + count - 1` (at most 500 a call: about 7 documents each), counted at once with
+ * `countNow`, else left to `rebuild`. For the demo seed and the results benchmark.
+ */
+export const seedSampleActivity = internalMutation({
+  args: { workspaceId: v.id("workspaces"), from: v.number(), count: v.number(), countNow: v.optional(v.boolean()) },
+  handler: async (ctx, args) => {
+    if (!Number.isInteger(args.count) || args.count < 1 || args.count > 500) throw invalidArgument("count", "count must be 1 to 500.");
+    const items = await sampleItems(ctx.db, args.workspaceId);
+    const inserted = await insertSampleActivity(ctx.db, args.workspaceId, items, args.from, args.count, Date.now(), args.countNow ?? false);
+    const ids = Object.fromEntries(Object.entries(items).map(([type, item]) => [type, item?._id ?? null]));
+    return { ...inserted, items: ids as Record<keyof typeof items, string | null> };
+  },
+});
+
+/** Counter rows a workspace holds (the benchmark reports it). Bounded: reads at most 20,000. */
+export const counterRowCount = internalQuery({
+  args: { workspaceId: v.id("workspaces") },
+  handler: async (ctx, args): Promise<number> =>
+    (await ctx.db.query("engagementCounters").withIndex("by_item_metric", (q) => q.eq("workspaceId", args.workspaceId)).take(20_000)).length,
 });

@@ -1,4 +1,4 @@
-import type { Id } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseWriter } from "../_generated/server";
 import {
   CounterDeltas,
@@ -65,16 +65,34 @@ function page(step: RebuildStep) {
   return { numItems: REBUILD_BATCH, cursor: step.cursor };
 }
 
+/** What one visitor's tour progress row counts for. */
+export function addTourRow(deltas: CounterDeltas, row: Doc<"tourProgress">): void {
+  const furthest = row.furthestStepIndex ?? row.stepIndex;
+  deltas.add(METRIC.shown);
+  for (let index = 0; index <= furthest; index += 1) deltas.add(stepMetric(index));
+  if (furthest >= 1 || row.completedAt !== undefined) deltas.add(METRIC.started);
+  if (row.completedAt !== undefined) deltas.add(METRIC.completed);
+  if (row.dismissedAt !== undefined) deltas.add(METRIC.dismissed);
+}
+
+/** What one visitor's impression row counts for. */
+export function addImpressionRow(deltas: CounterDeltas, row: Doc<"impressions">): void {
+  if (row.shownCount > 0) deltas.add(METRIC.shown).add(METRIC.shownTimes, row.shownCount);
+  if (row.dismissedAt !== undefined) deltas.add(METRIC.dismissed);
+  if (row.clickedAt !== undefined) deltas.add(METRIC.clicked);
+  if (row.startedAt !== undefined) deltas.add(METRIC.started);
+}
+
+/** What one visitor's checklist progress row counts for. */
+export function addChecklistRow(deltas: CounterDeltas, row: Doc<"checklistProgress">): void {
+  if (row.completedTaskIds.length > 0) deltas.add(METRIC.started);
+  for (const taskId of row.completedTaskIds) deltas.add(taskMetric(taskId));
+  if (row.completedAt !== undefined) deltas.add(METRIC.completed);
+}
+
 async function countTours(db: Db, step: RebuildStep, deltas: CounterDeltas) {
   const result = await db.query("tourProgress").withIndex("by_tour", (q) => q.eq("tourId", step.id as Id<"tours">)).paginate(page(step));
-  for (const row of result.page) {
-    const furthest = row.furthestStepIndex ?? row.stepIndex;
-    deltas.add(METRIC.shown);
-    for (let index = 0; index <= furthest; index += 1) deltas.add(stepMetric(index));
-    if (furthest >= 1 || row.completedAt !== undefined) deltas.add(METRIC.started);
-    if (row.completedAt !== undefined) deltas.add(METRIC.completed);
-    if (row.dismissedAt !== undefined) deltas.add(METRIC.dismissed);
-  }
+  for (const row of result.page) addTourRow(deltas, row);
   return result;
 }
 
@@ -84,12 +102,7 @@ async function countImpressions(db: Db, step: RebuildStep, deltas: CounterDeltas
     .query("impressions")
     .withIndex("by_content", (q) => q.eq("contentType", contentType).eq("contentId", step.id))
     .paginate(page(step));
-  for (const row of result.page) {
-    if (row.shownCount > 0) deltas.add(METRIC.shown).add(METRIC.shownTimes, row.shownCount);
-    if (row.dismissedAt !== undefined) deltas.add(METRIC.dismissed);
-    if (row.clickedAt !== undefined) deltas.add(METRIC.clicked);
-    if (row.startedAt !== undefined) deltas.add(METRIC.started);
-  }
+  for (const row of result.page) addImpressionRow(deltas, row);
   return result;
 }
 
@@ -112,11 +125,7 @@ async function countChecklists(db: Db, step: RebuildStep, deltas: CounterDeltas)
     .query("checklistProgress")
     .withIndex("by_checklist", (q) => q.eq("checklistId", step.id as Id<"checklists">))
     .paginate(page(step));
-  for (const row of result.page) {
-    if (row.completedTaskIds.length > 0) deltas.add(METRIC.started);
-    for (const taskId of row.completedTaskIds) deltas.add(taskMetric(taskId));
-    if (row.completedAt !== undefined) deltas.add(METRIC.completed);
-  }
+  for (const row of result.page) addChecklistRow(deltas, row);
   return result;
 }
 
