@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
-import { bootVisitor, expectAppError, type TestBackend } from "../helpers";
+import { bootVisitor, expectAppError, newBackend, type TestBackend } from "../helpers";
 import { signedInOperator, useAuthEnvironment } from "../inbox/support";
 import { engagementSetup, insertContent, MODAL_STEP } from "./support";
 
@@ -195,3 +195,19 @@ async function seedRowsWithoutCounting(t: TestBackend, workspaceId: Id<"workspac
     }
   });
 }
+
+describe("engagement results: the demo", () => {
+  test("the demo seed's sample visitors are counted, so its results show numbers", { timeout: 120_000 }, async () => {
+    const t = newBackend();
+    await t.action(internal.seed.demo, {});
+    await t.finishAllScheduledFunctions(() => {});
+    const workspace = await t.run((ctx) => ctx.db.query("workspaces").withIndex("by_public_id", (q) => q.eq("publicId", "demo")).unique());
+    const admin = await signedInOperator(t, workspace!._id, "admin");
+    const tour = await t.run((ctx) => ctx.db.query("tours").filter((q) => q.eq(q.field("name"), "Welcome tour")).unique());
+    const results = await admin.client.query(api.engagementResults.get, { workspaceId: workspace!._id, type: "tour", id: tour!._id });
+    // 24 visitors: a third finished, the rest stopped along the way.
+    expect(results.type === "tour" && results.funnel).toEqual({ viewed: 24, started: expect.any(Number), completed: 8 });
+    const csat = await admin.client.query(api.engagementResults.csat, { workspaceId: workspace!._id, days: 30 });
+    expect(csat.total.count).toBe(5);
+  });
+});
