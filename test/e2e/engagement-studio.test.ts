@@ -1,7 +1,8 @@
 // The inbox's Engagement studio end to end: the demo admin sets the website address, builds
 // a two-step tour whose targets are picked on the demo site in the picker window (the editor
 // fills each selector in live), activates it, and a visitor in another browser takes it to
-// the end. The editor is axe-clean and shows errors at their field; an agent is kept out.
+// the end while the item page's funnel counts the view, the start and the completion. The
+// editor is axe-clean and shows errors at their field; an agent is kept out.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -147,6 +148,12 @@ describe("the Engagement studio", () => {
         return data.tours.find((tour) => tour.name === "Studio tour")?.status;
       })
       .toBe("completed");
+    // The item page's results follow live: the funnel shows the view, the start and the completion.
+    const funnel = admin.page.locator('[aria-label^="Tour funnel: visitors."]');
+    await expect
+      .poll(() => funnel.getAttribute("aria-label"), { timeout: 10_000 })
+      .toBe("Tour funnel: visitors. Viewed: 1 of 1 (100%); Started: 1 of 1 (100%); Completed: 1 of 1 (100%)");
+    expect(await axeViolations(admin.page)).toEqual([]);
     expect(visitor.pageErrors).toEqual([]);
     await visitor.context.close();
     expect(admin.pageErrors).toEqual([]);

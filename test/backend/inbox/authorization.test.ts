@@ -103,6 +103,9 @@ const CASES: Record<string, Case> = {
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
+  // Results are for every member: agents answer the replies and ratings they count.
+  "engagementResults:get": agent((c, ids) => c.query(api.engagementResults.get, { ...workspace(ids), type: "tour", id: ids.tourId })),
+  "engagementResults:csat": agent((c, ids) => c.query(api.engagementResults.csat, { ...workspace(ids), days: 7 }), false),
 };
 
 /**
@@ -153,7 +156,7 @@ async function world() {
   });
   const tour = await t.mutation(internal.tours.adminCreate, {
     workspaceId: teams.acme,
-    fields: { name: "Welcome", status: "draft", steps: [{ kind: "modal", title: "Hi", body: "" }], trigger: { type: "page_load" }, frequency: { type: "once" } },
+    fields: { name: "Welcome", status: "active", trigger: { type: "page_load" }, frequency: { type: "once" }, steps: [{ kind: "modal", title: "Hi", body: "Hello" }] },
   });
   await t.run((ctx) => ctx.db.patch("workspaces", teams.acme, { websiteUrl: "https://www.acme.test/" }));
   const pending = new Map<Client, string>();
