@@ -23,6 +23,7 @@ export function ItemList({ workspaceId, entry }: { workspaceId: string; entry: E
       ) : rows.length === 0 ? (
         <p class="empty">No {label.toLowerCase()} yet.</p>
       ) : (
+        <div class="table-scroll">
         <table class="studio-table">
           <thead>
             <tr>
@@ -47,6 +48,7 @@ export function ItemList({ workspaceId, entry }: { workspaceId: string; entry: E
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
