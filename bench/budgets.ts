@@ -2,6 +2,7 @@
 // and the verdicts come from the figures alone. 1 KB = 1000 bytes, as Vite prints sizes.
 import type { BootFigures } from "./boot";
 import type { InboxFigures } from "./inbox";
+import type { EngagementResultsFigures } from "./engagement-results";
 import type { LoadFigures } from "./load";
 import type { RoundTripFigures } from "./round-trip";
 import type { SizeFigures } from "./sizes";
@@ -15,6 +16,7 @@ export interface Figures {
   roundTrip?: RoundTripFigures;
   load?: LoadFigures;
   inbox?: InboxFigures;
+  engagementResults?: EngagementResultsFigures;
 }
 
 export interface Verdict {
@@ -31,7 +33,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 export function judge(figures: Figures): Verdict[] {
   const verdicts: Verdict[] = [];
   const add = (figure: string, value: string, budget: string, ok: boolean) => verdicts.push({ figure, value, budget, ok });
-  const { sizes, boot, bootReturning, roundTrip, load, inbox } = figures;
+  const { sizes, boot, bootReturning, roundTrip, load, inbox, engagementResults } = figures;
   if (sizes) {
     add("loader widget.js (gzip)", kb(sizes.loader.gzip), "≤ 2 KB", sizes.loader.gzip <= 2000);
     add("JS before the messenger opens (gzip)", kb(sizes.boot.gzip), `≤ ${WIDGET_BUDGETS.beforeOpenGzipKb} KB`, sizes.boot.gzip <= WIDGET_BUDGETS.beforeOpenGzipKb * 1000);
@@ -67,6 +69,11 @@ export function judge(figures: Figures): Verdict[] {
     add(`inbox Chats usable, ${conversations} conversations, 4x CPU (median)`, `${ms(usable.median)} (IQR ${ms(usable.iqr)}, n=${usable.runs})`, `≤ ${INBOX_BUDGETS.chatsUsableMs} ms`, usable.median <= INBOX_BUDGETS.chatsUsableMs);
     add("inbox conversation switch, 4x CPU (median)", `${ms(switchMs.median)} (p75 ${ms(switchMs.q3)}, n=${switchMs.runs})`, `≤ ${INBOX_BUDGETS.switchMs} ms`, switchMs.median <= INBOX_BUDGETS.switchMs);
   }
+  for (const query of engagementResults?.queries ?? []) {
+    const ok = query.p50Ms <= RESULTS_BUDGET.p50Ms && query.p99Ms <= RESULTS_BUDGET.p99Ms;
+    const budget = `p50 ≤ ${RESULTS_BUDGET.p50Ms} ms, p99 ≤ ${RESULTS_BUDGET.p99Ms} ms`;
+    add(`results query: ${query.query}, ${engagementResults!.impressions} impressions`, `p50 ${query.p50Ms.toFixed(1)} ms, p99 ${query.p99Ms.toFixed(1)} ms (n=${query.runs})`, budget, ok);
+  }
   return verdicts;
 }
 
@@ -74,6 +81,8 @@ export function judge(figures: Figures): Verdict[] {
 export const EMOJI_PICKER_BUDGET_KB = 10;
 /** The widget's budgets that moved with measurement (docs/performance.md): what boot fetches and keeps. */
 export const WIDGET_BUDGETS = { beforeOpenGzipKb: 37, heapMb: 1.35 };
+/** Each engagement results query with 100,000 impressions seeded, on the local backend (docs/engagement.md). */
+export const RESULTS_BUDGET = { p50Ms: 20, p99Ms: 50 };
 
 /** The inbox's budgets; docs/performance.md says why these numbers. */
 export const INBOX_BUDGETS = { jsGzipKb: 80, chatsUsableMs: 1000, switchMs: 300 };

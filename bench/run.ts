@@ -21,6 +21,7 @@ import { measureRoundTrip, SAMPLES_PER_VISITOR } from "./round-trip";
 import { measureSizes } from "./sizes";
 import { archiveEngagement } from "./engagement";
 import { measureInbox } from "./inbox";
+import { measureEngagementResults } from "./engagement-results";
 import { startBenchStack } from "./stack";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -53,6 +54,7 @@ const plan = {
   loadVisitors: 200,
   loadMessages: 10,
   inboxConversations: 500,
+  resultsRuns: check ? 50 : 60,
 };
 if (!Number.isInteger(plan.bootRuns) || plan.bootRuns < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 if (!existsSync(join(distDir, "manifest.json"))) {
@@ -98,6 +100,7 @@ try {
   await stack.close();
 }
 if (!sizeOnly && !widgetOnly) figures.inbox = await timed(`inbox with ${plan.inboxConversations} conversations × ${plan.bootRuns}`, () => benchInbox());
+if (!sizeOnly && !widgetOnly) figures.engagementResults = await timed("engagement results with 100,000 impressions", () => measureEngagementResults(plan.resultsRuns, log));
 
 /** The inbox on a backend of its own, whose demo workspace holds 500 more conversations. */
 async function benchInbox() {
@@ -130,6 +133,10 @@ if (figures.roundTrip) {
 if (figures.inbox) {
   const { js, longTasksDuringLoad } = figures.inbox;
   console.log(`inbox: ${js.files.length} JS files, ${(js.raw / 1000).toFixed(1)} KB raw, ${(js.gzip / 1000).toFixed(1)} KB gzip, ${(js.brotli / 1000).toFixed(1)} KB brotli; long tasks before the list shows: median ${longTasksDuringLoad.median}`);
+}
+if (figures.engagementResults) {
+  const { impressions, visitors, seedMs, rebuildBatchMs, counterRows } = figures.engagementResults;
+  console.log(`engagement results: ${impressions} impressions from ${visitors} visitors seeded in ${(seedMs / 1000).toFixed(1)} s (${counterRows} counter rows); a rebuild batch of 200 rows ${rebuildBatchMs.toFixed(0)} ms`);
 }
 if (figures.load) {
   const load = figures.load;

@@ -10,6 +10,7 @@ import {
   messengerTabValidator,
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
+import { engagementStatsTables } from "./lib/engagementStatsTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
@@ -24,6 +25,7 @@ import { gatewayTables } from "./lib/gatewayTables";
 import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
+import { studioTables } from "./lib/studioTables";
 import { teamProfileTables } from "./lib/teamProfileTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
@@ -67,6 +69,8 @@ export default defineSchema({
     sessionLifetimeHours: v.optional(v.number()),
     /** Secret rotations: sessions proven before `provenBefore` end at `revokeAt` (lib/sessionPolicy.ts). */
     provenSessionCutoffs: v.optional(v.array(v.object({ provenBefore: v.number(), revokeAt: v.number() }))),
+    /** The site the widget runs on (http or https): the studio's "Pick on site" and "Preview" open it. */
+    websiteUrl: v.optional(v.string()),
   }).index("by_public_id", ["publicId"]),
 
   visitors: defineTable({
@@ -202,6 +206,8 @@ export default defineSchema({
 
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
+  // Their results: counters written as events arrive, newest free-text survey answers.
+  ...engagementStatsTables,
 
   // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,
@@ -239,6 +245,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+  ...studioTables,
 
   // Chat gateways, their chats and broadcasts.
   ...gatewayTables,

@@ -8,6 +8,7 @@ import { LOCAL_DEVELOPMENT_ORIGINS } from "./lib/origins";
 import { workspaceDocument } from "./lib/workspaceSettings";
 import { insertApiKey } from "./apiKeys";
 import { insertDemoEngagement } from "./model/demoEngagement";
+import { insertSampleActivity, sampleItems } from "./model/sampleActivity";
 import { insertDemoMessenger } from "./model/demoMessenger";
 import { insertDemoTickets } from "./model/demoTickets";
 import { insertBusyInbox } from "./model/demoBusyInbox";
@@ -17,6 +18,8 @@ import { setActiveStory } from "./model/botStories";
 import { ensureDefault } from "./model/widgetConfigs";
 
 export const DEMO_WORKSPACE_ID = "demo";
+/** Past visitors whose sample engagement activity the demo starts with. */
+const DEMO_SAMPLE_VISITORS = 24;
 
 export type DemoOperator = { email: string; password: string; role: "admin" | "agent" };
 export type DemoCredentials = {
@@ -169,6 +172,8 @@ export const insertDemoWorkspace = internalMutation({
         },
       }),
     );
+    // The studio's "Pick on site" and "Preview" open the demo site.
+    await ctx.db.patch("workspaces", workspaceId, { websiteUrl: `${demoSiteUrl()}/` });
     await ensureDefault(ctx.db, (await ctx.db.get("workspaces", workspaceId))!);
     await insertApiKey(ctx.db, {
       workspaceId,
@@ -178,6 +183,9 @@ export const insertDemoWorkspace = internalMutation({
       now: Date.now(),
     });
     await insertDemoEngagement(ctx.db, workspaceId, Date.now());
+    // A few past visitors' activity, counted by the rebuild, so the results screens show numbers.
+    await insertSampleActivity(ctx.db, workspaceId, await sampleItems(ctx.db, workspaceId), 0, DEMO_SAMPLE_VISITORS, Date.now());
+    await ctx.scheduler.runAfter(0, internal.engagementResults.rebuildWorkspace, { workspaceId });
     await insertDemoMessenger(ctx.db, workspaceId, Date.now(), demoSiteUrl());
     await insertDemoTickets(ctx, workspaceId, Date.now());
     return true;

@@ -32,6 +32,8 @@ export type TourStep = {
   waitForElementMs?: number;
   /** @default "skip" */
   onMissing?: "skip" | "end";
+  /** Pointer steps: also move on when the visitor clicks the element (the Next button stays, for keyboards). @default "button" */
+  advanceOn?: "button" | "click";
 };
 
 export type TourStatus = "new" | "in_progress" | "completed" | "dismissed";

@@ -34,8 +34,8 @@ export interface WidgetFunctions {
   csat: Pick<Api["csat"], "getPending" | "submit">;
   bots: Pick<Api["bots"], "stateForVisitor" | "choose" | "talkToPerson">;
   widgetConfig: Pick<Api["widgetConfig"], "live" | "recordMetric" | "logExternal">;
-  /** The element picker's functions: they take the authoring token, not a session. */
-  authoring: Pick<Api["authoring"], "describe" | "saveSelector">;
+  /** The element picker's and the preview's functions: they take their token, not a session. */
+  authoring: Pick<Api["authoring"], "describe" | "saveSelector" | "preview">;
 }
 
 export const backend = anyApi as unknown as WidgetFunctions;

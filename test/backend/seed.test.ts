@@ -18,6 +18,8 @@ describe("seed:demo", () => {
     }));
     expect(stored.workspaces).toHaveLength(1);
     expect(stored.workspaces[0]).toMatchObject({ publicId: "demo", name: "Demo workspace" });
+    // The Engagement studio's "Pick on site" and "Preview" open the demo site out of the box.
+    expect(stored.workspaces[0]?.websiteUrl).toBe(`${credentials?.demoSiteUrl}/`);
     expect(stored.workspaces[0]?.identitySecret).toBe(credentials?.hmacSecret);
     expect(stored.keys).toHaveLength(1);
     expect(JSON.stringify(stored.keys)).not.toContain(credentials?.adminApiKey);

@@ -56,7 +56,7 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
   const feeds = new Map<ExperienceKind, Entry[]>();
   const requested = new Set<string>();
   const closed = new Set<string>();
-  const authoring = win.location.hash.includes("opencom-authoring=");
+  const authoring = /opencom-(authoring|preview)=/.test(win.location.hash);
   let stage: Promise<Stage> | null = null;
   let stopAuthoring = () => {};
   let waitedForFeeds = false;
@@ -159,7 +159,7 @@ export function createEngagementHost(deps: EngagementHostDeps): EngagementHost {
 
   if (authoring) {
     load()
-      .then((loader) => loader.startAuthoring({ win, shadow: deps.shadow, client: deps.client, container: layer }))
+      .then((loader) => loader.startAuthoring({ win, shadow: deps.shadow, client: deps.client, container: layer, toEntries }))
       .then((stop) => (stopped ? stop() : (stopAuthoring = stop)))
       .catch((error: unknown) => logError("the authoring tools could not be loaded", error));
   }

@@ -76,6 +76,14 @@ function AnchoredStep(props: StepProps & { element: Element; modal: boolean; onL
     });
   }, [props.element, props.step.placement, props.modal]);
 
+  // "Moves on when the visitor clicks the element": the click still reaches the page.
+  useEffect(() => {
+    if (props.modal || props.step.advanceOn !== "click") return;
+    const next = () => props.onNext();
+    props.element.addEventListener("click", next, { once: true });
+    return () => props.element.removeEventListener("click", next);
+  }, [props.element, props.step.advanceOn, props.modal]);
+
   return (
     <>
       {props.modal && <div class="oc-tour-catch" aria-hidden="true" />}

@@ -12,6 +12,7 @@ const step = v.object({
   body: v.string(),
   waitForElementMs: v.exactOptional(v.number()),
   onMissing: v.exactOptional(v.picklist(["skip", "end"])),
+  advanceOn: v.exactOptional(v.picklist(["button", "click"])),
 });
 
 const tour = v.object({

@@ -37,6 +37,7 @@ type Ids = {
   storyId: string;
   connectionId: string;
   oauthClientId: string;
+  tourId: string;
   /** A file each acme operator uploaded and has not saved yet: saving is the uploader's alone. */
   pendingFileOf: (client: Client) => string;
 };
@@ -115,9 +116,22 @@ const CASES: Record<string, Case> = {
   "oauthClientsInbox:create": admin((c, ids) => c.action(api.oauthClientsInbox.create, { ...workspace(ids), name: "CI", scopes: ["widget.config:view"] })),
   "oauthClientsInbox:rotateSecret": admin((c, ids) => c.action(api.oauthClientsInbox.rotateSecret, { ...workspace(ids), clientId: ids.oauthClientId }), true),
   "oauthClientsInbox:revoke": admin((c, ids) => c.mutation(api.oauthClientsInbox.revoke, { ...workspace(ids), clientId: ids.oauthClientId }), true),
+  "engagementStudio:list": admin((c, ids) => c.query(api.engagementStudio.list, { ...workspace(ids), type: "tours" })),
+  // An unknown or foreign id answers null, as the REST API's 404: nothing is read.
+  "engagementStudio:get": admin((c, ids) => c.query(api.engagementStudio.get, { ...workspace(ids), type: "tours", id: ids.tourId })),
+  "engagementStudio:save": admin((c, ids) =>
+    c.mutation(api.engagementStudio.save, { ...workspace(ids), type: "tours", id: ids.tourId, fields: { name: "Renamed", steps: [{ kind: "modal", title: "Hi", body: "" }] } }), true),
+  "engagementStudio:duplicate": admin((c, ids) => c.mutation(api.engagementStudio.duplicate, { ...workspace(ids), type: "tours", id: ids.tourId }), true),
+  "engagementStudio:setStatus": admin((c, ids) => c.mutation(api.engagementStudio.setStatus, { ...workspace(ids), type: "tours", id: ids.tourId, status: "paused" }), true),
+  "engagementStudio:pickOnSite": admin((c, ids) =>
+    c.action(api.engagementStudio.pickOnSite, { ...workspace(ids), target: { type: "tourStep", tourId: ids.tourId, stepIndex: 0 } }), true),
+  "engagementStudio:preview": admin((c, ids) => c.action(api.engagementStudio.preview, { ...workspace(ids), type: "tours", id: ids.tourId }), true),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
+  // Results are for every member: agents answer the replies and ratings they count.
+  "engagementResults:get": agent((c, ids) => c.query(api.engagementResults.get, { ...workspace(ids), type: "tour", id: ids.tourId })),
+  "engagementResults:csat": agent((c, ids) => c.query(api.engagementResults.csat, { ...workspace(ids), days: 7 }), false),
 };
 
 /**
@@ -128,7 +142,7 @@ const CASES: Record<string, Case> = {
 const TESTED_ELSEWHERE: Record<string, string> = {
   ...Object.fromEntries(
     [
-      "apiKeys:inboxCreate", "apiKeys:inboxList", "apiKeys:inboxRevoke", "installation:issueToken", "installation:status",
+      "apiKeys:inboxCreate", "apiKeys:inboxList", "apiKeys:inboxRevoke", "installation:issueToken", "installation:setWebsiteUrl", "installation:status",
       "messengerSettings:inboxGet", "messengerSettings:inboxUpdate", "supportTeams:setMembers",
       "workspaceSecurity:inboxGet", "workspaceSecurity:inboxRotateSecret", "workspaceSecurity:inboxUpdate",
     ].map((name) => [name, "../settings/authorization.test.ts"]),
@@ -175,6 +189,11 @@ async function world() {
   await t.mutation(internal.oauthClients.create, {
     workspaceId: teams.acme, clientId: oauthClientId, name: "Design system", secretHash: "0".repeat(64), scopes: ["widget.config:view"], actor: { type: "system" },
   });
+  const tour = await t.mutation(internal.tours.adminCreate, {
+    workspaceId: teams.acme,
+    fields: { name: "Welcome", status: "active", trigger: { type: "page_load" }, frequency: { type: "once" }, steps: [{ kind: "modal", title: "Hi", body: "Hello" }] },
+  });
+  await t.run((ctx) => ctx.db.patch("workspaces", teams.acme, { websiteUrl: "https://www.acme.test/" }));
   const pending = new Map<Client, string>();
   for (const operator of [teams.acmeAdmin, teams.acmeAgent]) {
     const { uploadUrl } = await operator.client.action(api.inboxFiles.generateUploadUrl, { workspaceId: teams.acme, conversationId: sent.conversationId });
@@ -192,6 +211,7 @@ async function world() {
     storyId,
     connectionId: connection.id,
     oauthClientId,
+    tourId: tour.id,
     pendingFileOf: (client) => pending.get(client) ?? pending.get(teams.acmeAdmin.client)!,
   };
   return { t, teams, ids };

@@ -52,9 +52,9 @@ const SRC_LAYERS: string[][] = [
  */
 const INBOX_LAYERS: string[][] = [
   ["inbox/(root)", "inbox/src/app"],
-  ["inbox/src/auth", "inbox/src/contacts", "inbox/src/settings", "inbox/src/tickets"],
+  ["inbox/src/auth", "inbox/src/contacts", "inbox/src/engagement", "inbox/src/settings", "inbox/src/tickets"],
   ["inbox/src/chats"],
-  ["inbox/src/apps"],
+  ["inbox/src/apps", "inbox/src/form"],
   ["inbox/src/(root)"],
   ["inbox/apps"],
 ];

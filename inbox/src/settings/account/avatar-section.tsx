@@ -2,8 +2,8 @@ import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { avatarTone } from "../../../../core/team/avatar-tone";
 import { useQuery, useServices } from "../../use-convex";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 
 /** "Ada Lovelace" → "AL": the face shown until a photo is set, in the same colour as in the messenger. */
 function initialsOf(name: string): string {

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
-import { Field, FormStatus, ShownOnce } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus, ShownOnce } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import type { SettingsPageProps } from "../page";
 import { ApiKeyTable } from "./api-key-table";
 

@@ -1,6 +1,6 @@
 import { APP_SCREENS, type AppScreen } from "../../../../core/apps/events";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 
 export type AppFormValues = {
   name: string;

@@ -1,6 +1,6 @@
 import type { ConnectionDetail } from "../../../../convex/model/botConnections";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 
 export type ConnectionValues = {
   storyId: string;

@@ -2,8 +2,8 @@ import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { InstallationStatus } from "../../../../convex/installation";
 import { useServices } from "../../use-convex";
-import { FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 
 /**
  * Issues an onboarding verification token (the snippets then carry it) and shows, live, the

@@ -2,10 +2,11 @@ import { useState } from "preact/hooks";
 import { api } from "../../../../convex/_generated/api";
 import { convexUrlOf, widgetUrlOf } from "../../config";
 import { useQuery } from "../../use-convex";
-import { Field } from "../form/field";
+import { Field } from "../../form/field";
 import type { SettingsPageProps } from "../page";
 import { InstallCheck } from "./install-check";
 import { SnippetBlock } from "./snippet-block";
+import { WebsiteAddress } from "./website-address";
 import { buildSnippets } from "./snippets";
 
 /** The embed snippets with this workspace's values, and a live check that a page runs them. */
@@ -28,6 +29,7 @@ export function InstallationPage({ workspace }: SettingsPageProps) {
           {(control) => <input {...control} maxLength={100} value={clientIdentifier} onInput={(event) => setClientIdentifier((event.currentTarget as HTMLInputElement).value)} />}
         </Field>
       </section>
+      <WebsiteAddress workspaceId={workspace.workspaceId} websiteUrl={status.websiteUrl} />
       <InstallCheck workspaceId={workspace.workspaceId} status={status} token={token} onToken={setToken} />
       {snippets.map((snippet) => <SnippetBlock key={snippet.id} snippet={snippet} />)}
     </>

@@ -1,4 +1,4 @@
-import { CopyButton } from "../form/field";
+import { CopyButton } from "../../form/field";
 import type { Snippet } from "./snippets";
 
 export function SnippetBlock({ snippet }: { snippet: Snippet }) {

@@ -3,8 +3,8 @@ import { api } from "../../../../convex/_generated/api";
 import type { OAuthClientView } from "../../../../convex/oauthClients";
 import type { OAuthScope } from "../../../../convex/lib/oauthTokens";
 import { errorMessage, useQuery, useServices } from "../../use-convex";
-import { Field, FormStatus, ShownOnce } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus, ShownOnce } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import type { SettingsPageProps } from "../page";
 import { ClientTable } from "./client-table";
 

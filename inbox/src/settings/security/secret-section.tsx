@@ -3,8 +3,8 @@ import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { InboxSecuritySettings } from "../../../../convex/workspaceSecurity";
 import { useServices } from "../../use-convex";
-import { Field, FormStatus, ShownOnce } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus, ShownOnce } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import { wholeNumber } from "./security-input";
 
 /** The identity secret that signs userHash and user JWTs: rotated here, shown once, the old one kept for a grace period. */

@@ -3,8 +3,8 @@ import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { InboxSecuritySettings } from "../../../../convex/workspaceSecurity";
 import { useServices } from "../../use-convex";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import { originLines, wholeNumber } from "./security-input";
 
 type Mode = InboxSecuritySettings["identityVerification"]["mode"];

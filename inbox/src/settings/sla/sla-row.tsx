@@ -3,8 +3,8 @@ import { api } from "../../../../convex/_generated/api";
 import type { Id } from "../../../../convex/_generated/dataModel";
 import type { SlaPolicyView } from "../../../../convex/slaPolicies";
 import { useServices } from "../../use-convex";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import { durationField, type DurationUnit } from "./durations";
 
 /** One priority's two targets: first response in minutes, resolution in hours. */

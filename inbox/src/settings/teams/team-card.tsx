@@ -4,8 +4,8 @@ import type { Id } from "../../../../convex/_generated/dataModel";
 import type { TeamMember } from "../../../../convex/members";
 import type { SupportTeamView } from "../../../../convex/supportTeams";
 import { useServices } from "../../use-convex";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 
 /** One team: rename, choose its members (saved as they are ticked), delete. */
 export function TeamCard({ workspaceId, team, members }: { workspaceId: Id<"workspaces">; team: SupportTeamView; members: TeamMember[] }) {

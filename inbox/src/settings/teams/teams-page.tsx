@@ -1,7 +1,7 @@
 import { api } from "../../../../convex/_generated/api";
 import { useQuery, useServices } from "../../use-convex";
-import { Field, FormStatus } from "../form/field";
-import { useSave } from "../form/use-save";
+import { Field, FormStatus } from "../../form/field";
+import { useSave } from "../../form/use-save";
 import type { SettingsPageProps } from "../page";
 import { TeamCard } from "./team-card";
 

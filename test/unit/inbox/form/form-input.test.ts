@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldOf } from "../../../../inbox/src/settings/form/use-save";
+import { fieldOf } from "../../../../inbox/src/form/use-save";
 import { originLines, wholeNumber } from "../../../../inbox/src/settings/security/security-input";
 import { durationField } from "../../../../inbox/src/settings/sla/durations";
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { errorMessage } from "../../use-convex";
+import { errorMessage } from "../use-convex";
 
 export type SaveState = {
   busy: boolean;
