@@ -186,10 +186,14 @@ export function csatDeltas(rating: number): CounterDeltas {
   return new CounterDeltas().add(METRIC.csatCount).add(METRIC.csatSum, rating).add(ratingMetric(rating));
 }
 
-/** A CSAT rating lands in its UTC day's bucket. */
-export async function countCsatRating(db: DatabaseWriter, workspaceId: Id<"workspaces">, rating: number, at: number, shardKey: string): Promise<void> {
-  await addCounters(db, { workspaceId, itemType: "csat", itemId: dayKey(at) }, csatDeltas(rating), shardKey);
+/**
+ * A CSAT rating lands in its UTC day's bucket, unsharded: ratings come one per closed
+ * conversation, far too rarely to conflict, and 90 days are read at once (7 rows a day, not 56).
+ */
+export async function countCsatRating(db: DatabaseWriter, workspaceId: Id<"workspaces">, rating: number, at: number): Promise<void> {
+  await addCounters(db, { workspaceId, itemType: "csat", itemId: dayKey(at) }, csatDeltas(rating), CSAT_SHARD);
 }
+const CSAT_SHARD = 0;
 
 /**
  * A visitor's message in a conversation an outbound chat's Reply started counts as a reply,

@@ -133,5 +133,5 @@ async function writeTally(db: DatabaseWriter, workspaceId: Id<"workspaces">, tal
     const [itemType, itemId] = key.split("|") as ["tour", string];
     await addCounters(db, { workspaceId, itemType, itemId }, deltas, `sample-batch-${batch}`);
   }
-  for (const [day, deltas] of tally.days) await addCounters(db, { workspaceId, itemType: "csat", itemId: day }, deltas, `sample-batch-${batch}`);
+  for (const [day, deltas] of tally.days) await addCounters(db, { workspaceId, itemType: "csat", itemId: day }, deltas, 0);
 }
