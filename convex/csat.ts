@@ -86,7 +86,7 @@ export const submit = visitorMutation({
       createdAt: now,
       ...(comment ? { comment } : {}),
     });
-    await countCsatRating(ctx.db, ctx.workspace._id, args.rating, now, conversation._id);
+    await countCsatRating(ctx.db, ctx.workspace._id, args.rating, now);
     await emitWebhookEvent(ctx, ctx.workspace._id, "csat.submitted", { ratingId });
     return { ratingId };
   },

@@ -8,6 +8,7 @@ import { CSAT_MAX_DAYS, loadCsat, loadResults } from "./model/engagementResults"
 import { rebuildBatch, type RebuildStep } from "./model/engagementRebuild";
 import { ACTIVE_CONTENT_LIMIT } from "./model/engagement";
 import { insertSampleActivity, sampleItems } from "./model/sampleActivity";
+import { trimTextAnswers as trimTextAnswers_ } from "./model/engagementStats";
 
 /*
  * Engagement results: how each tour, tooltip, outbound message, survey and checklist does,
@@ -129,6 +130,17 @@ export const seedSampleActivity = internalMutation({
     const inserted = await insertSampleActivity(ctx.db, args.workspaceId, items, args.from, args.count, Date.now(), args.countNow ?? false);
     const ids = Object.fromEntries(Object.entries(items).map(([type, item]) => [type, item?._id ?? null]));
     return { ...inserted, items: ids as Record<keyof typeof items, string | null> };
+  },
+});
+
+/** Keeps a question's newest free-text answers (scheduled after each response that has one). */
+export const trimTextAnswers = internalMutation({
+  args: { surveyId: v.id("surveys"), questionId: v.string() },
+  handler: async (ctx, args): Promise<null> => {
+    if (await trimTextAnswers_(ctx.db, args.surveyId, args.questionId)) {
+      await ctx.scheduler.runAfter(0, internal.engagementResults.trimTextAnswers, args);
+    }
+    return null;
   },
 });
 

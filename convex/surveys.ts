@@ -1,6 +1,7 @@
 import { v } from "convex/values";
 import { boundedPage, mapPage } from "./lib/pages";
 import { paginationOptsValidator, type PaginationResult } from "convex/server";
+import { internal } from "./_generated/api";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalQuery, type DatabaseReader } from "./_generated/server";
 import { DAY_MS, isDue, NEVER_SHOWN, type ExposureHistory } from "../core/engagement/frequency";
@@ -108,7 +109,11 @@ export const submitResponse = visitorMutation({
     });
     // A response also starts the survey, for a widget that did not report the first answer.
     await saveImpression(ctx.db, ctx.visitor, "survey", survey._id, "started", now);
-    await countSurveyResponse(ctx.db, ctx.visitor, survey, answers, now);
+    const textQuestions = await countSurveyResponse(ctx.db, ctx.visitor, survey, answers, now);
+    // Trimming reads the question's newest answers: apart from this mutation, so concurrent responses do not conflict.
+    for (const questionId of textQuestions) {
+      await ctx.scheduler.runAfter(0, internal.engagementResults.trimTextAnswers, { surveyId: survey._id, questionId });
+    }
     return { responseId };
   },
 });

@@ -9,7 +9,7 @@ import {
   taskMetric,
   type CounterItemType,
 } from "../lib/engagementMetrics";
-import { addCounters, csatDeltas, saveTextAnswers, surveyResponseDeltas } from "./engagementStats";
+import { addCounters, csatDeltas, saveTextAnswers, surveyResponseDeltas, trimTextAnswers } from "./engagementStats";
 import { findInWorkspace } from "./engagement";
 import { CSAT_MAX_DAYS, TABLE_OF } from "./engagementResults";
 
@@ -113,10 +113,13 @@ async function countResponses(db: Db, step: RebuildStep, deltas: CounterDeltas) 
     .withIndex("by_survey_created", (q) => q.eq("surveyId", step.id as Id<"surveys">))
     .paginate(page(step));
   if (survey === null) return result;
+  const texts = new Set<string>();
   for (const row of result.page) {
     for (const [metric, by] of surveyResponseDeltas(survey, row.answers).byMetric) deltas.add(metric, by);
-    await saveTextAnswers(db, survey, row.answers, row.createdAt);
+    for (const questionId of await saveTextAnswers(db, survey, row.answers, row.createdAt)) texts.add(questionId);
   }
+  // A batch adds at most REBUILD_BATCH per question: one trim brings it back to the kept few.
+  for (const questionId of texts) await trimTextAnswers(db, survey._id, questionId);
   return result;
 }
 

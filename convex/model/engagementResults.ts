@@ -13,6 +13,7 @@ import {
   type QuestionResults,
 } from "../lib/engagementResultViews";
 import { findInWorkspace, type ContentTable } from "./engagement";
+import { TEXT_ANSWERS_KEPT } from "./engagementStats";
 
 /** Reading engagement results: every read is an index range over counters, bounded. */
 
@@ -26,8 +27,8 @@ export const TABLE_OF: Record<ResultItemType, ContentTable> = {
 
 /** Counter rows read for one item at most: metrics × shards stays far below this. */
 const MAX_COUNTER_ROWS = 10_000;
-/** Free-text answers listed per question. */
-export const TEXT_ANSWERS_SHOWN = 50;
+/** Free-text answers listed per question (what trimTextAnswers keeps). */
+export const TEXT_ANSWERS_SHOWN = TEXT_ANSWERS_KEPT;
 export const CSAT_MAX_DAYS = 90;
 
 async function itemTotals(db: DatabaseReader, workspaceId: Id<"workspaces">, itemType: CounterItemType, itemId: string) {

@@ -118,24 +118,47 @@ export function surveyResponseDeltas(survey: Doc<"surveys">, answers: readonly A
   return deltas;
 }
 
+/** Counts a response; returns the questions that got a free-text answer (to trim, see trimTextAnswers). */
 export async function countSurveyResponse(
   db: DatabaseWriter,
   visitor: Doc<"visitors">,
   survey: Doc<"surveys">,
   answers: readonly Answer[],
   now: number,
-): Promise<void> {
+): Promise<string[]> {
   const item = { workspaceId: visitor.workspaceId, itemType: "survey" as const, itemId: survey._id };
   await addCounters(db, item, surveyResponseDeltas(survey, answers), visitor._id);
-  await saveTextAnswers(db, survey, answers, now);
+  return await saveTextAnswers(db, survey, answers, now);
 }
 
-export async function saveTextAnswers(db: DatabaseWriter, survey: Doc<"surveys">, answers: readonly Answer[], createdAt: number) {
+/** Copies free-text answers to surveyTextAnswers (insert only: no read, so no conflict); returns their questions. */
+export async function saveTextAnswers(db: DatabaseWriter, survey: Doc<"surveys">, answers: readonly Answer[], createdAt: number): Promise<string[]> {
   const textQuestions = new Set(survey.questions.filter((q) => q.type === "short_text" || q.type === "long_text").map((q) => q.id));
+  const saved: string[] = [];
   for (const { questionId, value } of answers) {
     if (!textQuestions.has(questionId) || typeof value !== "string" || value.trim() === "") continue;
     await db.insert("surveyTextAnswers", { workspaceId: survey.workspaceId, surveyId: survey._id, questionId, text: value, createdAt });
+    saved.push(questionId);
   }
+  return saved;
+}
+
+/** Free-text answers kept per question (every answer stays in surveyResponses). */
+export const TEXT_ANSWERS_KEPT = 50;
+const TRIM_BATCH = 200;
+
+/**
+ * Keeps the newest TEXT_ANSWERS_KEPT copies of a question's free-text answers, so reading
+ * them stays one small range. Deletes at most TRIM_BATCH a call; true when more remain.
+ */
+export async function trimTextAnswers(db: DatabaseWriter, surveyId: Id<"surveys">, questionId: string): Promise<boolean> {
+  const rows = await db
+    .query("surveyTextAnswers")
+    .withIndex("by_survey_question_created", (q) => q.eq("surveyId", surveyId).eq("questionId", questionId))
+    .order("desc")
+    .take(TEXT_ANSWERS_KEPT + TRIM_BATCH);
+  for (const row of rows.slice(TEXT_ANSWERS_KEPT)) await db.delete("surveyTextAnswers", row._id);
+  return rows.length === TEXT_ANSWERS_KEPT + TRIM_BATCH;
 }
 
 /** What a checklist update adds, given the visitor's progress row before it. */
@@ -163,10 +186,14 @@ export function csatDeltas(rating: number): CounterDeltas {
   return new CounterDeltas().add(METRIC.csatCount).add(METRIC.csatSum, rating).add(ratingMetric(rating));
 }
 
-/** A CSAT rating lands in its UTC day's bucket. */
-export async function countCsatRating(db: DatabaseWriter, workspaceId: Id<"workspaces">, rating: number, at: number, shardKey: string): Promise<void> {
-  await addCounters(db, { workspaceId, itemType: "csat", itemId: dayKey(at) }, csatDeltas(rating), shardKey);
+/**
+ * A CSAT rating lands in its UTC day's bucket, unsharded: ratings come one per closed
+ * conversation, far too rarely to conflict, and 90 days are read at once (7 rows a day, not 56).
+ */
+export async function countCsatRating(db: DatabaseWriter, workspaceId: Id<"workspaces">, rating: number, at: number): Promise<void> {
+  await addCounters(db, { workspaceId, itemType: "csat", itemId: dayKey(at) }, csatDeltas(rating), CSAT_SHARD);
 }
+const CSAT_SHARD = 0;
 
 /**
  * A visitor's message in a conversation an outbound chat's Reply started counts as a reply,

@@ -3,7 +3,7 @@ import type { DatabaseWriter } from "../_generated/server";
 import { CounterDeltas, DAY_MS, dayKey } from "../lib/engagementMetrics";
 import { activeContent } from "./engagement";
 import { addChecklistRow, addImpressionRow, addTourRow } from "./engagementRebuild";
-import { addCounters, csatDeltas, saveTextAnswers, surveyResponseDeltas } from "./engagementStats";
+import { addCounters, csatDeltas, saveTextAnswers, surveyResponseDeltas, trimTextAnswers } from "./engagementStats";
 
 /**
  * Sample visitor activity on a workspace's active engagement items (the first of each kind):
@@ -66,6 +66,7 @@ export async function insertSampleActivity(
 ) {
   let impressions = 0;
   const tally: Tally = { deltas: new Map(), days: new Map() };
+  const texts = new Set<string>();
   // Rows are counted from the values written (the counting functions read fields only).
   const counted = <T>(row: T) => row as never;
   for (let i = from; i < from + count; i += 1) {
@@ -98,7 +99,7 @@ export async function insertSampleActivity(
       if (answers.length > 0) {
         await db.insert("surveyResponses", { ...who, surveyId: items.survey._id, answers, createdAt: at });
         for (const [metric, by] of surveyResponseDeltas(items.survey, answers).byMetric) tallyOf(tally.deltas, `survey|${items.survey._id}`).add(metric, by);
-        if (countNow) await saveTextAnswers(db, items.survey, answers, at);
+        if (countNow) for (const questionId of await saveTextAnswers(db, items.survey, answers, at)) texts.add(questionId);
       }
     }
     if (items.checklist !== null) {
@@ -123,6 +124,7 @@ export async function insertSampleActivity(
     }
   }
   if (countNow) await writeTally(db, workspaceId, tally, from);
+  if (items.survey !== null) for (const questionId of texts) await trimTextAnswers(db, items.survey._id, questionId);
   return { visitors: count, impressions };
 }
 
@@ -131,5 +133,5 @@ async function writeTally(db: DatabaseWriter, workspaceId: Id<"workspaces">, tal
     const [itemType, itemId] = key.split("|") as ["tour", string];
     await addCounters(db, { workspaceId, itemType, itemId }, deltas, `sample-batch-${batch}`);
   }
-  for (const [day, deltas] of tally.days) await addCounters(db, { workspaceId, itemType: "csat", itemId: day }, deltas, `sample-batch-${batch}`);
+  for (const [day, deltas] of tally.days) await addCounters(db, { workspaceId, itemType: "csat", itemId: day }, deltas, 0);
 }
