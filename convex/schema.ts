@@ -22,6 +22,7 @@ import { gatewayTables } from "./lib/gatewayTables";
 import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
+import { csatTables } from "./lib/csatTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -225,6 +226,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+  ...csatTables,
 
   // Chat gateways, their chats and broadcasts.
   ...gatewayTables,

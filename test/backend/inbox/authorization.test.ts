@@ -90,6 +90,11 @@ const CASES: Record<string, Case> = {
     c.mutation(api.widgetConfigurations.updateDefaultFromInbox, { ...workspace(ids), etag: "\"stale\"", theme: { primaryColor: "#1f4fd1" }, layout: {} }),
   ),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
+  "audienceEstimate:estimate": admin((c, ids) => c.query(api.audienceEstimate.estimate, { ...workspace(ids), audience: { identified: true } })),
+  "csatSettings:get": admin((c, ids) => c.query(api.csatSettings.get, workspace(ids))),
+  "csatSettings:update": admin((c, ids) =>
+    c.mutation(api.csatSettings.update, { ...workspace(ids), enabled: true, question: "", commentPrompt: "", offerForDays: 7 }),
+  ),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
 };
