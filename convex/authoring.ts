@@ -3,14 +3,14 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, mutation, query, type DatabaseReader } from "./_generated/server";
 import { AUTHORING_TOKEN_PREFIX } from "./lib/authoringTokens";
 import { sha256Hex } from "./lib/crypto";
-import type { AuthoringTarget } from "./lib/engagementValidators";
 import { appError, invalidArgument } from "./lib/errors";
 import { findInWorkspace } from "./model/engagement";
+import { previewItem, storeAuthoringToken, type PreviewItem } from "./model/studioTokens";
 
 /*
  * Authoring tokens for the WYSIWYG selector picker. An admin mints one through
- * REST (POST /api/v1/authoring-tokens: the random token is made in the HTTP
- * action, only its SHA-256 is stored here); the widget, opened in authoring
+ * REST (POST /api/v1/authoring-tokens) or the inbox's studio ("Pick on site"): the
+ * random token is made in an action, only its SHA-256 is stored; the widget, opened in authoring
  * mode on the customer's page, calls `describe` to learn what is being edited
  * and `saveSelector` to store the element the author picked. The token is the
  * only credential these two take; it expires after ttlMinutes (default 30).
@@ -140,29 +140,16 @@ export const createToken = internalMutation({
       v.object({ type: v.literal("tooltip"), tooltipId: v.string() }),
     ),
   },
-  handler: async (ctx, args): Promise<{ expiresAt: number } | null> => {
-    let target: AuthoringTarget;
-    if (args.target.type === "tooltip") {
-      const tooltip = await findInWorkspace(ctx.db, "tooltips", args.workspaceId, args.target.tooltipId);
-      if (tooltip === null) return null;
-      target = { type: "tooltip", tooltipId: tooltip._id };
-    } else {
-      const tour = await findInWorkspace(ctx.db, "tours", args.workspaceId, args.target.tourId);
-      if (tour === null) return null;
-      if (args.target.stepIndex >= tour.steps.length) {
-        throw invalidArgument("target.stepIndex", `This tour has ${tour.steps.length} steps (0 to ${tour.steps.length - 1}).`);
-      }
-      target = { type: "tourStep", tourId: tour._id, stepIndex: args.target.stepIndex };
-    }
-    const now = Date.now();
-    const expiresAt = now + args.ttlMinutes * 60_000;
-    await ctx.db.insert("authoringTokens", {
-      workspaceId: args.workspaceId,
-      tokenHash: args.tokenHash,
-      target,
-      expiresAt,
-      createdAt: now,
-    });
-    return { expiresAt };
-  },
+  handler: async (ctx, args): Promise<{ expiresAt: number } | null> =>
+    await storeAuthoringToken(ctx, args.workspaceId, args.tokenHash, args.ttlMinutes, args.target),
+});
+
+/**
+ * Preview links (`#opencom-preview=<token>`, minted by the studio): the item to show,
+ * whatever its status and audience, live. The widget records no progress, impression or
+ * answer while previewing; this query writes nothing either.
+ */
+export const preview = query({
+  args: { previewToken: v.string() },
+  handler: async (ctx, args): Promise<PreviewItem> => await previewItem(ctx.db, args.previewToken, Date.now()),
 });

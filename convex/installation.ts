@@ -1,9 +1,15 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
-import { action, internalMutation, query } from "./_generated/server";
+import { action, internalMutation, mutation, query } from "./_generated/server";
 import { randomBytes, sha256Hex, toBase64Url } from "./lib/crypto";
-import { appError } from "./lib/errors";
-import { canVerify, cleanClientIdentifier, INSTALL_TOKEN_LIFETIME_MS, INSTALL_TOKEN_PREFIX } from "./lib/installationRules";
+import { appError, invalidArgument } from "./lib/errors";
+import {
+  canVerify,
+  cleanClientIdentifier,
+  INSTALL_TOKEN_LIFETIME_MS,
+  INSTALL_TOKEN_PREFIX,
+  websiteUrlProblem,
+} from "./lib/installationRules";
 import { requireMember } from "./model/members";
 import { findWorkspace } from "./model/workspaces";
 
@@ -42,6 +48,8 @@ export const storeToken = internalMutation({
 export type InstallationStatus = {
   /** What the snippets put in `data-opencom-workspace-id`. */
   publicId: string;
+  /** The site the Engagement studio's "Pick on site" and "Preview" open; null until set. */
+  websiteUrl: string | null;
   /** The latest check, or null before the first token. */
   check: { issuedAt: number; expiresAt: number; verifiedAt: number | null; origin: string | null; clientIdentifier: string | null } | null;
   /** The last check that a widget verified, which may be older than `check`. */
@@ -64,6 +72,7 @@ export const status = query({
     const verified = recent.find((check) => check.verifiedAt !== undefined);
     return {
       publicId: workspace.publicId,
+      websiteUrl: workspace.websiteUrl ?? null,
       check:
         latest === undefined
           ? null
@@ -105,5 +114,19 @@ export const recordBoot = internalMutation({
       ...(clientIdentifier !== undefined ? { clientIdentifier } : {}),
     });
     return true;
+  },
+});
+
+/** Admins only. Sets (or, with an empty string, clears) the workspace's website address. */
+export const setWebsiteUrl = mutation({
+  args: { workspaceId: v.string(), websiteUrl: v.string() },
+  handler: async (ctx, args): Promise<string | null> => {
+    const { workspaceId } = await requireMember(ctx, args.workspaceId, "admin");
+    const websiteUrl = args.websiteUrl.trim();
+    const problem = websiteUrl === "" ? null : websiteUrlProblem(websiteUrl);
+    if (problem !== null) throw invalidArgument("websiteUrl", problem);
+    if ((await ctx.db.get("workspaces", workspaceId)) === null) throw appError("NOT_FOUND", "Workspace not found.");
+    await ctx.db.patch("workspaces", workspaceId, { websiteUrl: websiteUrl === "" ? undefined : websiteUrl });
+    return websiteUrl === "" ? null : websiteUrl;
   },
 });

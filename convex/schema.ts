@@ -23,6 +23,7 @@ import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
 import { csatTables } from "./lib/csatTables";
+import { studioTables } from "./lib/studioTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
 
 export default defineSchema({
@@ -65,6 +66,8 @@ export default defineSchema({
     sessionLifetimeHours: v.optional(v.number()),
     /** Secret rotations: sessions proven before `provenBefore` end at `revokeAt` (lib/sessionPolicy.ts). */
     provenSessionCutoffs: v.optional(v.array(v.object({ provenBefore: v.number(), revokeAt: v.number() }))),
+    /** The site the widget runs on (http or https): the studio's "Pick on site" and "Preview" open it. */
+    websiteUrl: v.optional(v.string()),
   }).index("by_public_id", ["publicId"]),
 
   visitors: defineTable({
@@ -227,6 +230,7 @@ export default defineSchema({
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
   ...csatTables,
+  ...studioTables,
 
   // Chat gateways, their chats and broadcasts.
   ...gatewayTables,

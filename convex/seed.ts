@@ -169,6 +169,8 @@ export const insertDemoWorkspace = internalMutation({
         },
       }),
     );
+    // The studio's "Pick on site" and "Preview" open the demo site.
+    await ctx.db.patch("workspaces", workspaceId, { websiteUrl: `${demoSiteUrl()}/` });
     await ensureDefault(ctx.db, (await ctx.db.get("workspaces", workspaceId))!);
     await insertApiKey(ctx.db, {
       workspaceId,

@@ -16,3 +16,20 @@ export function authoringUrl(pageUrl: string, token: string): string {
   url.hash = `opencom-authoring=${encodeURIComponent(token)}`;
   return url.toString();
 }
+
+/** `oprv_` + 32 random bytes: a short-lived link that previews one item on the site. */
+export const PREVIEW_TOKEN_PREFIX = "oprv_";
+
+export function generatePreviewToken(): string {
+  return PREVIEW_TOKEN_PREFIX + toBase64Url(randomBytes(32));
+}
+
+/** How long a preview link works. */
+export const PREVIEW_TTL_MINUTES = 60;
+
+/** The website with the preview token in the fragment, as the widget reads it. */
+export function previewUrl(pageUrl: string, token: string): string {
+  const url = new URL(pageUrl);
+  url.hash = `opencom-preview=${encodeURIComponent(token)}`;
+  return url.toString();
+}

@@ -1,14 +1,25 @@
 import { v, type Infer } from "convex/values";
+export { CONTENT_STATUSES } from "../../core/engagement/content-types";
 
 /**
  * Field validators of the engagement content (tours, tooltips, outbound
  * messages, surveys, checklists). Their TypeScript shapes match the pure
  * engine's types in src/engine/, so stored documents feed it directly.
- * The REST layer validates with zod first (rest/engagementSchemas.ts) and
+ * The REST layer validates with zod first (lib/engagementSchemas.ts) and
  * names the offending field; these are the database's last line.
  */
 
-export const contentStatusValidator = v.union(v.literal("draft"), v.literal("active"), v.literal("archived"));
+/** Only `active` items reach visitors; `paused` is an active item taken off the site for a while. */
+export const contentStatusValidator = v.union(v.literal("draft"), v.literal("active"), v.literal("paused"), v.literal("archived"));
+
+/** The content types, named as their tables: what the inbox's studio edits. */
+export const contentTypeValidator = v.union(
+  v.literal("tours"),
+  v.literal("tooltips"),
+  v.literal("outboundMessages"),
+  v.literal("surveys"),
+  v.literal("checklists"),
+);
 
 export const triggerValidator = v.union(
   v.object({ type: v.literal("page_load") }),
@@ -40,6 +51,8 @@ export const tourStepValidator = v.object({
   body: v.string(),
   waitForElementMs: v.optional(v.number()),
   onMissing: v.optional(v.union(v.literal("skip"), v.literal("end"))),
+  /** Pointer steps: move on with the Next button (default) or a click on the target. */
+  advanceOn: v.optional(v.union(v.literal("button"), v.literal("click"))),
 });
 
 export const outboundTypeValidator = v.union(v.literal("post"), v.literal("chat"), v.literal("banner"));
@@ -108,6 +121,8 @@ export const targetingFields = {
   priority: v.optional(v.number()),
   createdAt: v.number(),
   updatedAt: v.number(),
+  /** Who made the last change: the member's name (inbox) or the API key's name (REST). */
+  updatedBy: v.optional(v.string()),
 };
 
 export type ContentStatus = Infer<typeof contentStatusValidator>;

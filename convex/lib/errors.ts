@@ -25,7 +25,14 @@ export type ErrorCode =
   /** An authoring token past its expiry: mint a new one. */
   | "AUTHORING_TOKEN_EXPIRED";
 
-export type AppErrorData = { code: ErrorCode; message: string; field?: string; retryAfter?: number };
+export type AppErrorData = {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+  /** Every offending field with its message, keyed by path (`steps.1.selector`), when there are several. */
+  fields?: Record<string, string>;
+  retryAfter?: number;
+};
 
 export function appError(code: ErrorCode, message: string, field?: string): ConvexError<AppErrorData> {
   return new ConvexError(field === undefined ? { code, message } : { code, message, field });
@@ -33,6 +40,13 @@ export function appError(code: ErrorCode, message: string, field?: string): Conv
 
 export function invalidArgument(field: string, message: string): ConvexError<AppErrorData> {
   return appError("INVALID_ARGUMENT", message, field);
+}
+
+/** INVALID_ARGUMENT naming the first offending field in `field` and all of them in `fields`. */
+export function invalidFields(fields: Record<string, string>): ConvexError<AppErrorData> {
+  const [first] = Object.entries(fields);
+  const field = first?.[0] ?? "(body)";
+  return new ConvexError({ code: "INVALID_ARGUMENT", message: first?.[1] ?? "Invalid input.", field, fields });
 }
 
 export function rateLimitedError(retryAfter: number): ConvexError<AppErrorData> {

@@ -17,3 +17,24 @@ export function cleanClientIdentifier(raw: string | undefined): string | undefin
 export function canVerify(check: { expiresAt: number; verifiedAt?: number | undefined }, now: number): boolean {
   return check.verifiedAt === undefined && now < check.expiresAt;
 }
+
+export const WEBSITE_URL_MAX = 2048;
+
+/**
+ * The workspace's website address as the studio will open it, or a message saying why
+ * not: an absolute http(s) URL without credentials or a fragment (the studio puts its
+ * token in the fragment).
+ */
+export function websiteUrlProblem(raw: string): string | null {
+  if (raw.length > WEBSITE_URL_MAX) return `Use at most ${WEBSITE_URL_MAX} characters.`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return "Enter a full address such as https://www.example.com/.";
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return "The address must start with http:// or https://.";
+  if (url.username !== "" || url.password !== "") return "Leave the user name and password out of the address.";
+  if (url.hash !== "") return "Leave the #fragment out of the address.";
+  return null;
+}

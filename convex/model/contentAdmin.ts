@@ -1,6 +1,6 @@
 import { makeFunctionReference } from "convex/server";
 import { v } from "convex/values";
-import type { Doc } from "../_generated/dataModel";
+import type { Doc, Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
 import { findInWorkspace, type ContentTable } from "./engagement";
 import { invalidArgument } from "../lib/errors";
@@ -49,6 +49,42 @@ function definedFields(fields: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null));
 }
 
+/** Inserts an item of `table` from validated fields (null and undefined left out) and plans its window boundaries. */
+export async function createContent(
+  ctx: MutationCtx,
+  table: ContentTable,
+  workspaceId: Id<"workspaces">,
+  fields: Record<string, unknown>,
+  updatedBy: string | undefined,
+): Promise<Doc<ContentTable>> {
+  const now = Date.now();
+  const defined = definedFields(fields);
+  checkSchedule(defined);
+  const document = { ...defined, workspaceId, createdAt: now, updatedAt: now, ...(updatedBy !== undefined ? { updatedBy } : {}) };
+  const id = await ctx.db.insert(table, document as never);
+  const created = await ctx.db.get(id);
+  if (created === null) throw new Error("Content vanished right after insert");
+  await scheduleWindowBoundaries(ctx, table, created);
+  return created;
+}
+
+/** Applies validated changes (null clears an optional field), checks the schedule, plans moved boundaries. */
+export async function updateContent(
+  ctx: MutationCtx,
+  table: ContentTable,
+  doc: Doc<ContentTable>,
+  fields: Record<string, unknown>,
+  updatedBy: string | undefined,
+): Promise<Doc<ContentTable> | null> {
+  const changes = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? undefined]));
+  checkSchedule({ ...doc, ...changes });
+  await ctx.db.patch(doc._id, { ...changes, updatedAt: Date.now(), ...(updatedBy !== undefined ? { updatedBy } : {}) } as never);
+  const updated = await ctx.db.get(doc._id);
+  if (updated === null) return null;
+  if (changes["startsAt"] !== undefined || changes["endsAt"] !== undefined) await scheduleWindowBoundaries(ctx, table, updated);
+  return updated;
+}
+
 export function contentAdminFunctions(table: ContentTable) {
   const workspaceArgs = { workspaceId: v.id("workspaces") };
   return {
@@ -80,34 +116,18 @@ export function contentAdminFunctions(table: ContentTable) {
     }),
 
     adminCreate: internalMutation({
-      args: { ...workspaceArgs, fields: v.any() },
-      handler: async (ctx, args): Promise<ApiContent> => {
-        const now = Date.now();
-        const fields = definedFields(args.fields as Record<string, unknown>);
-        checkSchedule(fields);
-        const document = { ...fields, workspaceId: args.workspaceId, createdAt: now, updatedAt: now };
-        const id = await ctx.db.insert(table, document as never);
-        const created = await ctx.db.get(id);
-        if (created === null) throw new Error("Content vanished right after insert");
-        await scheduleWindowBoundaries(ctx, table, created);
-        return apiContent(created);
-      },
+      args: { ...workspaceArgs, fields: v.any(), updatedBy: v.optional(v.string()) },
+      handler: async (ctx, args): Promise<ApiContent> =>
+        apiContent(await createContent(ctx, table, args.workspaceId, args.fields as Record<string, unknown>, args.updatedBy)),
     }),
 
     adminUpdate: internalMutation({
-      args: { ...workspaceArgs, id: v.string(), fields: v.any() },
+      args: { ...workspaceArgs, id: v.string(), fields: v.any(), updatedBy: v.optional(v.string()) },
       handler: async (ctx, args): Promise<ApiContent | null> => {
         const doc = await findInWorkspace(ctx.db, table, args.workspaceId, args.id);
         if (doc === null) return null;
-        const changes = Object.fromEntries(
-          Object.entries(args.fields as Record<string, unknown>).map(([key, value]) => [key, value ?? undefined]),
-        );
-        checkSchedule({ ...doc, ...changes });
-        await ctx.db.patch(doc._id, { ...changes, updatedAt: Date.now() } as never);
-        const updated = await ctx.db.get(doc._id);
-        if (updated === null) return null;
-        if (changes["startsAt"] !== undefined || changes["endsAt"] !== undefined) await scheduleWindowBoundaries(ctx, table, updated);
-        return apiContent(updated);
+        const updated = await updateContent(ctx, table, doc, args.fields as Record<string, unknown>, args.updatedBy);
+        return updated === null ? null : apiContent(updated);
       },
     }),
 

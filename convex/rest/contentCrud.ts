@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Id } from "../_generated/dataModel";
 import type { ApiContent } from "../model/contentAdmin";
 import type { ContentStatus } from "../lib/engagementValidators";
-import type { ContentSchemas } from "./engagementSchemas";
-import { listQuery } from "./engagementSchemas";
+import type { ContentSchemas } from "../lib/engagementSchemas";
+import { listQuery } from "../lib/engagementSchemas";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { dataOf, deleted } from "./views";
@@ -24,8 +24,8 @@ type WorkspaceArgs = { workspaceId: Id<"workspaces"> };
 export type ContentAdminRefs = {
   adminList: FunctionReference<"query", "internal", WorkspaceArgs & { status?: ContentStatus; limit: number }, ApiContent[]>;
   adminGet: FunctionReference<"query", "internal", WorkspaceArgs & { id: string }, ApiContent | null>;
-  adminCreate: FunctionReference<"mutation", "internal", WorkspaceArgs & { fields: any }, ApiContent>;
-  adminUpdate: FunctionReference<"mutation", "internal", WorkspaceArgs & { id: string; fields: any }, ApiContent | null>;
+  adminCreate: FunctionReference<"mutation", "internal", WorkspaceArgs & { fields: any; updatedBy?: string }, ApiContent>;
+  adminUpdate: FunctionReference<"mutation", "internal", WorkspaceArgs & { id: string; fields: any; updatedBy?: string }, ApiContent | null>;
   adminRemove: FunctionReference<"mutation", "internal", WorkspaceArgs & { id: string }, boolean>;
 };
 
@@ -64,7 +64,7 @@ export function contentRoutes(names: ContentNames, refs: ContentAdminRefs, schem
       body: schemas.create,
       responses: { 201: { description: `The new ${label.toLowerCase()}`, schema: dataOf(schemas.view) } },
       handler: async ({ ctx, caller, body }) => {
-        const created = await ctx.runMutation(refs.adminCreate, { workspaceId: caller.workspaceId, fields: body });
+        const created = await ctx.runMutation(refs.adminCreate, { workspaceId: caller.workspaceId, fields: body, updatedBy: caller.credential.label });
         return jsonResponse({ data: created }, 201);
       },
     }),
@@ -91,7 +91,7 @@ export function contentRoutes(names: ContentNames, refs: ContentAdminRefs, schem
       body: schemas.patch,
       responses: { 200: { description: `The ${label.toLowerCase()} after the change`, schema: dataOf(schemas.view) } },
       handler: async ({ ctx, caller, params: { id }, body }) => {
-        const updated = await ctx.runMutation(refs.adminUpdate, { workspaceId: caller.workspaceId, id, fields: body });
+        const updated = await ctx.runMutation(refs.adminUpdate, { workspaceId: caller.workspaceId, id, fields: body, updatedBy: caller.credential.label });
         return updated === null ? notFound() : jsonResponse({ data: updated });
       },
     }),

@@ -10,7 +10,7 @@ import {
   surveySchemas,
   tooltipSchemas,
   tourSchemas,
-} from "./engagementSchemas";
+} from "../lib/engagementSchemas";
 import { errorResponse, jsonResponse } from "./responses";
 import { defineRoute, type Route } from "./route";
 import { dataOf, epochMs } from "./views";

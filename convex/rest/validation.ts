@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { fieldErrors, requiredMessage } from "../lib/fieldErrors";
 import { errorResponse } from "./responses";
 
 /*
@@ -9,33 +10,6 @@ import { errorResponse } from "./responses";
  */
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
-
-export const REQUIRED_MESSAGE = "Required.";
-export const UNKNOWN_FIELD_MESSAGE = "Unknown field.";
-
-/**
- * Zod says "Invalid input: expected string, received undefined" for a missing
- * field; say it is required. Messages a schema sets itself still win.
- */
-const requiredMessage = (issue: z.core.$ZodRawIssue): string | undefined =>
-  issue.code === "invalid_type" && issue.input === undefined ? REQUIRED_MESSAGE : undefined;
-
-/**
- * `{ "text": "Required.", "colour": "Unknown field." }`. An unknown key is
- * named as its own field, so a typo (or a smuggled `identitySecret`) says which.
- */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const base = issue.path.map(String);
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[[...base, key].join(".")] ??= UNKNOWN_FIELD_MESSAGE;
-      continue;
-    }
-    fields[base.join(".") || "(body)"] ??= issue.message;
-  }
-  return fields;
-}
 
 export function validate<T>(schema: z.ZodType<T>, value: unknown, what: "query parameters" | "request body"): Parsed<T> {
   const parsed = schema.safeParse(value, { error: requiredMessage });

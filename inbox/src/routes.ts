@@ -1,20 +1,31 @@
+import { CONTENT_TYPES, isContentType, type ContentType } from "../../core/engagement/content-types";
+
 /** The inbox's places, kept in the URL hash so a reload or a shared link lands in the same spot. */
 export type Route =
   | { screen: "chats"; conversationId: string | null }
   | { screen: "tickets"; ticketId: string | null }
   | { screen: "contacts" }
+  /** `item` is an item's id, "new" for one being created, or null for the type's list. */
+  | { screen: "engagement"; type: ContentType; item: string | null }
   | { screen: "settings"; page: string | null }
   | { screen: "invite"; token: string };
 
 export type Screen = Route["screen"];
 
+/** The studio's route for creating an item. */
+export const NEW_ITEM = "new";
+
 export function parseRoute(hash: string): Route {
-  const [screen = "", id = ""] = hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const [screen = "", id = "", sub = ""] = hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const idOrNull = id === "" ? null : id;
   if (screen === "invite" && id !== "") return { screen: "invite", token: id };
   if (screen === "tickets") return { screen, ticketId: idOrNull };
   if (screen === "settings") return { screen, page: idOrNull };
   if (screen === "contacts") return { screen };
+  if (screen === "engagement") {
+    const type = isContentType(id) ? id : CONTENT_TYPES[0];
+    return { screen, type, item: isContentType(id) && sub !== "" ? sub : null };
+  }
   return { screen: "chats", conversationId: idOrNull };
 }
 
@@ -31,6 +42,8 @@ export function hrefOf(route: Route): string {
       return withId(route.token);
     case "contacts":
       return "#/contacts";
+    case "engagement":
+      return route.item === null ? `#/engagement/${route.type}` : `#/engagement/${route.type}/${encodeURIComponent(route.item)}`;
   }
 }
 
@@ -45,5 +58,7 @@ export function screenRoute(screen: Exclude<Screen, "invite">): Route {
       return { screen, page: null };
     case "contacts":
       return { screen };
+    case "engagement":
+      return { screen, type: CONTENT_TYPES[0], item: null };
   }
 }

@@ -1,6 +1,7 @@
 import type { OperatorProfile } from "../../convex/members";
 import { ChatsScreen } from "./chats/chats-screen";
 import { ContactsScreen } from "./contacts/contacts-screen";
+import { EngagementScreen } from "./engagement/engagement-screen";
 import { hrefOf, screenRoute, type Route } from "./routes";
 import { SettingsScreen } from "./settings/settings-screen";
 import { TicketsScreen } from "./tickets/tickets-screen";
@@ -12,6 +13,7 @@ const SECTIONS = [
   { screen: "chats", label: "Chats" },
   { screen: "tickets", label: "Tickets" },
   { screen: "contacts", label: "Contacts" },
+  { screen: "engagement", label: "Engagement", adminOnly: true },
   { screen: "settings", label: "Settings" },
 ] as const;
 
@@ -23,7 +25,7 @@ export function Shell({ me, workspace, route }: { me: OperatorProfile; workspace
         <span class="brand">{workspace.name}</span>
         <nav aria-label="Inbox sections">
           <ul>
-            {SECTIONS.map(({ screen, label }) => (
+            {SECTIONS.filter((section) => !("adminOnly" in section) || workspace.role === "admin").map(({ screen, label }) => (
               <li key={screen}>
                 <a
                   href={hrefOf(screenRoute(screen))}
@@ -40,6 +42,8 @@ export function Shell({ me, workspace, route }: { me: OperatorProfile; workspace
       </header>
       {route.screen === "settings" ? (
         <SettingsScreen me={me} workspace={workspace} page={route.page} />
+      ) : route.screen === "engagement" ? (
+        <EngagementScreen workspace={workspace} type={route.type} item={route.item} />
       ) : route.screen === "contacts" ? (
         <ContactsScreen workspace={workspace} />
       ) : route.screen === "tickets" ? (

@@ -30,6 +30,7 @@ type Ids = {
   ticket: string;
   teamId: string;
   appId: string;
+  tourId: string;
   /** A file each acme operator uploaded and has not saved yet: saving is the uploader's alone. */
   pendingFileOf: (client: Client) => string;
 };
@@ -89,6 +90,16 @@ const CASES: Record<string, Case> = {
   "widgetConfigurations:updateDefaultFromInbox": admin((c, ids) =>
     c.mutation(api.widgetConfigurations.updateDefaultFromInbox, { ...workspace(ids), etag: "\"stale\"", theme: { primaryColor: "#1f4fd1" }, layout: {} }),
   ),
+  "engagementStudio:list": admin((c, ids) => c.query(api.engagementStudio.list, { ...workspace(ids), type: "tours" })),
+  // An unknown or foreign id answers null, as the REST API's 404: nothing is read.
+  "engagementStudio:get": admin((c, ids) => c.query(api.engagementStudio.get, { ...workspace(ids), type: "tours", id: ids.tourId })),
+  "engagementStudio:save": admin((c, ids) =>
+    c.mutation(api.engagementStudio.save, { ...workspace(ids), type: "tours", id: ids.tourId, fields: { name: "Renamed", steps: [{ kind: "modal", title: "Hi", body: "" }] } }), true),
+  "engagementStudio:duplicate": admin((c, ids) => c.mutation(api.engagementStudio.duplicate, { ...workspace(ids), type: "tours", id: ids.tourId }), true),
+  "engagementStudio:setStatus": admin((c, ids) => c.mutation(api.engagementStudio.setStatus, { ...workspace(ids), type: "tours", id: ids.tourId, status: "paused" }), true),
+  "engagementStudio:pickOnSite": admin((c, ids) =>
+    c.action(api.engagementStudio.pickOnSite, { ...workspace(ids), target: { type: "tourStep", tourId: ids.tourId, stepIndex: 0 } }), true),
+  "engagementStudio:preview": admin((c, ids) => c.action(api.engagementStudio.preview, { ...workspace(ids), type: "tours", id: ids.tourId }), true),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
   "audienceEstimate:estimate": admin((c, ids) => c.query(api.audienceEstimate.estimate, { ...workspace(ids), audience: { identified: true } })),
   "csatSettings:get": admin((c, ids) => c.query(api.csatSettings.get, workspace(ids))),
@@ -107,7 +118,7 @@ const CASES: Record<string, Case> = {
 const TESTED_ELSEWHERE: Record<string, string> = {
   ...Object.fromEntries(
     [
-      "apiKeys:inboxCreate", "apiKeys:inboxList", "apiKeys:inboxRevoke", "installation:issueToken", "installation:status",
+      "apiKeys:inboxCreate", "apiKeys:inboxList", "apiKeys:inboxRevoke", "installation:issueToken", "installation:setWebsiteUrl", "installation:status",
       "messengerSettings:inboxGet", "messengerSettings:inboxUpdate", "supportTeams:setMembers",
       "workspaceSecurity:inboxGet", "workspaceSecurity:inboxRotateSecret", "workspaceSecurity:inboxUpdate",
     ].map((name) => [name, "../settings/authorization.test.ts"]),
@@ -145,6 +156,11 @@ async function world() {
     workspaceId: teams.acme,
     fields: { name: "Drafter", url: "http://drafter.localhost:5181/", allowedOrigins: ["http://drafter.localhost:5181"], screens: ["CHATS"], enabled: true, protocol: "opencom" },
   });
+  const tour = await t.mutation(internal.tours.adminCreate, {
+    workspaceId: teams.acme,
+    fields: { name: "Welcome", status: "draft", steps: [{ kind: "modal", title: "Hi", body: "" }], trigger: { type: "page_load" }, frequency: { type: "once" } },
+  });
+  await t.run((ctx) => ctx.db.patch("workspaces", teams.acme, { websiteUrl: "https://www.acme.test/" }));
   const pending = new Map<Client, string>();
   for (const operator of [teams.acmeAdmin, teams.acmeAgent]) {
     const { uploadUrl } = await operator.client.action(api.inboxFiles.generateUploadUrl, { workspaceId: teams.acme, conversationId: sent.conversationId });
@@ -159,6 +175,7 @@ async function world() {
     ticket: filed.id,
     teamId: team.id,
     appId: app.id,
+    tourId: tour.id,
     pendingFileOf: (client) => pending.get(client) ?? pending.get(teams.acmeAdmin.client)!,
   };
   return { t, teams, ids };

@@ -25,6 +25,7 @@ const adminCalls: Record<string, Call> = {
   "workspaceSecurity:inboxRotateSecret": (c, ids) => c.action(api.workspaceSecurity.inboxRotateSecret, { workspaceId: ids.workspaceId, gracePeriodHours: 1 }),
   "installation:issueToken": (c, ids) => c.action(api.installation.issueToken, { workspaceId: ids.workspaceId }),
   "installation:status": (c, ids) => c.query(api.installation.status, { workspaceId: ids.workspaceId }),
+  "installation:setWebsiteUrl": (c, ids) => c.mutation(api.installation.setWebsiteUrl, { workspaceId: ids.workspaceId, websiteUrl: "https://www.acme.test/" }),
 };
 
 async function world() {

@@ -1,6 +1,7 @@
 import { VISITOR_ATTRIBUTES, type AttributeOp, type Condition, type CountOp } from "../../../../core/engagement/rules";
-import { CheckField, errorAt, NumberField, SelectField, TextField, type Errors } from "../editor-kit/fields";
-import { RowActions } from "../editor-kit/row-actions";
+import { CheckField, NumberField, SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
+import { ItemActions } from "../editor-kit/item-actions";
 import { ATTRIBUTE_OPS, blankCondition, CONDITION_KINDS, COUNT_OPS, innerPath, kindOf, withOperator, type ConditionNode } from "./rule-tree";
 import { ValueInput } from "./value-input";
 
@@ -69,7 +70,7 @@ export function ConditionRow({ node, path, id, index, count, errors, onChange, o
         </>
       )}
       <CheckField id={`${id}-negate`} label="Reverse: match visitors this does not match" checked={node.negate} error={null} onChange={(negate) => onChange({ ...node, negate })} />
-      <RowActions what="condition" index={index} count={count} onRemove={onRemove} />
+      <ItemActions what="condition" index={index} count={count} onRemove={onRemove} />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { removed, replaced } from "../editor-kit/lists";
-import { CheckField, errorAt, SelectField, type Errors } from "../editor-kit/fields";
-import { RowActions } from "../editor-kit/row-actions";
+import { CheckField, SelectField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
+import { ItemActions } from "../editor-kit/item-actions";
 import { ConditionRow } from "./condition-row";
 import { blankCondition, childPath, emptyGroup, innerPath, type BuilderNode, type GroupNode } from "./rule-tree";
 
@@ -57,7 +58,7 @@ export function RuleGroup({ group, path, id, depth, errors, onChange, onRemove, 
           </button>
         )}
       </div>
-      {onRemove !== undefined && <RowActions what="group" index={index} count={count} onRemove={onRemove} />}
+      {onRemove !== undefined && <ItemActions what="group" index={index} count={count} onRemove={onRemove} />}
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { AttributeCondition, CustomAttributeCondition, Scalar } from "../../../../core/engagement/rules";
-import { errorAt, NumberField, SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { NumberField, SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
 import { kindOf } from "./rule-tree";
 
 type AttributeLike = AttributeCondition | CustomAttributeCondition;

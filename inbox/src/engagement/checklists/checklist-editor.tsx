@@ -1,5 +1,6 @@
-import type { EditorProps } from "../editor-kit/editor-props";
-import { errorAt, ListError, TextField } from "../editor-kit/fields";
+import type { EditorProps } from "../types";
+import { ListError, TextField } from "../editor-kit/fields";
+import { errorAt } from "../draft";
 import { checklistForm, MAX_TASKS, withDescription, withNewTask, withoutTask, withTask, withTaskMoved } from "./draft";
 import { TaskRow } from "./task-row";
 

@@ -1,4 +1,5 @@
-import { listOf, moved, nextId, optionalText, removed, replaced, textOf, withField } from "../editor-kit/lists";
+import { listOf, moved, nextId, optionalText, removed, replaced, textOf } from "../editor-kit/lists";
+import { withField } from "../draft";
 
 /**
  * A checklist's own fields between the REST body (the draft) and the form. A

@@ -1,5 +1,6 @@
-import { errorAt, SelectField, TextField, type Errors } from "../editor-kit/fields";
-import { RowActions } from "../editor-kit/row-actions";
+import { SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
+import { ItemActions } from "../editor-kit/item-actions";
 import { blankCompletion, COMPLETION_TYPES, type Task } from "./draft";
 
 /** One task: its title and description, its id, and what marks it done. */
@@ -29,7 +30,7 @@ export function TaskRow({ task, index, count, errors, onChange, onMove, onRemove
       {completion.type === "url" && (
         <TextField id={`${id}-pattern`} label="Page URL pattern" hint="A page address; * matches any part, e.g. https://app.example.com/settings/*" maxLength={2048} value={completion.pattern} error={at("pattern")} onInput={(pattern) => onChange({ completion: { type: "url", pattern } })} />
       )}
-      <RowActions what="task" index={index} count={count} onMove={onMove} onRemove={onRemove} removable={count > 1} />
+      <ItemActions what="task" index={index} count={count} onMove={onMove} onRemove={onRemove} removable={count > 1} />
     </fieldset>
   );
 }

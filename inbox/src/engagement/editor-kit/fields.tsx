@@ -9,9 +9,6 @@ import { Field } from "../../settings/form/field";
 
 export type Errors = Readonly<Record<string, string>>;
 
-export function errorAt(errors: Errors, path: string): string | null {
-  return errors[path] ?? null;
-}
 
 type Common = { id: string; label: ComponentChildren; error: string | null; hint?: string };
 

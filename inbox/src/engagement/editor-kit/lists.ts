@@ -40,17 +40,6 @@ export function textOf(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-/**
- * The draft with `key` set, or removed when `value` is undefined: optional fields
- * left empty are absent from the draft rather than stored as "".
- */
-export function withField(draft: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
-  const next = { ...draft };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
 /** An optional text: absent when blank. */
 export function optionalText(text: string): string | undefined {
   return text.trim() === "" ? undefined : text;

@@ -1,5 +1,6 @@
-import { errorAt, SelectField, TextField, type Errors } from "../editor-kit/fields";
-import { RowActions } from "../editor-kit/row-actions";
+import { SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
+import { ItemActions } from "../editor-kit/item-actions";
 import { BUTTON_ACTIONS, type OutboundButton } from "./draft";
 
 /** One button of a message: its label, what it does, and the link for "Open a link". */
@@ -21,7 +22,7 @@ export function ButtonRow({ button, index, count, errors, onChange, onRemove }: 
       {button.action === "url" && (
         <TextField id={`${id}-url`} label="Link" hint="An http or https address." value={button.url ?? ""} error={errorAt(errors, `${path}.url`)} onInput={(url) => onChange({ url })} />
       )}
-      <RowActions what="button" index={index} count={count} onRemove={onRemove} />
+      <ItemActions what="button" index={index} count={count} onRemove={onRemove} />
     </fieldset>
   );
 }

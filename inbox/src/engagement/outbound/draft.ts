@@ -1,4 +1,5 @@
-import { listOf, optionalText, replaced, removed, textOf, withField } from "../editor-kit/lists";
+import { listOf, optionalText, replaced, removed, textOf } from "../editor-kit/lists";
+import { withField } from "../draft";
 
 /**
  * An outbound message's own fields between the REST body (the draft) and the

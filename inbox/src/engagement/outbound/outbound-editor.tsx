@@ -1,7 +1,7 @@
-import { CheckField, errorAt, ListError, SelectField, TextField } from "../editor-kit/fields";
-import type { EditorProps } from "../editor-kit/editor-props";
+import { CheckField, ListError, SelectField, TextField } from "../editor-kit/fields";
+import { errorAt, withField } from "../draft";
+import type { EditorProps } from "../types";
 import { ButtonRow } from "./button-row";
-import { withField } from "../editor-kit/lists";
 import { MAX_BUTTONS, OUTBOUND_TYPES, outboundForm, withButton, withNewButton, withoutButton, withText, withType } from "./draft";
 
 /** Everything an outbound message carries: its kind, texts, sender, buttons, and how a banner sits. */

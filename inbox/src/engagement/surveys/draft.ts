@@ -1,5 +1,6 @@
 import type { QuestionType, SurveyQuestion } from "../../../../core/engagement/survey-answers";
-import { listOf, moved, nextId, optionalText, removed, replaced, textOf, withField } from "../editor-kit/lists";
+import { listOf, moved, nextId, optionalText, removed, replaced, textOf } from "../editor-kit/lists";
+import { withField } from "../draft";
 
 /**
  * A survey's own fields between the REST body (the draft) and the form. Only

@@ -1,4 +1,5 @@
-import { errorAt, ListError, TextField, type Errors } from "../editor-kit/fields";
+import { ListError, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
 import { removed, replaced } from "../editor-kit/lists";
 import { MAX_OPTIONS } from "./draft";
 

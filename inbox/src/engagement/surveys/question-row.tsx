@@ -1,6 +1,7 @@
 import type { SurveyQuestion } from "../../../../core/engagement/survey-answers";
-import { CheckField, errorAt, SelectField, TextField, type Errors } from "../editor-kit/fields";
-import { RowActions } from "../editor-kit/row-actions";
+import { CheckField, SelectField, TextField, type Errors } from "../editor-kit/fields";
+import { errorAt } from "../draft";
+import { ItemActions } from "../editor-kit/item-actions";
 import { QUESTION_KINDS } from "./draft";
 import { OptionsList } from "./options-list";
 
@@ -28,7 +29,7 @@ export function QuestionRow({ question, index, count, errors, onChange, onOption
       <TextField id={`${id}-id`} label="Answer key" hint="Names this question's answers in results and exports." maxLength={50} value={question.id} error={errorAt(errors, `${path}.id`)} onInput={(key) => onChange({ id: key })} />
       <CheckField id={`${id}-required`} label="An answer is required" checked={question.required} error={errorAt(errors, `${path}.required`)} onChange={(required) => onChange({ required })} />
       {question.options !== undefined && <OptionsList options={question.options} path={`${path}.options`} id={`${id}-option`} errors={errors} onChange={onOptions} />}
-      <RowActions what="question" index={index} count={count} onMove={onMove} onRemove={onRemove} removable={count > 1} />
+      <ItemActions what="question" index={index} count={count} onMove={onMove} onRemove={onRemove} removable={count > 1} />
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { QuestionType } from "../../../../core/engagement/survey-answers";
-import type { EditorProps } from "../editor-kit/editor-props";
-import { errorAt, ListError, SelectField, TextField } from "../editor-kit/fields";
-import { withField } from "../editor-kit/lists";
+import type { EditorProps } from "../types";
+import { ListError, SelectField, TextField } from "../editor-kit/fields";
+import { errorAt, withField } from "../draft";
 import { MAX_QUESTIONS, QUESTION_KINDS, surveyForm, withNewQuestion, withOptions, withoutQuestion, withQuestion, withQuestionMoved, withSurveyText } from "./draft";
 import { QuestionRow } from "./question-row";
 

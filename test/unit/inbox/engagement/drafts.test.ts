@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checklistSchemas, outboundSchemas, surveySchemas } from "../../../../convex/rest/engagementSchemas";
+import { checklistSchemas, outboundSchemas, surveySchemas } from "../../../../convex/lib/engagementSchemas";
 import { moved, nextId } from "../../../../inbox/src/engagement/editor-kit/lists";
 import * as checklist from "../../../../inbox/src/engagement/checklists/draft";
 import * as outbound from "../../../../inbox/src/engagement/outbound/draft";

@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { checklistSchemas, outboundSchemas, surveySchemas } from "../../../../convex/rest/engagementSchemas";
+import { checklistSchemas, outboundSchemas, surveySchemas } from "../../../../convex/lib/engagementSchemas";
 import { ChecklistEditor } from "../../../../inbox/src/engagement/checklists/checklist-editor";
 import { OutboundEditor } from "../../../../inbox/src/engagement/outbound/outbound-editor";
 import { SurveyEditor } from "../../../../inbox/src/engagement/surveys/survey-editor";

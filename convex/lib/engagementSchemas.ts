@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { validateRule } from "../../core/engagement/rules";
 import { QUESTION_TYPES } from "../../core/engagement/survey-answers";
+import { CONTENT_STATUSES } from "./engagementValidators";
 
 /**
- * Request bodies of the engagement CRUD routes. `create` fills defaults
+ * Request bodies of the engagement CRUD routes, and of the inbox's studio, which
+ * validates with these same schemas so both answer the same errors. `create` fills defaults
  * (status "draft", trigger page_load, frequency once); `patch` takes any subset
  * and `null` clears an optional field. Unknown keys are refused, so a typo is a
  * 400 rather than a silently ignored field.
@@ -59,6 +61,10 @@ const tourStep = z.strictObject({
   body: optionalText(5000),
   waitForElementMs: z.number().int().min(0).max(60_000).optional(),
   onMissing: z.enum(["skip", "end"]).optional(),
+  advanceOn: z
+    .enum(["button", "click"])
+    .optional()
+    .describe("How a pointer step moves on: its Next button (the default) or a click on the target element."),
 }).meta({ id: "TourStep" });
 
 const button = z
@@ -98,7 +104,7 @@ const task = z.strictObject({
 /** Fields every content type has; `timed` ones (not checklists) add trigger and frequency. */
 const targeting = {
   name: text(200),
-  status: z.enum(["draft", "active", "archived"]),
+  status: z.enum(CONTENT_STATUSES).describe("Only active items reach visitors; draft, paused and archived ones never do."),
   audience,
   startsAt: epochMs,
   endsAt: epochMs,
@@ -114,6 +120,8 @@ export type ContentSchemas = {
   patch: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
   /** What the API answers: the stored fields (create's output) with id and timestamps. */
   view: z.ZodType;
+  /** Every field a write may set: what an editor holds, so what it leaves out is cleared. */
+  fieldNames: readonly string[];
 };
 
 /**
@@ -146,8 +154,10 @@ function contentSchemas(name: string, options: { timed: boolean; required: Shape
       ctx.addIssue({ code: "custom", message: "endsAt must be after startsAt.", path: ["endsAt"] });
     }
   };
-  const view = z.object({ id: z.string(), ...createShape, createdAt: epochMs, updatedAt: epochMs }).meta({ id: name });
+  const updatedBy = z.string().optional().describe("Who made the last change: a member's name or an API key's name.");
+  const view = z.object({ id: z.string(), ...createShape, createdAt: epochMs, updatedAt: epochMs, updatedBy }).meta({ id: name });
   return {
+    fieldNames: Object.keys(createShape),
     create: z.strictObject(createShape).superRefine(schedule) as ContentSchemas["create"],
     patch: z.strictObject(patchShape).superRefine(schedule) as ContentSchemas["patch"],
     view,
@@ -194,7 +204,7 @@ export const checklistSchemas = contentSchemas("Checklist", {
 });
 
 export const listQuery = z.object({
-  status: z.enum(["draft", "active", "archived"]).optional(),
+  status: z.enum(CONTENT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -207,3 +217,12 @@ export const authoringTokenBody = z.strictObject({
   /** The page to open the picker on; the answer's `url` is it with the token in the fragment. */
   pageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
 });
+
+/** Each content type (named as its table) and the schemas its writes are checked with. */
+export const CONTENT_SCHEMAS = {
+  tours: tourSchemas,
+  tooltips: tooltipSchemas,
+  outboundMessages: outboundSchemas,
+  surveys: surveySchemas,
+  checklists: checklistSchemas,
+} as const satisfies Record<string, ContentSchemas>;

@@ -2,7 +2,7 @@
  * Move up, move down and remove for one item of a list; the buttons name the
  * item ("Move question 2 up"), so a screen reader hears which one they act on.
  */
-export function RowActions({ what, index, count, onMove, onRemove, removable = true }: {
+export function ItemActions({ what, index, count, onMove, onRemove, removable = true }: {
   what: string;
   index: number;
   count: number;

@@ -1,0 +1,44 @@
+import type { ContentType } from "../../../core/engagement/content-types";
+import { hrefOf } from "../routes";
+import type { Workspace } from "../shell";
+import { ItemList } from "./item-list";
+import { ItemPage } from "./item-page";
+import { ENGAGEMENT_TYPES, engagementType } from "./types";
+import "./engagement.css";
+
+/**
+ * The Engagement studio: one tab per content type (types.ts), each with its list and its
+ * items' editors. Admins only: the server refuses everyone else regardless.
+ */
+export function EngagementScreen({ workspace, type, item }: { workspace: Workspace; type: ContentType; item: string | null }) {
+  if (workspace.role !== "admin") {
+    return (
+      <main class="screen studio">
+        <h1>Engagement</h1>
+        <p class="empty">The Engagement studio is for workspace admins. Ask an admin of {workspace.name} if you need a tour or survey changed.</p>
+      </main>
+    );
+  }
+  const entry = engagementType(type) ?? ENGAGEMENT_TYPES[0];
+  return (
+    <main class="screen studio">
+      <h1 class={item === null ? undefined : "visually-hidden"}>Engagement</h1>
+      <nav aria-label="Engagement types">
+        <ul>
+          {ENGAGEMENT_TYPES.map((candidate) => (
+            <li key={candidate.type}>
+              <a href={hrefOf({ screen: "engagement", type: candidate.type, item: null })} aria-current={candidate === entry ? "page" : undefined}>
+                {candidate.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {entry === undefined ? null : item === null ? (
+        <ItemList workspaceId={workspace.workspaceId} entry={entry} />
+      ) : (
+        <ItemPage workspaceId={workspace.workspaceId} entry={entry} itemId={item} />
+      )}
+    </main>
+  );
+}
