@@ -121,7 +121,7 @@ test("draft, paused and archived items never reach visitors; activating one does
     }
     expect(await served(t, alice.sessionToken), status).toEqual(every(0));
   }
-  await expectAppError(t.mutation(api.surveys.submitResponse, { sessionToken: alice.sessionToken, surveyId: ids.surveys, answers: [{ questionId: "q1", value: 9 }] }), "NOT_FOUND");
+  await expectAppError(t.mutation(api.surveys.submitResponse, { sessionToken: alice.sessionToken, surveyId: ids.surveys, answers: { q1: 9 } }), "NOT_FOUND");
   for (const [type, id] of Object.entries(ids)) await admin.mutation(api.engagementStudio.setStatus, { ...ws, type: type as keyof typeof ids, id, status: "active" });
   expect(await served(t, alice.sessionToken)).toEqual(every(1));
   // REST shows and filters the new status too.
