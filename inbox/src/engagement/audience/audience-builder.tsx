@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { summarizeAudience } from "../../../../core/engagement/audience-summary";
 import { validateRule, type Rule } from "../../../../core/engagement/rules";
 import type { Errors } from "../editor-kit/fields";
 import { AudienceEstimate } from "./audience-estimate";
@@ -33,6 +34,7 @@ export function AudienceBuilder({ value, onChange, errors, workspaceId }: {
         </p>
       )}
       <RuleGroup group={tree} path="audience" id="audience" depth={0} errors={errors} onChange={change} />
+      <p class="hint">In words: {summarizeAudience(rule)}</p>
       <AudienceEstimate workspaceId={workspaceId} rule={rule} />
     </div>
   );

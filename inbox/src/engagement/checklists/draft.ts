@@ -18,8 +18,9 @@ export const COMPLETION_TYPES: ReadonlyArray<readonly [CompletionType, string]> 
 ];
 export const MAX_TASKS = 20;
 
+/** A new checklist: one task the visitor ticks, so it saves as soon as it is named. */
 export function emptyChecklist(): Record<string, unknown> {
-  return { tasks: [newTask([])] };
+  return { name: "", status: "draft", tasks: [{ id: "task1", title: "Get started", completion: { type: "manual" } }] };
 }
 
 export function checklistForm(draft: Record<string, unknown>): { description: string; tasks: Task[] } {

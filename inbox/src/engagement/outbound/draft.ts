@@ -35,7 +35,7 @@ export type OutboundForm = {
 };
 
 export function emptyOutbound(): Record<string, unknown> {
-  return { type: "chat", body: "", buttons: [] };
+  return { name: "", status: "draft", type: "chat", body: "", buttons: [], trigger: { type: "page_load" }, frequency: { type: "once" } };
 }
 
 export function outboundForm(draft: Record<string, unknown>): OutboundForm {

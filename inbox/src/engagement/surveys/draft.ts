@@ -25,8 +25,10 @@ export function isChoice(type: QuestionType): boolean {
   return type === "single_choice" || type === "multiple_choice";
 }
 
+/** A new survey: one NPS question, worded, so it saves as soon as it is named. */
 export function emptySurvey(): Record<string, unknown> {
-  return { format: "small", questions: [newQuestion("nps", [])] };
+  const first = { ...newQuestion("nps", []), title: "How likely are you to recommend us to a friend?" };
+  return { name: "", status: "draft", format: "small", questions: [first], trigger: { type: "page_load" }, frequency: { type: "once" } };
 }
 
 export function surveyForm(draft: Record<string, unknown>): SurveyForm {

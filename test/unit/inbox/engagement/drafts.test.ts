@@ -5,7 +5,7 @@ import * as checklist from "../../../../inbox/src/engagement/checklists/draft";
 import * as outbound from "../../../../inbox/src/engagement/outbound/draft";
 import * as survey from "../../../../inbox/src/engagement/surveys/draft";
 
-const named = (draft: Record<string, unknown>) => ({ name: "Test", ...draft });
+const named = (draft: Record<string, unknown>) => ({ ...draft, name: "Test" });
 
 describe("list edits", () => {
   it("move within bounds, leave the input alone, and pick the first free id", () => {
@@ -65,6 +65,7 @@ describe("survey drafts", () => {
 
   it("reorder and remove questions and produce a body the REST API accepts", () => {
     let draft = survey.emptySurvey();
+    expect(surveySchemas.create.safeParse(named(draft)).success).toBe(true);
     draft = survey.withQuestion(draft, 0, { title: "How likely are you to recommend us?", required: true });
     draft = survey.withNewQuestion(draft, "multiple_choice");
     draft = survey.withQuestion(draft, 1, { title: "What do you use?", options: ["Chat", "Tours"] });
@@ -87,6 +88,7 @@ describe("survey drafts", () => {
 describe("checklist drafts", () => {
   it("switch how a task completes without keeping the old way, and give a body the REST API accepts", () => {
     let draft = checklist.emptyChecklist();
+    expect(checklistSchemas.create.safeParse(named(draft)).success).toBe(true);
     draft = checklist.withTask(draft, 0, { title: "Invite a teammate", completion: { type: "event", event: "teammate_invited" } });
     draft = checklist.withNewTask(draft);
     draft = checklist.withTask(draft, 1, { title: "Open settings", completion: checklist.blankCompletion("url") });
