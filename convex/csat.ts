@@ -8,6 +8,7 @@ import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getVisitorConversation } from "./model/conversations";
 import { csatSettingsOf } from "./model/csatSettings";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { countCsatRating } from "./model/engagementStats";
 
 /*
  * CSAT: after a conversation is closed, its visitor may rate it 1–5 with an
@@ -91,14 +92,16 @@ export const submit = visitorMutation({
       .withIndex("by_conversation", (q) => q.eq("conversationId", conversation._id))
       .first();
     if (existing !== null) throw appError("CONFLICT", "This conversation was rated already.", "conversationId");
+    const now = Date.now();
     const ratingId = await ctx.db.insert("csatRatings", {
       workspaceId: ctx.workspace._id,
       visitorId: ctx.visitor._id,
       conversationId: conversation._id,
       rating: args.rating,
-      createdAt: Date.now(),
+      createdAt: now,
       ...(comment ? { comment } : {}),
     });
+    await countCsatRating(ctx.db, ctx.workspace._id, args.rating, now, conversation._id);
     await emitWebhookEvent(ctx, ctx.workspace._id, "csat.submitted", { ratingId });
     return { ratingId };
   },

@@ -1,4 +1,5 @@
 import { v } from "convex/values";
+import { countOutboundReply } from "./model/engagementStats";
 import { paginationOptsValidator, type PaginationResult } from "convex/server";
 import type { Doc, Id } from "./_generated/dataModel";
 import { internalMutation, internalQuery } from "./_generated/server";
@@ -62,6 +63,7 @@ export const send = visitorMutation({
       args.conversationId === undefined
         ? await startConversation(ctx.db, ctx.visitor, now)
         : await getVisitorConversation(ctx.db, ctx.visitor, args.conversationId);
+    await countOutboundReply(ctx.db, conversation);
     const message = await appendMessage(ctx.db, conversation, {
       senderType: "visitor",
       body,

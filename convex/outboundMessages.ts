@@ -42,10 +42,21 @@ export const recordImpression = visitorMutation({
   args: {
     messageId: v.string(),
     action: v.union(v.literal("shown"), v.literal("dismissed"), v.literal("clicked")),
+    /** With `clicked`: which of the message's buttons (0-based), for its results. */
+    buttonIndex: v.optional(v.number()),
   },
   handler: async (ctx, args): Promise<null> => {
     const message = await getInWorkspace(ctx.db, "outboundMessages", ctx.workspace._id, args.messageId, "messageId");
-    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, args.action, Date.now());
+    const { buttonIndex } = args;
+    if (buttonIndex !== undefined) {
+      if (args.action !== "clicked") throw invalidArgument("buttonIndex", "buttonIndex goes only with the clicked action.");
+      const buttons = message.buttons?.length ?? 0;
+      if (!Number.isInteger(buttonIndex) || buttonIndex < 0 || buttonIndex >= buttons) {
+        throw invalidArgument("buttonIndex", buttons === 0 ? "This message has no buttons." : `buttonIndex must be 0 to ${buttons - 1}.`);
+      }
+    }
+    const event = args.action === "clicked" ? { action: "clicked" as const, button: buttonIndex } : args.action;
+    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, event, Date.now());
     return null;
   },
 });
@@ -79,7 +90,7 @@ export const startChat = visitorMutation({
     await emitWebhookEvent(ctx, ctx.workspace._id, "message.created", { messageId: opening._id });
     // The visitor has just read it: it is the message they are answering.
     await ctx.db.patch("conversations", conversation._id, { unreadByVisitor: 0, readByVisitorAt: now });
-    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, "clicked", now);
+    await saveImpression(ctx.db, ctx.visitor, "outbound", message._id, { action: "clicked", button: "reply" }, now);
     return { conversationId: conversation._id };
   },
 });

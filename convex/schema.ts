@@ -9,6 +9,7 @@ import {
   messengerTabValidator,
 } from "./lib/validators";
 import { engagementTables } from "./lib/engagementTables";
+import { engagementStatsTables } from "./lib/engagementStatsTables";
 import { messengerTables } from "./lib/messengerTables";
 import { appTables } from "./lib/appTables";
 import { companyTables } from "./lib/companyTables";
@@ -196,6 +197,8 @@ export default defineSchema({
 
   // Tours, tooltips, outbound messages, surveys, checklists, CSAT and their per-visitor state.
   ...engagementTables,
+  // Their results: counters written as events arrive, newest free-text survey answers.
+  ...engagementStatsTables,
 
   // Help center, the ticket form, uploads and typing indicators.
   ...messengerTables,

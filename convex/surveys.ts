@@ -16,6 +16,7 @@ import {
   recordImpression as saveImpression,
   targetedContent,
 } from "./model/engagement";
+import { countSurveyResponse } from "./model/engagementStats";
 
 /*
  * Surveys: NPS, ratings, choices and free text. Answers are checked against
@@ -62,9 +63,12 @@ export const getActiveSurveys = visitorQuery({
   },
 });
 
-/** `shown` when the survey appears, `dismissed` when the visitor closes it unanswered. */
+/**
+ * `shown` when the survey appears, `started` when the visitor answers a first question,
+ * `dismissed` when they close it unanswered.
+ */
 export const recordImpression = visitorMutation({
-  args: { surveyId: v.string(), action: v.union(v.literal("shown"), v.literal("dismissed")) },
+  args: { surveyId: v.string(), action: v.union(v.literal("shown"), v.literal("started"), v.literal("dismissed")) },
   handler: async (ctx, args): Promise<null> => {
     const survey = await getInWorkspace(ctx.db, "surveys", ctx.workspace._id, args.surveyId, "surveyId");
     await saveImpression(ctx.db, ctx.visitor, "survey", survey._id, args.action, Date.now());
@@ -92,13 +96,17 @@ export const submitResponse = visitorMutation({
     if (previous !== null && (frequency.type !== "every" || now - previous.createdAt < frequency.days * DAY_MS)) {
       throw appError("CONFLICT", "You already answered this survey.", "surveyId");
     }
+    const answers = normalizeAnswers(survey.questions, args.answers);
     const responseId = await ctx.db.insert("surveyResponses", {
       workspaceId: ctx.workspace._id,
       surveyId: survey._id,
       visitorId: ctx.visitor._id,
-      answers: normalizeAnswers(survey.questions, args.answers),
+      answers,
       createdAt: now,
     });
+    // A response also starts the survey, for a widget that did not report the first answer.
+    await saveImpression(ctx.db, ctx.visitor, "survey", survey._id, "started", now);
+    await countSurveyResponse(ctx.db, ctx.visitor, survey, answers, now);
     return { responseId };
   },
 });

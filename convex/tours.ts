@@ -7,6 +7,7 @@ import { invalidArgument } from "./lib/errors";
 import { checkUrl } from "./lib/inputRules";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getInWorkspace, targetedContent } from "./model/engagement";
+import { countTourProgress } from "./model/engagementStats";
 
 /*
  * Product tours. The widget subscribes to `listAll` and reports the visitor's
@@ -66,11 +67,12 @@ export const recordProgress = visitorMutation({
     const now = Date.now();
     const existing = await tourProgressRow(ctx.db, ctx.visitor._id, tour._id);
     const newRun = existing === null || (existing.status !== "in_progress" && args.status === "in_progress");
+    const furthestStepIndex = await countTourProgress(ctx.db, ctx.visitor, tour._id, existing, args);
     const stamps = {
       ...(args.status === "completed" ? { completedAt: now } : {}),
       ...(args.status === "dismissed" ? { dismissedAt: now } : {}),
     };
-    const state = { stepIndex: args.stepIndex, status: args.status, updatedAt: now, ...stamps };
+    const state = { stepIndex: args.stepIndex, status: args.status, updatedAt: now, furthestStepIndex, ...stamps };
     if (existing === null) {
       await ctx.db.insert("tourProgress", {
         workspaceId: ctx.workspace._id,

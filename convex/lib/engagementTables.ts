@@ -84,7 +84,11 @@ export const engagementTables = {
     completedAt: v.optional(v.number()),
     dismissedAt: v.optional(v.number()),
     updatedAt: v.number(),
-  }).index("by_visitor_tour", ["visitorId", "tourId"]),
+    /** The furthest step this visitor ever reached (results count each step once per visitor). */
+    furthestStepIndex: v.optional(v.number()),
+  })
+    .index("by_visitor_tour", ["visitorId", "tourId"])
+    .index("by_tour", ["tourId"]),
 
   checklistProgress: defineTable({
     workspaceId: v.id("workspaces"),
@@ -93,7 +97,9 @@ export const engagementTables = {
     completedTaskIds: v.array(v.string()),
     completedAt: v.optional(v.number()),
     updatedAt: v.number(),
-  }).index("by_visitor_checklist", ["visitorId", "checklistId"]),
+  })
+    .index("by_visitor_checklist", ["visitorId", "checklistId"])
+    .index("by_checklist", ["checklistId"]),
 
   surveyResponses: defineTable({
     workspaceId: v.id("workspaces"),
@@ -119,8 +125,12 @@ export const engagementTables = {
     lastShownAt: v.optional(v.number()),
     dismissedAt: v.optional(v.number()),
     clickedAt: v.optional(v.number()),
+    /** Surveys: when the visitor first answered a question (results count starters once). */
+    startedAt: v.optional(v.number()),
     updatedAt: v.number(),
-  }).index("by_visitor_content", ["visitorId", "contentType", "contentId"]),
+  })
+    .index("by_visitor_content", ["visitorId", "contentType", "contentId"])
+    .index("by_content", ["contentType", "contentId"]),
 
   /** How often each visitor tracked each event, for `{event, op, count}` audience rules. */
   visitorEventCounts: defineTable({

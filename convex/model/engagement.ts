@@ -12,6 +12,7 @@ import {
   type Targeted,
 } from "../lib/eligibility";
 import type { ImpressionContentType } from "../lib/engagementValidators";
+import { countImpression, type ImpressionEvent } from "./engagementStats";
 
 /** Database helpers shared by the engagement modules (tours, tooltips, …). */
 
@@ -121,24 +122,38 @@ export async function historiesOf(
   return new Map(rows.map((row) => [row.contentId, impressionHistory(row)]));
 }
 
-export type ImpressionAction = "shown" | "dismissed" | "clicked";
+export type ImpressionAction = ImpressionEvent["action"];
 
-/** Records that an item was shown, dismissed or clicked (its call to action) by the visitor. */
+function impressionChange(existing: Doc<"impressions"> | null, action: ImpressionAction, now: number) {
+  switch (action) {
+    case "shown":
+      return { shownCount: (existing?.shownCount ?? 0) + 1, lastShownAt: now };
+    case "dismissed":
+      return { dismissedAt: now };
+    case "clicked":
+      return { clickedAt: now };
+    case "started":
+      // The first start is the one results count; later ones keep it.
+      return { startedAt: existing?.startedAt ?? now };
+  }
+}
+
+/**
+ * Records that an item was shown, dismissed, started (surveys) or clicked (its call to
+ * action; `button` says which) by the visitor, and counts it into the item's results.
+ */
 export async function recordImpression(
   db: DatabaseWriter,
   visitor: Doc<"visitors">,
   type: ImpressionContentType,
   contentId: string,
-  action: ImpressionAction,
+  event: ImpressionAction | ImpressionEvent,
   now: number,
 ): Promise<void> {
+  const { action, ...details } = typeof event === "string" ? { action: event } : event;
   const existing = await impressionRow(db, visitor._id, type, contentId);
-  const change =
-    action === "shown"
-      ? { shownCount: (existing?.shownCount ?? 0) + 1, lastShownAt: now }
-      : action === "dismissed"
-        ? { dismissedAt: now }
-        : { clickedAt: now };
+  await countImpression(db, visitor, type, contentId, existing, { action, ...details } as ImpressionEvent);
+  const change = impressionChange(existing, action, now);
   if (existing !== null) {
     await db.patch("impressions", existing._id, { ...change, updatedAt: now });
     return;

@@ -2,6 +2,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseReader, DatabaseWriter } from "../_generated/server";
 import { applyEvent, completesTask, emptyProgress, type ChecklistEvent } from "../../core/engagement/checklist-machine";
 import { activeContent } from "./engagement";
+import { countChecklistUpdate } from "./engagementStats";
 
 /**
  * What a tracked event changes for engagement: the visitor's counter for that
@@ -54,6 +55,7 @@ export async function applyToChecklist(
   if (update.newlyCompleted.length === 0) return [];
   const { completedTaskIds, completedAt } = update.progress;
   const changes = { completedTaskIds, updatedAt: now, ...(completedAt !== undefined ? { completedAt } : {}) };
+  await countChecklistUpdate(db, visitor, checklist._id, row, update.newlyCompleted, completedAt !== undefined);
   if (row === null) {
     await db.insert("checklistProgress", {
       workspaceId: visitor.workspaceId,

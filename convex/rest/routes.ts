@@ -6,6 +6,7 @@ import { AUDIT_ROUTES } from "./audit";
 import { restApp } from "./app";
 import { CONVERSATION_ROUTES } from "./conversations";
 import { ENGAGEMENT_ROUTES } from "./engagement";
+import { ENGAGEMENT_RESULT_ROUTES } from "./engagementResults";
 import { GATEWAY_ROUTES } from "./gateways";
 import { HELP_CENTER_ROUTES } from "./helpCenter";
 import { AUTH } from "./authSchemes";
@@ -35,6 +36,7 @@ const DOMAIN_ROUTES: Route[] = [
   ...VISITOR_ROUTES,
   // Tours, tooltips, outbound messages, surveys, checklists, progress, authoring tokens.
   ...ENGAGEMENT_ROUTES,
+  ...ENGAGEMENT_RESULT_ROUTES,
   // Before HELP_CENTER_ROUTES: POST /articles/images must win over /articles/{id}.
   ...ARTICLE_IMAGE_ROUTES,
   ...HELP_CENTER_ROUTES,

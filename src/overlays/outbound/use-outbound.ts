@@ -14,20 +14,25 @@ export type OutboundActions = {
 
 /**
  * What an outbound message does: records `shown` once it is on screen, `dismissed` when
- * closed, `clicked` (its completion) when a button other than "dismiss" is pressed.
+ * closed, `clicked` (its completion, with the button's position for the results) when a
+ * button other than "dismiss" is pressed.
  */
 export function useOutboundActions(message: OutboundMessage): OutboundActions {
   const { context } = useOverlayEnv();
-  const record = (action: "shown" | "dismissed" | "clicked") =>
-    void tryMutate(context, backend.outboundMessages.recordImpression, { messageId: message.id, action });
+  const record = (action: "shown" | "dismissed" | "clicked", buttonIndex = -1) =>
+    void tryMutate(context, backend.outboundMessages.recordImpression, {
+      messageId: message.id,
+      action,
+      ...(buttonIndex >= 0 ? { buttonIndex } : {}),
+    });
   useEffect(() => record("shown"), []);
 
   const dismiss = () => {
     record("dismissed");
     context.close();
   };
-  const openMessenger = () => {
-    record("clicked");
+  const openMessenger = (buttonIndex: number) => {
+    record("clicked", buttonIndex);
     context.close();
     context.openMessenger();
   };
@@ -43,9 +48,10 @@ export function useOutboundActions(message: OutboundMessage): OutboundActions {
     reply: () => void reply(),
     press(button) {
       if (button.action === "dismiss") return dismiss();
-      if (button.action === "open_messenger") return openMessenger();
+      const buttonIndex = message.buttons.indexOf(button);
+      if (button.action === "open_messenger") return openMessenger(buttonIndex);
       const href = button.url === null ? null : safeUrl(button.url);
-      record("clicked");
+      record("clicked", buttonIndex);
       // Only http(s), mailto and tel links open; a new tab that cannot reach back to the page.
       if (href !== null) context.win.open(href, "_blank", "noopener,noreferrer");
       context.close();

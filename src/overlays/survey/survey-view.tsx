@@ -28,6 +28,13 @@ export function SurveyOverlay({ survey }: { survey: WidgetSurvey }) {
   const question = survey.questions[state.index];
 
   useEffect(() => void tryMutate(context, backend.surveys.recordImpression, { surveyId: survey.id, action: "shown" }), []);
+  // Past the first question: the visitor started answering (a one-question survey starts by its response).
+  const started = useRef(false);
+  useEffect(() => {
+    if (state.index === 0 || started.current) return;
+    started.current = true;
+    void tryMutate(context, backend.surveys.recordImpression, { surveyId: survey.id, action: "started" });
+  }, [state.index]);
   useEffect(() => {
     if (state.sending) void submit(survey, state, dispatch, context.mutate, t.sendFailed);
   }, [state.sending]);

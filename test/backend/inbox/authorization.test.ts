@@ -108,6 +108,9 @@ const CASES: Record<string, Case> = {
   ),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
+  // Results are for every member: agents answer the replies and ratings they count.
+  "engagementResults:get": agent((c, ids) => c.query(api.engagementResults.get, { ...workspace(ids), type: "tour", id: ids.tourId })),
+  "engagementResults:csat": agent((c, ids) => c.query(api.engagementResults.csat, { ...workspace(ids), days: 7 }), false),
 };
 
 /**

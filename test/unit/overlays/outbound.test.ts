@@ -46,6 +46,15 @@ describe("outbound messages", () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
+  it("a click names its button's position, for the message's results", async () => {
+    vi.spyOn(window, "open").mockReturnValue(null);
+    const buttons = [{ label: "Later", action: "dismiss", url: null }, { label: "Read", action: "url", url: "https://acme.test/news" }];
+    const run = start(message({ buttons }));
+    await until(() => expect(run.actions()).toEqual(["shown"]));
+    act(() => buttonNamed(run.shadow, "Read").click());
+    expect(run.mutations.at(-1)?.args).toEqual({ messageId: "m1", action: "clicked", buttonIndex: 1 });
+  });
+
   it("a banner is a labelled region that never takes focus; dismissing records it", async () => {
     const before = document.activeElement;
     const run = start(message({ type: "banner", title: null, body: "Sale today" }));
