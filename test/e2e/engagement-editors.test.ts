@@ -1,7 +1,7 @@
 // The Engagement studio's editors in Chromium, as the demo admin: each type's errors show at
 // their field and every editor is axe-clean; a survey built in the editor with an audience
 // from the rule builder (and its live estimate), activated, is answered by a visitor in
-// another browser context, and the answer reaches the server; the CSAT tab saves settings
+// another browser context, the answer reaches the server and the survey's results show it; the CSAT tab saves settings
 // and names a bad field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -17,7 +17,7 @@ let stack: Stack;
 let browser: Browser;
 let inbox: StaticSite;
 let site: StaticSite;
-let admin: OperatorPage;
+let admin: OperatorPage | undefined;
 const visitors: VisitorPage[] = [];
 
 beforeAll(async () => {
@@ -33,6 +33,12 @@ afterAll(async () => {
   await site?.close();
   await stack?.close();
 });
+
+/** The demo admin's page, signed in on first use. */
+async function adminPage(): Promise<Page> {
+  admin ??= await signInOperator(browser, inbox.url, demoOperators(stack).find((operator) => operator.role === "admin")!);
+  return admin.page;
+}
 
 const invalid = (page: Page, id: string) => page.locator(`#${id}`).getAttribute("aria-invalid");
 /** The text of what a control's aria-describedby points at. */
@@ -52,8 +58,7 @@ async function save(page: Page): Promise<void> {
 
 describe("the Engagement studio's editors", () => {
   it("show the server's errors at the field for messages, surveys and checklists, and are axe-clean", async () => {
-    admin = await signInOperator(browser, inbox.url, demoOperators(stack).find((operator) => operator.role === "admin")!);
-    const { page } = admin;
+    const page = await adminPage();
     await openNew(page, "outboundMessages");
     await page.locator("#item-name").fill("Broken message");
     await page.getByRole("button", { name: "Add a button" }).click();
@@ -84,8 +89,8 @@ describe("the Engagement studio's editors", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("builds a survey with an audience, activates it, and a visitor's answer reaches the server", async () => {
-    const { page } = admin;
+  it("builds a survey with an audience, activates it; a visitor answers and the results show the answer", async () => {
+    const page = await adminPage();
     await openNew(page, "surveys");
     await page.locator("#item-name").fill("Studio survey");
     await page.locator("#item-status").selectOption("active");
@@ -129,10 +134,14 @@ describe("the Engagement studio's editors", () => {
       { questionId: "q1", value: 9 },
       { questionId: "q2", value: "Surveys" },
     ]);
+    // The survey's page counts it live: the second question's distribution shows the answer.
+    const distribution = page.getByRole("img", { name: /^Answers to question 2\./ });
+    await expect.poll(() => distribution.getAttribute("aria-label"), { timeout: 15_000 }).toMatch(/Surveys: 1\b/);
+    expect(await page.getByRole("img", { name: /^Answers to question 1\./ }).getAttribute("aria-label")).toMatch(/9: 1\b/);
   });
 
   it("saves CSAT settings from the CSAT tab and names a bad field", async () => {
-    const { page } = admin;
+    const page = await adminPage();
     await page.goto(`${inbox.url}/#/engagement/csat`);
     await shows(page.getByRole("heading", { name: "Satisfaction ratings (CSAT)" }), 20_000);
     await page.getByLabel("Question").fill("How did we do?");
@@ -144,6 +153,6 @@ describe("the Engagement studio's editors", () => {
     await page.locator("#csat-offer-days").fill("3");
     await page.getByRole("button", { name: "Save CSAT settings" }).click();
     await shows(page.getByText("Saved."));
-    expect(admin.pageErrors).toEqual([]);
+    expect(admin?.pageErrors).toEqual([]);
   });
 });

@@ -10,10 +10,20 @@ export type ResultsPanelProps = { workspaceId: string; type: ContentType; id: st
  * that folder is part of the build, nothing otherwise. Loaded lazily: the charts are not
  * needed to edit.
  */
-const panels = import.meta.glob<{ ResultsPanel: ComponentType<ResultsPanelProps> }>("./results/results-panel.tsx");
+const panels = import.meta.glob<{ ResultsPanel: ComponentType<PanelProps> }>("./results/results-panel.tsx");
+
+/** The results API names each type in the singular, as its events do. */
+const RESULTS_TYPE: Record<ContentType, string> = {
+  tours: "tour",
+  tooltips: "tooltip",
+  outboundMessages: "outbound",
+  surveys: "survey",
+  checklists: "checklist",
+};
+type PanelProps = { workspaceId: string; type: string; id: string };
 
 export function ResultsSlot(props: ResultsPanelProps) {
-  const [Panel, setPanel] = useState<ComponentType<ResultsPanelProps> | null>(null);
+  const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
   useEffect(() => {
     const load = Object.values(panels)[0];
     if (load === undefined) return;
@@ -27,7 +37,7 @@ export function ResultsSlot(props: ResultsPanelProps) {
   return (
     <section class="card stack" aria-labelledby="item-results-heading">
       <h2 id="item-results-heading">Results</h2>
-      <Panel {...props} />
+      <Panel {...props} type={RESULTS_TYPE[props.type]} />
     </section>
   );
 }
