@@ -153,6 +153,9 @@ describe("the Engagement studio's editors", () => {
     await page.locator("#csat-offer-days").fill("3");
     await page.getByRole("button", { name: "Save CSAT settings" }).click();
     await shows(page.getByText("Saved."));
+    // Beside the settings, the ratings over time (the demo seed has some).
+    await shows(page.getByRole("heading", { name: "Satisfaction (CSAT)" }));
+    expect(await axeViolations(page)).toEqual([]);
     expect(admin?.pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { hrefOf, type EngagementTab } from "../routes";
 import type { Workspace } from "../shell";
 import { ItemList } from "./item-list";
 import { ItemPage } from "./item-page";
-import { CsatSettingsForm } from "./csat/csat-settings-form";
+import { CsatTab } from "./csat/csat-tab";
 import { ENGAGEMENT_TYPES, engagementType } from "./types";
 import "./engagement.css";
 
@@ -40,7 +40,7 @@ export function EngagementScreen({ workspace, type, item }: { workspace: Workspa
         </ul>
       </nav>
       {type === "csat" ? (
-        <CsatSettingsForm workspaceId={workspace.workspaceId} />
+        <CsatTab workspaceId={workspace.workspaceId} />
       ) : entry === undefined ? null : item === null ? (
         <ItemList workspaceId={workspace.workspaceId} entry={entry} />
       ) : (
