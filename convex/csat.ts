@@ -6,6 +6,7 @@ import { internalQuery } from "./_generated/server";
 import { appError, invalidArgument } from "./lib/errors";
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { getVisitorConversation } from "./model/conversations";
+import { csatSettingsOf } from "./model/csatSettings";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
 import { countCsatRating } from "./model/engagementStats";
 
@@ -15,20 +16,33 @@ import { countCsatRating } from "./model/engagementStats";
  */
 
 export const CSAT_COMMENT_MAX = 1000;
-/** Closed conversations older than this are not offered for rating. */
-export const CSAT_PROMPT_WINDOW_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
 const PENDING_LIMIT = 5;
 
-export type PendingCsat = { conversationId: Id<"conversations">; lastMessageAt: number; lastMessagePreview: string };
+export type PendingCsat = {
+  conversationId: Id<"conversations">;
+  lastMessageAt: number;
+  lastMessagePreview: string;
+  /** The workspace's own words (Engagement → CSAT); absent: the widget's, in the visitor's language. */
+  question?: string;
+  commentPrompt?: string;
+};
 
 /**
- * The visitor's recently closed conversations (last 7 days) that are not rated
- * yet, newest first: what the CSAT prompt offers.
+ * The visitor's recently closed conversations that are not rated yet, newest
+ * first: what the CSAT prompt offers. The workspace's CSAT settings say whether
+ * it is offered at all and for how many days after the last message.
  */
 export const getPending = visitorQuery({
   args: {},
   handler: async (ctx): Promise<PendingCsat[]> => {
-    const since = Date.now() - CSAT_PROMPT_WINDOW_MS;
+    const settings = await csatSettingsOf(ctx.db, ctx.workspace._id);
+    if (!settings.enabled) return [];
+    const texts = {
+      ...(settings.question !== "" ? { question: settings.question } : {}),
+      ...(settings.commentPrompt !== "" ? { commentPrompt: settings.commentPrompt } : {}),
+    };
+    const since = Date.now() - settings.offerForDays * DAY_MS;
     const recent = await ctx.db
       .query("conversations")
       .withIndex("by_visitor_last_message", (q) => q.eq("visitorId", ctx.visitor._id).gte("lastMessageAt", since))
@@ -46,6 +60,7 @@ export const getPending = visitorQuery({
         conversationId: conversation._id,
         lastMessageAt: conversation.lastMessageAt,
         lastMessagePreview: conversation.lastMessagePreview,
+        ...texts,
       });
       if (pending.length === PENDING_LIMIT) break;
     }

@@ -25,6 +25,7 @@ import { gatewayTables } from "./lib/gatewayTables";
 import { botMessageValidator, botTables } from "./lib/botTables";
 import { ticketTables } from "./lib/ticketTables";
 import { settingsTables } from "./lib/settingsTables";
+import { csatTables } from "./lib/csatTables";
 import { studioTables } from "./lib/studioTables";
 import { teamProfileTables } from "./lib/teamProfileTables";
 import { attachmentValidator, messengerExtraFields } from "./lib/messengerValidators";
@@ -245,6 +246,7 @@ export default defineSchema({
 
   // Support team membership and widget install checks (the inbox's Settings).
   ...settingsTables,
+  ...csatTables,
   ...studioTables,
 
   // Chat gateways, their chats and broadcasts.

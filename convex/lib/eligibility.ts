@@ -33,6 +33,7 @@ export function visitorContext(
     browser: visitor.device?.browser,
     os: visitor.device?.os,
     deviceType: visitor.device?.deviceType,
+    locale: visitor.device?.locale,
     referrer: visitor.referrer,
   };
   return {

@@ -45,6 +45,8 @@ export const VISITOR_ATTRIBUTES = [
   "browser",
   "os",
   "deviceType",
+  /** The browser's language as it reports it (BCP 47, e.g. "fr-FR"). */
+  "locale",
   "referrer",
 ] as const;
 

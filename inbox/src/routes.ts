@@ -5,12 +5,15 @@ export type Route =
   | { screen: "chats"; conversationId: string | null }
   | { screen: "tickets"; ticketId: string | null }
   | { screen: "contacts" }
-  /** `item` is an item's id, "new" for one being created, or null for the type's list. */
-  | { screen: "engagement"; type: ContentType; item: string | null }
+  /** `item` is an item's id, "new" for one being created, or null for the type's list (always null for CSAT). */
+  | { screen: "engagement"; type: EngagementTab; item: string | null }
   | { screen: "settings"; page: string | null }
   | { screen: "invite"; token: string };
 
 export type Screen = Route["screen"];
+
+/** The studio's tabs: a list per content type, and the CSAT settings (one form, no items). */
+export type EngagementTab = ContentType | "csat";
 
 /** The studio's route for creating an item. */
 export const NEW_ITEM = "new";
@@ -23,7 +26,7 @@ export function parseRoute(hash: string): Route {
   if (screen === "settings") return { screen, page: idOrNull };
   if (screen === "contacts") return { screen };
   if (screen === "engagement") {
-    const type = isContentType(id) ? id : CONTENT_TYPES[0];
+    const type: EngagementTab = isContentType(id) || id === "csat" ? id : CONTENT_TYPES[0];
     return { screen, type, item: isContentType(id) && sub !== "" ? sub : null };
   }
   return { screen: "chats", conversationId: idOrNull };

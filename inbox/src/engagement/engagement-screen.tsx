@@ -1,8 +1,9 @@
 import type { ContentType } from "../../../core/engagement/content-types";
-import { hrefOf } from "../routes";
+import { hrefOf, type EngagementTab } from "../routes";
 import type { Workspace } from "../workspace";
 import { ItemList } from "./item-list";
 import { ItemPage } from "./item-page";
+import { CsatTab } from "./csat/csat-tab";
 import { ENGAGEMENT_TYPES, engagementType } from "./types";
 import "./engagement.css";
 
@@ -10,7 +11,7 @@ import "./engagement.css";
  * The Engagement studio: one tab per content type (types.ts), each with its list and its
  * items' editors. Admins only: the server refuses everyone else regardless.
  */
-export function EngagementScreen({ workspace, type, item }: { workspace: Workspace; type: ContentType; item: string | null }) {
+export function EngagementScreen({ workspace, type, item }: { workspace: Workspace; type: EngagementTab; item: string | null }) {
   if (workspace.role !== "admin") {
     return (
       <main class="screen studio">
@@ -19,7 +20,7 @@ export function EngagementScreen({ workspace, type, item }: { workspace: Workspa
       </main>
     );
   }
-  const entry = engagementType(type) ?? ENGAGEMENT_TYPES[0];
+  const entry = type === "csat" ? undefined : (engagementType(type) ?? ENGAGEMENT_TYPES[0]);
   return (
     <main class="screen studio">
       <h1 class={item === null ? undefined : "visually-hidden"}>Engagement</h1>
@@ -32,9 +33,16 @@ export function EngagementScreen({ workspace, type, item }: { workspace: Workspa
               </a>
             </li>
           ))}
+          <li>
+            <a href={hrefOf({ screen: "engagement", type: "csat", item: null })} aria-current={type === "csat" ? "page" : undefined}>
+              CSAT
+            </a>
+          </li>
         </ul>
       </nav>
-      {entry === undefined ? null : item === null ? (
+      {type === "csat" ? (
+        <CsatTab workspaceId={workspace.workspaceId} />
+      ) : entry === undefined ? null : item === null ? (
         <ItemList workspaceId={workspace.workspaceId} entry={entry} />
       ) : (
         <ItemPage workspaceId={workspace.workspaceId} entry={entry} itemId={item} />

@@ -8,7 +8,8 @@ import type { EngagementType } from "./types";
 export function ItemPage({ workspaceId, entry, itemId }: { workspaceId: string; entry: EngagementType; itemId: string }) {
   const isNew = itemId === NEW_ITEM;
   const { data: item, error } = useQuery(api.engagementStudio.get, isNew ? "skip" : { workspaceId, type: entry.type, id: itemId });
-  if (isNew) return <EditorShell key={NEW_ITEM} workspaceId={workspaceId} entry={entry} item={null} />;
+  // Keyed by type too: going from one type's "new" page to another's must start a fresh draft.
+  if (isNew) return <EditorShell key={`${entry.type}:${NEW_ITEM}`} workspaceId={workspaceId} entry={entry} item={null} />;
   if (error !== null && item === undefined) return <p class="error" role="alert">{error.message}</p>;
   if (item === undefined) return <p class="loading">Loading…</p>;
   if (item === null) {

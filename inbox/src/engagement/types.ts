@@ -2,6 +2,12 @@ import type { ComponentType } from "preact";
 import type { ContentType } from "../../../core/engagement/content-types";
 import { emptyTour, TourEditor } from "./tours/tour-editor";
 import { emptyTooltip, TooltipEditor } from "./tooltips/tooltip-editor";
+import { OutboundEditor } from "./outbound/outbound-editor";
+import { emptyOutbound } from "./outbound/draft";
+import { SurveyEditor } from "./surveys/survey-editor";
+import { emptySurvey } from "./surveys/draft";
+import { ChecklistEditor } from "./checklists/checklist-editor";
+import { emptyChecklist } from "./checklists/draft";
 
 /**
  * What a type's editor gets from the studio's editor shell. `draft` is the whole item as
@@ -33,6 +39,9 @@ export type EngagementType = {
 export const ENGAGEMENT_TYPES: readonly EngagementType[] = [
   { type: "tours", label: "Tours", Editor: TourEditor, emptyDraft: emptyTour },
   { type: "tooltips", label: "Tooltips", Editor: TooltipEditor, emptyDraft: emptyTooltip },
+  { type: "outboundMessages", label: "Messages", Editor: OutboundEditor, emptyDraft: emptyOutbound },
+  { type: "surveys", label: "Surveys", Editor: SurveyEditor, emptyDraft: emptySurvey },
+  { type: "checklists", label: "Checklists", Editor: ChecklistEditor, emptyDraft: emptyChecklist },
 ];
 
 export function engagementType(type: ContentType): EngagementType | undefined {

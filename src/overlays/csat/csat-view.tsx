@@ -9,7 +9,7 @@ import { Question } from "../survey/questions";
 import { questionError } from "../survey/survey-state";
 import { backend } from "../../runtime/functions";
 
-export type PendingRating = { conversationId: string; lastMessagePreview: string };
+export type PendingRating = { conversationId: string; lastMessagePreview: string; question?: string | undefined; commentPrompt?: string | undefined };
 
 const COMMENT_MAX = 1000;
 
@@ -18,7 +18,7 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
   const t = useStrings();
   // The prompt is a two-question survey: the same controls and checks as surveys.
   const RATING: SurveyQuestion = { id: "rating", type: "rating", title: t.csatQuestion, required: true };
-  const COMMENT: SurveyQuestion = { id: "comment", type: "long_text", title: t.csatComment, required: false };
+  const COMMENT: SurveyQuestion = { id: "comment", type: "long_text", title: pending.commentPrompt ?? t.csatComment, required: false };
   const { context } = useOverlayEnv();
   const ref = useRef<HTMLElement>(null);
   const ids = { title: useId("csat"), rating: useId("csat-rating"), comment: useId("csat-comment"), error: useId("csat-error") };
@@ -48,7 +48,7 @@ export function CsatOverlay({ pending }: { pending: PendingRating }) {
     <section ref={ref} class="oc-o-card oc-dock oc-csat" role="dialog" aria-modal="false" aria-labelledby={ids.title} tabIndex={-1}>
       <CloseButton label={t.closeRating} onClick={context.close} />
       <h2 class="oc-o-title" id={ids.title}>
-        {state === "thanks" ? t.csatThanks : t.csatTitle}
+        {state === "thanks" ? t.csatThanks : (pending.question ?? t.csatTitle)}
       </h2>
       {state === "thanks" ? (
         <div class="oc-o-actions">

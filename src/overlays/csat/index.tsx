@@ -5,7 +5,13 @@ import { SURVEY_CSS } from "../survey/styles";
 import type { OverlayContext, OverlayHandle } from "../types";
 import { CsatOverlay } from "./csat-view";
 
-const pending = v.object({ conversationId: v.string(), lastMessagePreview: v.fallback(v.string(), "") });
+// The workspace's own words are optional: without them the prompt speaks the visitor's language.
+const pending = v.object({
+  conversationId: v.string(),
+  lastMessagePreview: v.fallback(v.string(), ""),
+  question: v.fallback(v.optional(v.string()), undefined),
+  commentPrompt: v.fallback(v.optional(v.string()), undefined),
+});
 
 // The two-line clamp sits on the paragraph, which has no padding: on the padded quote
 // itself, the top of a third line showed through the bottom padding.

@@ -127,6 +127,11 @@ const CASES: Record<string, Case> = {
     c.action(api.engagementStudio.pickOnSite, { ...workspace(ids), target: { type: "tourStep", tourId: ids.tourId, stepIndex: 0 } }), true),
   "engagementStudio:preview": admin((c, ids) => c.action(api.engagementStudio.preview, { ...workspace(ids), type: "tours", id: ids.tourId }), true),
   "apps:listForScreen": agent((c, ids) => c.query(api.apps.listForScreen, { ...workspace(ids), screen: "CHATS" }), false),
+  "audienceEstimate:estimate": admin((c, ids) => c.query(api.audienceEstimate.estimate, { ...workspace(ids), audience: { identified: true } })),
+  "csatSettings:get": admin((c, ids) => c.query(api.csatSettings.get, workspace(ids))),
+  "csatSettings:update": admin((c, ids) =>
+    c.mutation(api.csatSettings.update, { ...workspace(ids), enabled: true, question: "", commentPrompt: "", offerForDays: 7 }),
+  ),
   // The app names its workspace: there is no "through one's own workspace" to try.
   "apps:issueToken": agent((c, ids) => c.action(api.apps.issueToken, { appId: ids.appId }), false),
   // Results are for every member: agents answer the replies and ratings they count.

@@ -14,6 +14,16 @@ describe("the CSAT prompt", () => {
     handle.destroy();
   });
 
+  it("asks in the workspace's own words when its CSAT settings give them", () => {
+    const pending = { conversationId: "c1", lastMessagePreview: "", question: "How did we do today?", commentPrompt: "What could we improve?" };
+    const { context, container } = overlayContext(pending, { kind: "csat" });
+    const handle = mount(context);
+    expect(container.querySelector("h2")?.textContent).toBe("How did we do today?");
+    expect(container.textContent).toContain("What could we improve? (optional)");
+    expect(container.textContent).not.toContain("Anything to add?");
+    handle.destroy();
+  });
+
   it("clamps the quote on an element without padding, so no third line shows through it", () => {
     const rules = CSAT_CSS.split("}").map((rule) => rule.trim());
     const clamped = rules.filter((rule) => rule.includes("line-clamp"));
