@@ -55,6 +55,11 @@ const NEXT_CURSOR_HEADER = {
   "Opencom-Next-Cursor": { description: "Pass as `cursor` for the next page; absent on the last one.", schema: { type: "string" as const } },
 };
 
+/** What a create or replace stores, optional secrets left out when absent. */
+function connectionFields(body: z.infer<typeof updateBody>) {
+  return { name: body.name, url: body.url, ...defined({ token: body.token, headers: body.headers, auth: body.auth }) };
+}
+
 export const BOT_CONNECTION_ROUTES: Route[] = [
   defineRoute({
     method: "GET",
@@ -94,13 +99,7 @@ export const BOT_CONNECTION_ROUTES: Route[] = [
       const { id } = await ctx.runAction(internal.botAdmin.createConnection, {
         workspaceId: caller.workspaceId,
         storyId: body.storyId,
-        name: body.name,
-        url: body.url,
-        ...defined({
-          token: body.token,
-          headers: body.headers,
-          auth: body.auth,
-        }),
+        ...connectionFields(body),
       });
       return jsonResponse({ id, ...stamp(201, "created") }, 201);
     },
@@ -137,13 +136,7 @@ export const BOT_CONNECTION_ROUTES: Route[] = [
       const found = await ctx.runAction(internal.botAdmin.updateConnection, {
         workspaceId: caller.workspaceId,
         id: params.id,
-        name: body.name,
-        url: body.url,
-        ...defined({
-          token: body.token,
-          headers: body.headers,
-          auth: body.auth,
-        }),
+        ...connectionFields(body),
       });
       return found ? jsonResponse(stamp(200, "success")) : connectionNotFound();
     },

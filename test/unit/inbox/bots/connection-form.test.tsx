@@ -1,16 +1,10 @@
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ConnectionForm, parseHeaderLines, type ConnectionValues } from "../../../../inbox/src/settings/bots/connection-form";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const input = (name: string) => container.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;

@@ -1,19 +1,13 @@
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateRule, type Rule } from "../../../../core/engagement/rules";
 import { RuleGroup } from "../../../../inbox/src/engagement/audience/rule-group";
 import { blankCondition, CONDITION_KINDS, fromBuilder, toBuilder, withOperator, type GroupNode } from "../../../../inbox/src/engagement/audience/rule-tree";
 import { errorsAtControls } from "./rest-errors";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 const EVERY_KIND: Rule = {
   any: [

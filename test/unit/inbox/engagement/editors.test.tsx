@@ -1,20 +1,14 @@
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checklistSchemas, outboundSchemas, surveySchemas } from "../../../../convex/lib/engagementSchemas";
 import { ChecklistEditor } from "../../../../inbox/src/engagement/checklists/checklist-editor";
 import { OutboundEditor } from "../../../../inbox/src/engagement/outbound/outbound-editor";
 import { SurveyEditor } from "../../../../inbox/src/engagement/surveys/survey-editor";
 import { errorsAtControls, restErrors } from "./rest-errors";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 type Editor = typeof OutboundEditor;
 

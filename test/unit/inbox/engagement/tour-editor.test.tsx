@@ -1,19 +1,13 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { StudioItemContext } from "../../../../inbox/src/engagement/studio-item";
 import { emptyTour, TourEditor } from "../../../../inbox/src/engagement/tours/tour-editor";
 import { Services, type InboxServices } from "../../../../inbox/src/use-convex";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 /** Renders the editor as the shell does, keeping the draft it hands back. */
 function editor(initial: Record<string, unknown>, errors: Record<string, string> = {}) {

@@ -1,23 +1,17 @@
 import type { ConvexClient } from "convex/browser";
 import { getFunctionName } from "convex/server";
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import type { OAuthClientView } from "../../../../convex/oauthClients";
 import { OAuthClientsPage } from "../../../../inbox/src/settings/oauth-clients/oauth-clients-page";
 import { SETTINGS_PAGES } from "../../../../inbox/src/settings/pages";
 import { Services } from "../../../../inbox/src/use-convex";
 import type { AuthSession } from "../../../../inbox/src/session";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-  vi.unstubAllGlobals();
-});
+freshContainer((element) => (container = element));
+afterEach(() => vi.unstubAllGlobals());
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Preact runs effects (the live query's subscription) after the next frame. */

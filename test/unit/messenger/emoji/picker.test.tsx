@@ -1,19 +1,13 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { messages as arabic } from "../../../../src/i18n/ar";
 import { Composer } from "../../../../src/messenger/panel/composer";
 import { I18nProvider } from "../../../../src/messenger/panel/i18n";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 const until = async (find: () => Element | null | undefined): Promise<Element> => {
   await vi.waitFor(() => expect(find()).toBeTruthy(), { timeout: 5000 });

@@ -1,20 +1,14 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { messages as french } from "../../../../../src/i18n/fr";
 import { I18nProvider } from "../../../../../src/messenger/panel/i18n";
 import { parsePanelSettings } from "../../../../../src/messenger/panel-settings";
 import { TeamFaces } from "../../../../../src/messenger/tabs/home/team-faces";
+import { freshContainer } from "../../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 describe("the team on Home", () => {
   it("takes up to three faces from boot's settings, dropping a malformed list alone", () => {
