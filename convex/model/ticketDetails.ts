@@ -5,6 +5,7 @@ import type { TicketField, TicketState } from "../lib/messengerValidators";
 import { ticketMetrics, type SlaContext } from "../lib/slaClock";
 import { priorityOf, stateChangesOf, ticketCode, timelineOf } from "../lib/ticketFields";
 import type { SlaMetricKey, TicketPriority } from "../lib/ticketValidators";
+import { withAttachments } from "../lib/attachmentViews";
 import { labelledFields, replyView, type TicketReplyView } from "../lib/ticketViews";
 
 /**
@@ -109,7 +110,7 @@ export async function operatorDetail(
     ...(await operatorSummary(db, names, ticket, context, now)),
     fields: labelledFields(ticket, form),
     history: await events(ticket, names),
-    replies: replies.map(replyView),
+    replies: await Promise.all(replies.map((reply) => withAttachments(db, reply, replyView(reply)))),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { InboxMessage } from "../../../convex/inboxMessages";
 import type { InboxNote } from "../../../convex/lib/inboxViews";
 import { Markdown } from "../../../src/ui/markdown/render";
+import { AttachmentLinks } from "./attachment-links";
 import { BotResponseView } from "./bot-response";
 import { shortTime } from "./time";
 
@@ -17,19 +18,7 @@ export function MessageItem({ message, visitorName, seen }: { message: InboxMess
           <Markdown text={message.body} />
         </div>
       )}
-      {message.attachments?.map((file, index) =>
-        file.url === null ? (
-          <p key={index} class="attachment">{file.name} (no longer available)</p>
-        ) : file.contentType.startsWith("image/") ? (
-          <a key={index} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer">
-            <img src={file.url} alt={file.name} loading="lazy" />
-          </a>
-        ) : (
-          <a key={index} class="attachment" href={file.url} target="_blank" rel="noopener noreferrer" download={file.name}>
-            📎 {file.name} ({Math.max(1, Math.round(file.size / 1024))} KB)
-          </a>
-        ),
-      )}
+      <AttachmentLinks files={message.attachments ?? []} />
       {seen && <p class="seen">Seen</p>}
     </article>
   );

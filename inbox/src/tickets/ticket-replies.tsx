@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../../../convex/_generated/api";
 import type { OperatorTicket } from "../../../convex/model/ticketDetails";
+import { AttachmentLinks } from "../chats/attachment-links";
 import { shortTime } from "../chats/time";
 import type { Workspace } from "../workspace";
 import { errorMessage, useServices } from "../use-convex";
@@ -37,7 +38,8 @@ export function TicketReplies({ workspace, ticket, now }: Props) {
               {reply.author === "agent" ? (reply.authorName ?? "Team") : (ticket.author.name ?? "Customer")} ·{" "}
               <time dateTime={new Date(reply.createdAt).toISOString()}>{shortTime(reply.createdAt, now)}</time>
             </p>
-            <div class="body">{reply.body}</div>
+            {reply.body !== "" && <div class="body">{reply.body}</div>}
+            <AttachmentLinks files={reply.attachments ?? []} />
           </div>
         ))}
       </div>

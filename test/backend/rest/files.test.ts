@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { api, internal } from "../../../convex/_generated/api";
 import type { Id } from "../../../convex/_generated/dataModel";
 import { bootVisitor, createWorkspace, type TestBackend } from "../helpers";
+import { signedInOperator } from "../inbox/support";
 import { PDF, PNG } from "../messenger/uploads";
 import { call, callChecked, errorOf, KEY, restBackend } from "./support";
 
@@ -146,7 +147,7 @@ describe("agent replies with attachments", () => {
   });
 
   test("a ticket reply carries files too: the visitor's Tickets tab shows them and they download; the same checks apply", async () => {
-    const { t, alice } = await setup();
+    const { t, workspaceId, alice } = await setup();
     const ticket = await t.mutation(api.tickets.create, { sessionToken: alice.sessionToken, title: "Invoice missing", fields: { description: "Where is it?" } });
     const fileId = await uploadedId(t, PDF, "invoice.pdf");
     const { status, data } = await callChecked(t, "POST", `/api/v1/tickets/${ticket.id}/replies`, { attachments: [fileId] });
@@ -155,6 +156,9 @@ describe("agent replies with attachments", () => {
 
     const seen = await t.query(api.tickets.get, { sessionToken: alice.sessionToken, ticketId: ticket.id });
     expect(seen.replies.at(-1)).toMatchObject({ author: "agent", body: "", attachments: data.attachments });
+    const agent = await signedInOperator(t, workspaceId, "agent");
+    const inInbox = await agent.client.query(api.ticketsInbox.get, { workspaceId, ticket: ticket.id });
+    expect(inInbox.replies.at(-1)).toMatchObject({ author: "agent", attachments: data.attachments });
     const served = await t.fetch(new URL(data.attachments[0].url).pathname);
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("application/pdf");
