@@ -1,12 +1,14 @@
 import type { OperatorProfile } from "../../../convex/members";
 import { ChatsScreen } from "../chats/chats-screen";
 import { ContactsScreen } from "../contacts/contacts-screen";
-import { EngagementScreen } from "../engagement/engagement-screen";
 import { hrefOf, screenRoute, type Route } from "../routes";
-import { SettingsScreen } from "../settings/settings-screen";
 import { TicketsScreen } from "../tickets/tickets-screen";
 import { useServices } from "../use-convex";
 import type { Workspace } from "../workspace";
+import { lazyScreen } from "./lazy-screen";
+
+const EngagementScreen = lazyScreen(async () => (await import("../engagement/engagement-screen")).EngagementScreen);
+const SettingsScreen = lazyScreen(async () => (await import("../settings/settings-screen")).SettingsScreen);
 
 
 const SECTIONS = [
