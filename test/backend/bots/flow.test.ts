@@ -235,68 +235,15 @@ describe("connections", () => {
       url: BOT_URL,
       ...over,
     });
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ name: "n".repeat(128) }),
-        )
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ name: "n".repeat(129) }),
-        )
-      ).status,
-    ).toBe(400);
+    const createdWith = async (over: object) => (await rest(t, "POST", "/api/v1/integrations/webhook", body(over))).status;
     const headers = (n: number) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`x-h${i}`, "v"]));
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ headers: headers(10) }),
-        )
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ headers: headers(11) }),
-        )
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ headers: {} }),
-        )
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await rest(
-          t,
-          "POST",
-          "/api/v1/integrations/webhook",
-          body({ token: "t".repeat(1025) }),
-        )
-      ).status,
-    ).toBe(400);
+    expect(await createdWith({ name: "n".repeat(128) })).toBe(201);
+    expect(await createdWith({ name: "n".repeat(129) })).toBe(400);
+    expect(await createdWith({ headers: headers(10) })).toBe(201);
+    expect(await createdWith({ headers: headers(11) })).toBe(400);
+    expect(await createdWith({ headers: {} })).toBe(400);
+    expect(await createdWith({ token: "t".repeat(1025) })).toBe(400);
   });
 
   test("an invalid story is refused naming the node path", async () => {
