@@ -1,6 +1,6 @@
 import type { Doc } from "../_generated/dataModel";
 import { AA_TEXT_RATIO, formatRatio, parseColor, textOn } from "../../core/theme/colors";
-import type { EffectiveConfiguration, EventListenerSetting, LayoutSettings, ThemeSettings } from "../../core/theme/configuration";
+import type { ConfigurationChange, EffectiveConfiguration, EventListenerSetting, LayoutSettings, Nullable, ThemeSettings } from "../../core/theme/configuration";
 
 /*
  * How a PATCH changes a stored configuration (pure): overrides set or removed,
@@ -8,17 +8,7 @@ import type { EffectiveConfiguration, EventListenerSetting, LayoutSettings, Them
  * the configuration still shows the same), and the contrast rule on the result.
  */
 
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
-
-export type ConfigurationChange = {
-  name?: string;
-  baseConfigurationId?: string | null;
-  theme?: Nullable<ThemeSettings>;
-  layout?: Nullable<LayoutSettings>;
-  eventListeners?: EventListenerSetting[] | null;
-  isDefault?: true;
-  callbackUrl?: string | null;
-};
+export type { ConfigurationChange };
 
 type Stored = Pick<Doc<"widgetConfigurations">, "name" | "theme" | "layout"> & {
   eventListeners: Doc<"widgetConfigurations">["eventListeners"] | undefined;

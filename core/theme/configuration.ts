@@ -131,6 +131,22 @@ export function depthOf(value: unknown, level = 1): number {
   return Object.values(value).reduce<number>((max, item) => Math.max(max, depthOf(item, level + 1)), level);
 }
 
+export type Nullable<T> = { [K in keyof T]?: T[K] | null };
+
+/**
+ * A PATCH of a stored configuration, as the REST API and the typed client speak it:
+ * `null` removes an override (or the base), an absent field leaves it as it is.
+ */
+export type ConfigurationChange = {
+  name?: string;
+  baseConfigurationId?: string | null;
+  theme?: Nullable<ThemeSettings>;
+  layout?: Nullable<LayoutSettings>;
+  eventListeners?: EventListenerSetting[] | null;
+  isDefault?: true;
+  callbackUrl?: string | null;
+};
+
 export type ConfigurationOverride = {
   theme?: Partial<ThemeSettings>;
   layout?: Partial<LayoutSettings>;

@@ -1,4 +1,4 @@
-import type { EffectiveConfiguration, EventListenerSetting, LayoutSettings, ThemeSettings } from "../../core/theme/configuration";
+import type { ConfigurationChange, EffectiveConfiguration, EventListenerSetting, LayoutSettings, ThemeSettings } from "../../core/theme/configuration";
 import { clientCredentials, type FetchLike, type TokenSource } from "./token";
 
 /*
@@ -24,16 +24,7 @@ export type WidgetConfiguration = {
   callbackSigningSecret?: string;
 };
 
-type Nullable<T> = { [K in keyof T]?: T[K] | null };
-export type ConfigurationChange = {
-  name?: string;
-  baseConfigurationId?: string | null;
-  theme?: Nullable<ThemeSettings>;
-  layout?: Nullable<LayoutSettings>;
-  eventListeners?: EventListenerSetting[] | null;
-  isDefault?: true;
-  callbackUrl?: string | null;
-};
+export type { ConfigurationChange };
 export type NewConfiguration = {
   name?: string;
   baseConfigurationId?: string;
