@@ -8,6 +8,7 @@ import { handOff, jumpTo, runIsActive, runOf, takeReply } from "./model/botRunne
 import { visitorMutation, visitorQuery } from "./model/visitorFunctions";
 import { enforceRateLimit } from "./model/rateLimits";
 import { emitWebhookEvent } from "./outgoing/webhookEvents";
+import { completionArgsValidator } from "./outgoing/queue";
 
 /*
  * Bot conversations: what the visitor does with a bot's message (pick a
@@ -86,13 +87,7 @@ export const talkToPerson = visitorMutation({
 
 /** The outgoing-call module's report on a webhook call (see model/botCalls.ts). */
 export const webhookDone = internalMutation({
-  args: {
-    deliveryId: v.id("deliveries"),
-    status: v.union(v.literal("succeeded"), v.literal("dead")),
-    statusCode: v.union(v.number(), v.null()),
-    error: v.union(v.string(), v.null()),
-    responseBody: v.union(v.string(), v.null()),
-  },
+  args: completionArgsValidator,
   handler: async (ctx, args): Promise<null> => {
     await settleCall(ctx, args, Date.now());
     return null;

@@ -1,4 +1,4 @@
-import type { Infer } from "convex/values";
+import { v, type Infer, type ObjectType } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { DatabaseWriter, MutationCtx } from "../_generated/server";
@@ -33,15 +33,19 @@ export type NewDelivery = {
   replayOf?: Id<"deliveries">;
 };
 
-/** What `onComplete` receives once a delivery has succeeded or died. */
-export type CompletionArgs = {
-  deliveryId: Id<"deliveries">;
-  status: "succeeded" | "dead";
-  statusCode: number | null;
-  error: string | null;
-  /** The receiver's answer (up to 64 KiB), for integrations that act on it (bot responses). */
-  responseBody: string | null;
+/**
+ * What `onComplete` receives once a delivery has succeeded or died: the args of every
+ * completion mutation. `responseBody` is the receiver's answer (up to 64 KiB), for
+ * integrations that act on it (bot responses).
+ */
+export const completionArgsValidator = {
+  deliveryId: v.id("deliveries"),
+  status: v.union(v.literal("succeeded"), v.literal("dead")),
+  statusCode: v.union(v.number(), v.null()),
+  error: v.union(v.string(), v.null()),
+  responseBody: v.union(v.string(), v.null()),
 };
+export type CompletionArgs = ObjectType<typeof completionArgsValidator>;
 
 const ACTIVE: Array<Doc<"deliveries">["status"]> = ["in_flight", "failed"];
 
