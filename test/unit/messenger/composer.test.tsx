@@ -1,18 +1,12 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Composer } from "../../../src/messenger/panel/composer";
+import { freshContainer } from "../../support/dom-container";
 
 let container: HTMLElement;
 
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 function mount(onSend = vi.fn(), initialText?: string) {
   act(() => {

@@ -1,20 +1,16 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Composer } from "../../../src/messenger/panel/composer";
 import { MessageBody } from "../../../src/messenger/panel/message-body";
 import { SendingTooFast, soonestRetry } from "../../../src/messenger/panel/send-notice";
 import type { OutboxEntry } from "../../../src/runtime/outbox";
+import { freshContainer } from "../../support/dom-container";
 
 let container: HTMLElement;
 
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
+freshContainer((element) => (container = element));
 afterEach(() => {
-  render(null, container);
-  container.remove();
   vi.useRealTimers();
 });
 

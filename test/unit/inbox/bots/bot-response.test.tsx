@@ -1,17 +1,11 @@
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { BotResponseView } from "../../../../inbox/src/chats/bot-response";
 import { storyProblem } from "../../../../inbox/src/settings/bots/story-editor";
+import { freshContainer } from "../../../support/dom-container";
 
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 describe("a bot's message in the inbox", () => {
   test("cards and buttons are listed as the visitor saw them, with what each button did", () => {

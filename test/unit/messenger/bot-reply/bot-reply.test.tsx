@@ -1,8 +1,9 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { BotReply } from "../../../../src/messenger/panel/bot-reply/index";
 import { XSS_PAYLOADS } from "../../../fixtures/xss-payloads";
+import { freshContainer } from "../../../support/dom-container";
 
 type Trapped = Window & { __xss?: (name: string) => void };
 const trap = vi.fn();
@@ -16,14 +17,7 @@ afterAll(() => {
   delete (window as Trapped).__xss;
   vi.unstubAllGlobals();
 });
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 const choose = vi.fn(async () => undefined);
 const actions = { choose, addStyles: () => undefined };

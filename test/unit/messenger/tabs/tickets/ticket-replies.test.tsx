@@ -1,20 +1,14 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TicketReplies } from "../../../../../src/messenger/tabs/tickets/ticket-replies";
 import type { TicketReply } from "../../../../../src/messenger/tabs/tickets/wire";
 import type { MessengerController } from "../../../../../src/messenger/types";
+import { freshContainer } from "../../../../support/dom-container";
 
 let container: HTMLElement;
 
-beforeEach(() => {
-  container = document.createElement("div");
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+freshContainer((element) => (container = element));
 
 const REPLIES: TicketReply[] = [
   { id: "r1", author: "agent", authorName: "Bo", body: "Which browser?", createdAt: Date.UTC(2026, 0, 12, 10) },
