@@ -6,9 +6,8 @@ import { internalMutation, internalQuery, type DatabaseReader, type MutationCtx 
 import { MESSAGE_MAX_LENGTH } from "../core/messages/text";
 import { invalidArgument } from "./lib/errors";
 import { GATEWAY_LIMITS } from "./lib/gatewayRules";
-import { policyFor } from "./lib/outgoingPolicy";
 import { findGateway } from "./model/gateways";
-import { enqueueDelivery } from "./outgoing/queue";
+import { enqueueGatewayCall } from "./model/gatewayRelay";
 
 /*
  * Broadcasts: one outgoing message to recipients of a gateway's platform(s).
@@ -78,16 +77,7 @@ export async function sendBroadcast(
   // The row's id is unguessable enough to correlate the report, and unique by construction.
   const eventId = id as string;
   const body = { broadcast: { eventId, recipients, text, ...(args.metadata !== undefined ? { metadata: args.metadata } : {}) } };
-  const deliveryId = await enqueueDelivery(ctx, {
-    workspaceId,
-    kind: "gateway",
-    url: gateway.callbackUrl,
-    body: JSON.stringify(body),
-    policy: policyFor("gateway"),
-    signing: { scheme: "x-opencom-sign", sealedSecrets: [gateway.sealedSecret] },
-    sourceId: gateway._id,
-    topic: "broadcast",
-  });
+  const deliveryId = await enqueueGatewayCall(ctx, gateway, "broadcast", body);
   await ctx.db.patch("gatewayBroadcasts", id, { eventId, deliveryId });
   const row = await ctx.db.get("gatewayBroadcasts", id);
   if (row === null) throw new Error("Broadcast vanished right after insert");

@@ -15,6 +15,27 @@ import { findMember } from "./members";
  * the change commits; a conversation that is not a gateway's costs one read.
  */
 
+/** Queues one signed call to a gateway's callback: its policy, its secret, its topic. */
+export async function enqueueGatewayCall(
+  ctx: QueueCtx,
+  gateway: Doc<"gateways">,
+  topic: string,
+  body: unknown,
+  order: { orderingKey?: string; idempotencyKey?: string } = {},
+): Promise<Id<"deliveries">> {
+  return await enqueueDelivery(ctx, {
+    workspaceId: gateway.workspaceId,
+    kind: "gateway",
+    url: gateway.callbackUrl,
+    body: JSON.stringify(body),
+    policy: policyFor("gateway"),
+    signing: { scheme: "x-opencom-sign", sealedSecrets: [gateway.sealedSecret] },
+    sourceId: gateway._id,
+    topic,
+    ...order,
+  });
+}
+
 export type GatewayEvent =
   | { kind: "message"; message: Doc<"messages"> }
   | { kind: "agentJoined" | "agentLeft"; agentName: string }
@@ -56,15 +77,7 @@ export async function relayToGateway(ctx: QueueCtx, conversationId: Id<"conversa
   const gateway = await ctx.db.get("gateways", chat.gatewayId);
   if (gateway === null) return;
   const send = async (topic: string, body: unknown, idempotencyKey?: string) =>
-    await enqueueDelivery(ctx, {
-      workspaceId: gateway.workspaceId,
-      kind: "gateway",
-      url: gateway.callbackUrl,
-      body: JSON.stringify(body),
-      policy: policyFor("gateway"),
-      signing: { scheme: "x-opencom-sign", sealedSecrets: [gateway.sealedSecret] },
-      sourceId: gateway._id,
-      topic,
+    await enqueueGatewayCall(ctx, gateway, topic, body, {
       orderingKey: `${gateway._id}:${chat.chatId}`,
       ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     });
