@@ -1,17 +1,16 @@
-import type { Emitter } from "../sdk/emitter";
-import type { WidgetEvents } from "../sdk/types";
 import type { Delivery } from "../runtime/delivery";
 import { backend, type ActionRef, type ResultOf, type SessionArgsOf } from "../runtime/functions";
 import type { Gateway } from "../runtime/gateway";
 import type { Store } from "../runtime/store";
 import type { WidgetUiState } from "../runtime/ui-state";
-import type { MessengerController } from "../messenger/types";
+import type { MessengerBackend } from "../messenger/types";
 
 export interface ControllerDeps {
   state: Store<WidgetUiState>;
   delivery: Delivery;
   gateway: Gateway;
-  emitter: Emitter<WidgetEvents>;
+  /** Opens or closes the messenger (the instance's own, which the launcher uses too). */
+  setOpen(open: boolean): void;
   /** Starts a tour or checklist through the engagement overlays (WidgetInstance.startExperience). */
   startExperience(kind: "tour" | "checklist", id: string): void;
   /** The visitor downloaded a transcript: the configuration's `transcript_export` listeners run. */
@@ -21,16 +20,12 @@ export interface ControllerDeps {
 }
 
 /** The messenger UI's view of the runtime (see MessengerController). */
-export function createController(deps: ControllerDeps): MessengerController {
-  const { state, delivery, gateway, emitter } = deps;
+export function createController(deps: ControllerDeps): MessengerBackend {
+  const { state, delivery, gateway } = deps;
   return {
     state,
-    outbox: delivery.outbox,
-    setOpen(open) {
-      if (state.get().open === open) return;
-      state.set({ open });
-      emitter.emit(open ? "open" : "close", undefined);
-    },
+    loadOutbox: () => delivery.loadOutbox(),
+    setOpen: (open) => deps.setOpen(open),
     watchConversations: (onValue, onError) => gateway.watch(backend.conversations.listForVisitor, {}, onValue, onError),
     watchMessages: (conversationId, onValue, onError) =>
       gateway.watch(backend.messages.list, { conversationId }, onValue, onError),

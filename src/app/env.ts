@@ -1,5 +1,7 @@
 import { createDeferredClient } from "../runtime/deferred-client";
 import type { ClientLike } from "../runtime/gateway";
+
+import { createSlicer, type Slicer } from "../runtime/slices";
 import { browserStore, type KeyValueStore } from "../runtime/storage";
 
 /** What the instance needs from the outside world; tests substitute fakes. */
@@ -7,6 +9,10 @@ export interface InstanceEnv {
   win: Window & typeof globalThis;
   storage: KeyValueStore;
   createClient(convexUrl: string): ClientLike;
+  /** Runs `work` once the launcher rendered now is on screen; returns a cancel. */
+  afterPaint(work: () => void): () => void;
+  /** Spreads work that may wait a moment over short tasks (see slices.ts). */
+  createSlicer(): Slicer;
 }
 
 /** If no frame comes (a background tab paints none), the socket opens after this anyway. */
@@ -30,17 +36,31 @@ export function afterNextPaint(win: Window): Promise<void> {
   });
 }
 
+/** A task boundary: what follows runs in a task of its own. */
+const nextTask = (win: Window) => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+
 export function browserEnv(): InstanceEnv {
   return {
     win: window,
     storage: browserStore(),
     // The loader has already fetched the client's chunk beside the runtime (a verified
-    // modulepreload); it is evaluated, and the socket opened, once the launcher is painted.
+    // modulepreload). It is created after the launcher has painted (see afterPaint), then
+    // evaluated and connected in a task of its own, and the calls made meanwhile go out in
+    // the next: together with the rest of the connected side, they made one long task.
     createClient: (url) =>
       createDeferredClient(() =>
-        afterNextPaint(window)
+        nextTask(window)
           .then(() => import("../runtime/convex-client"))
-          .then((module) => module.connect(url)),
+          .then((module) => module.connect(url))
+          .then((client) => nextTask(window).then(() => client)),
       ),
+    createSlicer: () => createSlicer((next) => window.setTimeout(next, 0), () => window.performance.now()),
+    afterPaint(work) {
+      let cancelled = false;
+      void afterNextPaint(window).then(() => cancelled || work());
+      return () => {
+        cancelled = true;
+      };
+    },
   };
 }

@@ -8,7 +8,7 @@ import { startNotifications } from "./notify/notifications";
 import { BASE_CSS } from "./styles/base";
 import { themeCss } from "./theme";
 import type { WidgetUiState } from "../runtime/ui-state";
-import type { MessengerController } from "./types";
+import type { MessengerBackend, MessengerShell } from "./types";
 
 export const HOST_TAG = "opencom-widget";
 
@@ -43,17 +43,30 @@ function sheet(win: Win, css: string): CSSStyleSheet {
   return result;
 }
 
+export interface MountedMessenger {
+  /** The engagement overlays render here too (src/overlays/host). */
+  shadow: ShadowRoot;
+  /**
+   * Hands over the backend side, once the runtime has it (after the launcher has painted):
+   * the panel waits for it, so a click on the launcher before then opens the messenger as
+   * soon as it can, with the launcher showing that it is loading meanwhile.
+   */
+  connect(backend: MessengerBackend): void;
+  destroy(): void;
+}
+
 /**
  * Renders the messenger into an open shadow root on one host element. Styles are
  * constructable stylesheets: no <style> tag, no inline style, so a strict CSP
- * (`style-src 'self'`) renders it fully. The launcher is plain DOM; the panel (Preact) is a
- * separate chunk downloaded on first open.
+ * (`style-src 'self'`) renders it fully. The launcher is plain DOM and needs only the UI
+ * state; the panel (Preact) is a separate chunk downloaded on first open.
  */
 export function mountMessenger(
   doc: Document,
-  controller: MessengerController,
+  shell: MessengerShell,
   options: MountOptions = { workspaceId: "" },
-): { shadow: ShadowRoot; destroy(): void } {
+): MountedMessenger {
+  let backend: MessengerBackend | null = null;
   const win = doc.defaultView as Win;
   defineHostElement(win);
   const host = doc.createElement(HOST_TAG);
@@ -63,7 +76,7 @@ export function mountMessenger(
 
   const root = doc.createElement("div");
   const panelSlot = doc.createElement("div");
-  const launcher = createLauncher(doc, () => controller.setOpen(!controller.state.get().open));
+  const launcher = createLauncher(doc, () => shell.setOpen(!shell.state.get().open));
   launcher.element.hidden = options.hideDefaultLauncher === true;
   root.append(panelSlot, launcher.element);
   shadow.append(root);
@@ -71,20 +84,16 @@ export function mountMessenger(
   let opener: HTMLElement | null = null;
   const stopCustomLaunchers = options.customLauncherSelector
     ? watchCustomLaunchers(doc, options.customLauncherSelector, host, (element) => {
-        const open = !controller.state.get().open;
+        const open = !shell.state.get().open;
         opener = open && element instanceof win.HTMLElement ? element : null;
-        controller.setOpen(open);
+        shell.setOpen(open);
       })
     : () => {};
   /** The launcher's strings in the current locale (English until another locale's chunk arrives). */
   let launcherStrings = { locale: "en" as Locale, strings: ENGLISH_LAUNCHER };
   let requestedLocale: Locale = "en";
-  const stopNotifications = startNotifications(win, controller.state, {
-    workspaceId: options.workspaceId,
-    sound: options.sound === true,
-    setOpen: (open) => controller.setOpen(open),
-    strings: () => launcherStrings.strings,
-  });
+  /** Started on connect: nothing is unread before the runtime has connected. */
+  let stopNotifications = () => {};
   const addStyles = (css: string) => {
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(win, css)];
   };
@@ -95,26 +104,26 @@ export function mountMessenger(
   let destroyed = false;
 
   const close = () => {
-    controller.setOpen(false);
+    shell.setOpen(false);
     const target = opener?.isConnected ? opener : launcher.element.hidden ? null : launcher.element;
     opener = null;
     target?.focus();
   };
 
-  async function loadPanel(): Promise<void> {
+  async function loadPanel(connected: MessengerBackend): Promise<void> {
     panelLoading = true;
     try {
-      const loaded = await import("./panel/panel");
+      const [loaded, outbox] = await Promise.all([import("./panel/panel"), connected.loadOutbox()]);
       if (destroyed) return;
       addStyles(loaded.PANEL_CSS);
       panel = loaded;
-      unmountPanel = loaded.mountPanel(panelSlot, controller, close, addStyles);
+      unmountPanel = loaded.mountPanel(panelSlot, { ...connected, outbox }, close, addStyles);
     } catch (error) {
       logError("could not load the messenger; click the launcher to try again", error);
-      controller.setOpen(false);
+      shell.setOpen(false);
     } finally {
       panelLoading = false;
-      if (!destroyed) render(controller.state.get());
+      if (!destroyed) render(shell.state.get());
     }
   }
 
@@ -137,29 +146,40 @@ export function mountMessenger(
     if (launcherStrings.locale !== locale && requestedLocale !== locale) {
       requestedLocale = locale;
       loadMessages(locale).then(({ launcher: strings }) => {
-        if (destroyed || (controller.state.get().locale ?? "en") !== locale) return;
+        if (destroyed || (shell.state.get().locale ?? "en") !== locale) return;
         launcherStrings = { locale, strings };
-        render(controller.state.get());
+        render(shell.state.get());
       }, () => {}); // offline: the launcher keeps its English names
     }
     root.toggleAttribute("data-open", state.open);
     launcher.update({ open: state.open, unread: state.unread, loading: state.open && panel === null, strings: launcherStrings.strings });
-    if (state.open && settings && panel === null && !panelLoading) void loadPanel();
+    if (state.open && settings && backend && panel === null && !panelLoading) void loadPanel(backend);
   }
 
   // Escape closes from anywhere inside the widget and hands focus back to the launcher.
   root.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !controller.state.get().open) return;
+    if (event.key !== "Escape" || !shell.state.get().open) return;
     event.stopPropagation();
     close();
   });
 
-  render(controller.state.get());
-  const stop = controller.state.subscribe(render);
+  render(shell.state.get());
+  const stop = shell.state.subscribe(render);
   (doc.body ?? doc.documentElement).append(host);
 
   return {
-    shadow, // the engagement overlays render here too (src/overlays/host)
+    shadow,
+    connect(next) {
+      if (destroyed || backend) return;
+      backend = next;
+      stopNotifications = startNotifications(win, shell.state, {
+        workspaceId: options.workspaceId,
+        sound: options.sound === true,
+        setOpen: (open) => shell.setOpen(open),
+        strings: () => launcherStrings.strings,
+      });
+      render(shell.state.get());
+    },
     destroy() {
       destroyed = true;
       stop();

@@ -5,11 +5,23 @@ import type { WidgetUiState } from "../runtime/ui-state";
 
 export type Unsubscribe = () => void;
 
-/** What the messenger UI may do: a narrow surface over the runtime, easy to fake in tests. */
-export interface MessengerController {
+/** What the launcher needs, known before the runtime has connected anything. */
+export interface MessengerShell {
   state: Store<WidgetUiState>;
-  outbox: Outbox;
   setOpen(open: boolean): void;
+}
+
+/**
+ * The runtime's side as the messenger is handed it: the outbox's code loads when the panel
+ * first opens (see runtime/delivery.ts), and the panel gets a MessengerController with it.
+ */
+export interface MessengerBackend extends Omit<MessengerController, "outbox"> {
+  loadOutbox(): Promise<Outbox>;
+}
+
+/** What the messenger UI may do: a narrow surface over the runtime, easy to fake in tests. */
+export interface MessengerController extends MessengerShell {
+  outbox: Outbox;
   /** Live conversation list; raw values, parsed by the panel (see wire.ts). */
   watchConversations(onValue: (value: unknown) => void, onError: (error: Error) => void): Unsubscribe;
   /** Live messages of one conversation; raw values, parsed by the panel (see wire.ts). */

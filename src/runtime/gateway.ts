@@ -3,6 +3,7 @@ import type { FunctionArgs } from "convex/server";
 import { readAppError } from "./errors";
 import type { ActionRef, MutationRef, QueryRef, ResultOf, SessionArgsOf } from "./functions";
 import type { Session } from "./session";
+import { runAtOnce, type Slicer } from "./slices";
 
 /** The part of ConvexClient the widget uses; tests pass a fake. */
 export type ClientLike = Pick<
@@ -51,11 +52,17 @@ export function callAction<A extends ActionRef>(client: ClientLike, session: Ses
   return withSessionToken(session, (sessionToken) => client.action(action, withToken<A>(args, sessionToken)));
 }
 
-export function createGateway(client: ClientLike, session: Session): Gateway {
+/**
+ * `slicer`: when a session (re)boots, every live query resubscribes with the new token at
+ * once; the slicer spreads those subscriptions over short tasks.
+ */
+export function createGateway(client: ClientLike, session: Session, slicer: Slicer = runAtOnce): Gateway {
   return {
     watch(query, args, onValue, onError) {
       let stopQuery: (() => void) | null = null;
+      let stopped = false;
       const subscribe = (token: string) => {
+        if (stopped) return;
         stopQuery?.();
         stopQuery = client.onUpdate(query, withToken<typeof query>(args, token), onValue, (error) => {
           // A rotated or expired token: re-boot; the token listener below resubscribes.
@@ -66,8 +73,9 @@ export function createGateway(client: ClientLike, session: Session): Gateway {
       const snapshot = session.current();
       if (snapshot) subscribe(snapshot.token);
       else session.ready().catch(() => {}); // the token listener subscribes once booted
-      const stopListening = session.subscribe((next) => subscribe(next.token));
+      const stopListening = session.subscribe((next) => slicer.run(() => subscribe(next.token)));
       return () => {
+        stopped = true;
         stopListening();
         stopQuery?.();
         stopQuery = null;

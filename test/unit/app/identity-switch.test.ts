@@ -4,7 +4,8 @@ import { memoryStore, storageKeys } from "../../../src/runtime/storage";
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { UserIdentity, WidgetEvents } from "../../../src/sdk/types";
 import { convexError, FakeClient } from "../helpers/fake-client";
-import { BOOT_SETTINGS, until } from "../helpers/widget";
+import { BOOT_SETTINGS, runNow, until } from "../helpers/widget";
+import { runAtOnce } from "../../../src/runtime/slices";
 
 const HASH = "ab".repeat(32);
 const running: Widget[] = [];
@@ -48,6 +49,8 @@ function setup(options: { user?: UserIdentity; boot?: (args: Record<string, unkn
         clients.push(client);
         return client;
       },
+      afterPaint: runNow,
+      createSlicer: () => runAtOnce,
     },
   );
   running.push(widget);

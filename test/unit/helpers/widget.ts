@@ -2,6 +2,7 @@ import { createEmitter } from "../../../src/sdk/emitter";
 import type { WidgetEvents } from "../../../src/sdk/types";
 import { createWidgetInstance } from "../../../src/app/instance";
 import type { ResolvedConfig } from "../../../src/sdk/config";
+import { runAtOnce } from "../../../src/runtime/slices";
 import { memoryStore, type KeyValueStore } from "../../../src/runtime/storage";
 import { FakeClient, flush } from "./fake-client";
 
@@ -13,6 +14,12 @@ export const BOOT_SETTINGS = {
   launcherPosition: "right",
   tabs: [{ id: "messages", enabled: true, visibleTo: "all" }],
 };
+
+/** An InstanceEnv.afterPaint that starts the connected side at once (no frame to wait for here). */
+export function runNow(work: () => void): () => void {
+  work();
+  return () => {};
+}
 
 const running: Array<{ destroy(): void }> = [];
 
@@ -40,7 +47,8 @@ export function startWidget(
   const instance = createWidgetInstance(
     { convexUrl: "http://127.0.0.1:3210", workspaceId: "demo", trackPageViews: options.trackPageViews ?? true, ...options.config },
     emitter,
-    { win: window, storage, createClient: () => client },
+    // The connected side starts at once, as it would after the first paint.
+    { win: window, storage, createClient: () => client, afterPaint: runNow, createSlicer: () => runAtOnce },
   );
   running.push(instance);
   return { client, storage, emitter, instance };
