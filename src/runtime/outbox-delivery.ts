@@ -6,6 +6,11 @@ import type { KeyValueStore } from "./storage";
 import type { Timers } from "./timers";
 import { wire } from "./wire";
 
+/*
+ * The outbox and its sender: a chunk of its own, loaded through delivery.ts when the
+ * messenger opens or a message from an earlier page load is still waiting.
+ */
+
 export interface DeliveryDeps {
   storage: KeyValueStore;
   gateway: Gateway;
@@ -22,7 +27,7 @@ export interface DeliveryDeps {
 }
 
 /** The one path of a visitor's message: written, kept, sent in order, confirmed. */
-export interface Delivery {
+export interface OutboxDelivery {
   /** What the visitor wrote and the server has not confirmed yet (the panel renders it). */
   readonly outbox: Outbox;
   send(conversationKey: string, body: string, attachments?: OutboxAttachment[]): void;
@@ -38,7 +43,7 @@ export interface Delivery {
  * A visitor's message goes outbox → sender → gateway (`messages:send`, with the session
  * token) → parsed answer, all here: nothing above this module sees a half-sent message.
  */
-export function createDelivery(deps: DeliveryDeps): Delivery {
+export function createOutboxDelivery(deps: DeliveryDeps): OutboxDelivery {
   const outbox = createOutbox(deps.storage);
   const sender = createOutboxSender({
     outbox,
