@@ -106,6 +106,7 @@ export function createWidgetInstance(
   const waiting: Array<(core: InstanceCore) => void> = [];
   const withCore = (call: (core: InstanceCore) => void) => (core ? call(core) : void waiting.push(call));
   const cancelStart = env.afterPaint(() => {
+    if (destroyed) return;
     core = startInstanceCore({
       config,
       emitter,
