@@ -18,7 +18,7 @@ import { PAGE_VIEW_EVENT, PRESENCE_EVENT, trackEvent } from "../runtime/tracking
 import type { WidgetUiState } from "../runtime/ui-state";
 import type { MountedMessenger } from "../messenger/mount";
 import { watchUnread } from "../messenger/unread";
-import { createEngagementHost } from "../overlays/host/host";
+import { createEngagementHost, type EngagementHost } from "../overlays/host/host";
 import { bootContext } from "./boot-context";
 import { watchConfigEvents } from "./config-events";
 import { watchConnection } from "./connection-status";
@@ -123,26 +123,35 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
     isDestroyed: () => destroyed,
   });
   cleanups.push(() => configEvents.stop());
-  const engagement = createEngagementHost({
-    win,
-    shadow: messenger.shadow,
-    gateway,
-    client,
-    timers,
-    storage,
-    state,
-    memoryKey: () => (visitorId === null ? null : `opencom:${workspaceId}:${visitorId}:overlays`),
-    openMessenger: (conversationId) => deps.openMessenger(conversationId),
-    closeMessenger: () => deps.setOpen(false),
-    trackPageViews: config.trackPageViews,
-  });
-  cleanups.push(() => engagement.destroy());
   const track = (name: string, properties?: Attributes, url = win.location.href) => trackEvent(gateway, name, properties, url);
+  /**
+   * The engagement overlays start in a short task of their own, the first after this one;
+   * what needs them goes through the same queue, so it always finds them started.
+   */
+  let engagement: EngagementHost | null = null;
+  slicer.run(() => {
+    engagement = createEngagementHost({
+      win,
+      shadow: messenger.shadow,
+      gateway,
+      client,
+      timers,
+      storage,
+      state,
+      memoryKey: () => (visitorId === null ? null : `opencom:${workspaceId}:${visitorId}:overlays`),
+      openMessenger: (conversationId) => deps.openMessenger(conversationId),
+      closeMessenger: () => deps.setOpen(false),
+      trackPageViews: config.trackPageViews,
+    });
+    cleanups.push(() => engagement?.destroy());
+  });
+  const startExperience = (kind: "tour" | "survey" | "checklist", id: string) => slicer.run(() => engagement?.start(kind, id));
   /** An event the visitor caused: tracked, and seen by engagement `event` triggers. */
-  const trackVisitorEvent = (name: string, properties?: Attributes) => {
-    engagement.noteEvent(name);
-    track(name, properties);
-  };
+  const trackVisitorEvent = (name: string, properties?: Attributes) =>
+    slicer.run(() => {
+      engagement?.noteEvent(name);
+      track(name, properties);
+    });
 
   messenger.connect(
     createController({
@@ -150,18 +159,20 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
       delivery,
       gateway,
       setOpen: deps.setOpen,
-      startExperience: (kind, id) => engagement.start(kind, id),
+      startExperience,
       onTranscriptExported: () => configEvents.fire("transcript_export"),
       act: (action, args) => callAction(client, session, action, args),
     }),
   );
 
-  // Boot and the live queries start in the next short task: in this one, with the rest, they
-  // made a long task at 4x CPU. Everything their callbacks use exists by then.
+  // Boot, the live queries and the page's signals start in the next short tasks: in this
+  // one, with the rest, they made a long task at 4x CPU. Everything their callbacks use
+  // exists by then.
   slicer.run(() => {
     cleanups.push(session.subscribe(onSession));
     session.ready().catch(() => {}); // failures are reported through onFatal or retried
-
+  });
+  slicer.run(() => {
     cleanups.push(watchConnection(client, state, timers, () => delivery.pump()));
     cleanups.push(watchUnread(gateway, state, emitter, () => configEvents.fire("agent_assigned")));
     cleanups.push(
@@ -172,7 +183,8 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
         if (settings !== null) state.set({ settings: withConfiguration(settings, next.configuration) });
       }),
     );
-
+  });
+  slicer.run(() => {
     if (config.trackPageViews) cleanups.push(watchPageViews(win, (url) => track(PAGE_VIEW_EVENT, undefined, url)));
     cleanups.push(startPresence(win.document, timers, () => track(PRESENCE_EVENT)));
   });
@@ -188,8 +200,8 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
       });
     },
     track: trackVisitorEvent,
-    startExperience: (kind, id) => engagement.start(kind, id),
-    availableTours: () => engagement.availableTours(),
+    startExperience,
+    availableTours: () => engagement?.availableTours() ?? [],
     destroy(options) {
       destroyed = true;
       const token = session.current()?.token;

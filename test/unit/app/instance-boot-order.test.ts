@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createWidgetInstance, type WidgetInstance } from "../../../src/app/instance";
-import { runAtOnce } from "../../../src/runtime/slices";
+import { createSlicer, runAtOnce, type Slicer } from "../../../src/runtime/slices";
 import { memoryStore, storageKeys } from "../../../src/runtime/storage";
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { WidgetEvents } from "../../../src/sdk/types";
@@ -19,7 +19,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function startDeferred() {
+function startDeferred(slicer: Slicer = runAtOnce) {
   const client = new FakeClient()
     .on("widgetSessions:boot", () => ({ sessionToken: "wst_1", expiresAt: Date.now() + 3_600_000, visitorId: "visitor-1", settings: BOOT_SETTINGS }))
     .on("events:track", () => null)
@@ -42,7 +42,7 @@ function startDeferred() {
         cancelled = true;
       };
     },
-    createSlicer: () => runAtOnce,
+    createSlicer: () => slicer,
   });
   running.push(instance);
   return { client, storage, created, instance, emitter, painted: () => paint?.(), wasCancelled: () => cancelled };
@@ -76,6 +76,24 @@ describe("widget boot order", () => {
     // Boot carried the user: no separate identify call was needed.
     expect(client.callsTo("visitors:identify")).toEqual([]);
     await until(() => instance.visitorId() === "visitor-1");
+  });
+
+  it("after the frame, boots and starts the queries in later short tasks, not in the one that connects", async () => {
+    const tasks: Array<() => void> = [];
+    const { client, created, instance, painted } = startDeferred(createSlicer((next) => tasks.push(next), () => 0, 10));
+    painted();
+    expect(created).toHaveLength(1);
+    instance.track("clicked_pricing");
+    expect(client.callsTo("widgetSessions:boot")).toEqual([]);
+    expect(client.subscriptions).toEqual([]);
+    expect(tasks).toHaveLength(1);
+
+    // Each subscription the booted session fans out is a job of its own in later tasks too.
+    const drain = () => {
+      while (tasks.length > 0) tasks.shift()?.();
+    };
+    await until(() => (drain(), client.callsTo("events:track").length === 1 && client.subscriptions.length > 0));
+    expect(client.callsTo("widgetSessions:boot")).toHaveLength(1);
   });
 
   it("opens on a click before the connection: the launcher says it is loading, the panel follows once connected", async () => {
