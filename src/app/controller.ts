@@ -3,7 +3,7 @@ import { backend, type ActionRef, type ResultOf, type SessionArgsOf } from "../r
 import type { Gateway } from "../runtime/gateway";
 import type { Store } from "../runtime/store";
 import type { WidgetUiState } from "../runtime/ui-state";
-import type { MessengerBackend } from "../messenger/types";
+import type { MessengerController } from "../messenger/types";
 
 export interface ControllerDeps {
   state: Store<WidgetUiState>;
@@ -20,11 +20,11 @@ export interface ControllerDeps {
 }
 
 /** The messenger UI's view of the runtime (see MessengerController). */
-export function createController(deps: ControllerDeps): MessengerBackend {
+export function createController(deps: ControllerDeps): MessengerController {
   const { state, delivery, gateway } = deps;
   return {
     state,
-    loadOutbox: () => delivery.loadOutbox(),
+    outbox: delivery.outbox,
     setOpen: (open) => deps.setOpen(open),
     watchConversations: (onValue, onError) => gateway.watch(backend.conversations.listForVisitor, {}, onValue, onError),
     watchMessages: (conversationId, onValue, onError) =>

@@ -1,16 +1,17 @@
-import { createDeferredClient } from "../runtime/deferred-client";
 import type { ClientLike } from "../runtime/gateway";
-
 import { createSlicer, type Slicer } from "../runtime/slices";
 import { browserStore, type KeyValueStore } from "../runtime/storage";
+import { logError } from "../sdk/log";
 
 /** What the instance needs from the outside world; tests substitute fakes. */
 export interface InstanceEnv {
   win: Window & typeof globalThis;
   storage: KeyValueStore;
-  createClient(convexUrl: string): ClientLike;
-  /** Runs `work` once the launcher rendered now is on screen; returns a cancel. */
-  afterPaint(work: () => void): () => void;
+  /**
+   * Once the launcher rendered now is on screen, loads and connects the Convex client and
+   * hands it to `start`, which starts the widget's connected side. Returns a cancel.
+   */
+  connectAfterPaint(convexUrl: string, start: (client: ClientLike) => void): () => void;
   /** Spreads work that may wait a moment over short tasks (see slices.ts). */
   createSlicer(): Slicer;
 }
@@ -37,30 +38,32 @@ export function afterNextPaint(win: Window): Promise<void> {
 }
 
 /** A task boundary: what follows runs in a task of its own. */
-const nextTask = (win: Window) => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+const nextTask = <T>(win: Window, value: T) => new Promise<T>((resolve) => win.setTimeout(() => resolve(value), 0));
 
 export function browserEnv(): InstanceEnv {
   return {
     win: window,
     storage: browserStore(),
     // The loader has already fetched the client's chunk beside the runtime (a verified
-    // modulepreload). It is created after the launcher has painted (see afterPaint), then
-    // evaluated and connected in a task of its own, and the calls made meanwhile go out in
-    // the next: together with the rest of the connected side, they made one long task.
-    createClient: (url) =>
-      createDeferredClient(() =>
-        nextTask(window)
-          .then(() => import("../runtime/convex-client"))
-          .then((module) => module.connect(url))
-          .then((client) => nextTask(window).then(() => client)),
-      ),
-    createSlicer: () => createSlicer((next) => window.setTimeout(next, 0), () => window.performance.now()),
-    afterPaint(work) {
+    // modulepreload). After the launcher has painted, the chunk is evaluated, the socket
+    // opened and the connected side started, each in a task of its own: together, and with
+    // the launcher, they made long tasks at 4x CPU.
+    connectAfterPaint(url, start) {
       let cancelled = false;
-      void afterNextPaint(window).then(() => cancelled || work());
+      afterNextPaint(window)
+        .then(() => import("../runtime/convex-client"))
+        .then((module) => nextTask(window, module))
+        .then((module) => (cancelled ? null : nextTask(window, module.connect(url))))
+        .then((client) => {
+          if (client === null) return;
+          if (cancelled) void client.close();
+          else start(client);
+        })
+        .catch((error: unknown) => logError("could not load the connection to the server; the messenger stays closed", error));
       return () => {
         cancelled = true;
       };
     },
+    createSlicer: () => createSlicer((next) => window.setTimeout(next, 0), () => window.performance.now()),
   };
 }

@@ -5,7 +5,7 @@ import type { Attributes, TourSummary, UserIdentity, WidgetEvents } from "../sdk
 import { createDelivery } from "../runtime/delivery";
 import { isIdentityRefusal, readAppError } from "../runtime/errors";
 import { backend } from "../runtime/functions";
-import { callAction, createGateway } from "../runtime/gateway";
+import { callAction, createGateway, type ClientLike } from "../runtime/gateway";
 import { watchConfiguration, withConfiguration, type LiveConfiguration } from "../runtime/live-configuration";
 import { watchPageViews } from "../runtime/page-views";
 import { startPresence } from "../runtime/presence";
@@ -28,6 +28,8 @@ import type { InstanceEnv, InstanceHooks } from "./instance";
 
 /** What the instance hands its connected side: the painted launcher and the state it renders. */
 export interface CoreDeps {
+  /** Connected already (InstanceEnv.connectAfterPaint). */
+  client: ClientLike;
   config: ResolvedConfig;
   emitter: Emitter<WidgetEvents>;
   env: InstanceEnv;
@@ -56,7 +58,7 @@ export interface InstanceCore {
 const MESSAGE_SENT_EVENT = "$message_sent";
 
 /**
- * Connects a widget whose launcher is already on screen: opens the Convex client, boots the
+ * Connects a widget whose launcher is already on screen, on a connected client: boots the
  * session and starts everything that talks to the backend. Kept apart from the launcher so
  * its work (and the compiling of its code) happens after the launcher has painted.
  */
@@ -71,7 +73,7 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
   /** The configuration from the live query; it wins over the one boot sent (the workspace default). */
   let live: LiveConfiguration | null = null;
 
-  const client = deps.env.createClient(config.convexUrl);
+  const { client } = deps;
   const session = createSession({
     workspaceId,
     storage,
@@ -219,7 +221,7 @@ export function startInstanceCore(deps: CoreDeps): InstanceCore {
         client.close().catch(() => {});
         return;
       }
-      delivery.discard();
+      delivery.outbox.discard();
       forgetVisitor(storage, workspaceId, visitorId);
       endSession(client, token);
     },

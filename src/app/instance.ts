@@ -57,8 +57,8 @@ type IntentRequest = Unnumbered<PanelIntent>;
 /**
  * One widget, in two steps. This function paints the launcher from what is known without the
  * network (the look cached from the last visit, else the tag's hints, else the defaults) and
- * returns; the connected side (instance-core.ts: the Convex client, the session, live
- * queries, the overlays) starts once that frame is on screen, so neither its work nor the
+ * returns; the Convex client is loaded and the connected side (instance-core.ts: the session,
+ * live queries, the overlays) started once that frame is on screen, so neither its work nor the
  * compiling of its code stands between navigation and a usable launcher. Calls that need the
  * connected side wait for it, in order; the rest act on the UI state at once.
  */
@@ -105,9 +105,10 @@ export function createWidgetInstance(
   /** Calls that need the connected side, made before it started: replayed in order. */
   const waiting: Array<(core: InstanceCore) => void> = [];
   const withCore = (call: (core: InstanceCore) => void) => (core ? call(core) : void waiting.push(call));
-  const cancelStart = env.afterPaint(() => {
-    if (destroyed) return;
+  const cancelStart = env.connectAfterPaint(config.convexUrl, (client) => {
+    if (destroyed) return void client.close();
     core = startInstanceCore({
+      client,
       config,
       emitter,
       env,

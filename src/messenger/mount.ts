@@ -8,7 +8,7 @@ import { startNotifications } from "./notify/notifications";
 import { BASE_CSS } from "./styles/base";
 import { themeCss } from "./theme";
 import type { WidgetUiState } from "../runtime/ui-state";
-import type { MessengerBackend, MessengerShell } from "./types";
+import type { MessengerController, MessengerShell } from "./types";
 
 export const HOST_TAG = "opencom-widget";
 
@@ -51,7 +51,7 @@ export interface MountedMessenger {
    * the panel waits for it, so a click on the launcher before then opens the messenger as
    * soon as it can, with the launcher showing that it is loading meanwhile.
    */
-  connect(backend: MessengerBackend): void;
+  connect(controller: MessengerController): void;
   destroy(): void;
 }
 
@@ -66,7 +66,7 @@ export function mountMessenger(
   shell: MessengerShell,
   options: MountOptions = { workspaceId: "" },
 ): MountedMessenger {
-  let backend: MessengerBackend | null = null;
+  let backend: MessengerController | null = null;
   const win = doc.defaultView as Win;
   defineHostElement(win);
   const host = doc.createElement(HOST_TAG);
@@ -110,14 +110,14 @@ export function mountMessenger(
     target?.focus();
   };
 
-  async function loadPanel(connected: MessengerBackend): Promise<void> {
+  async function loadPanel(connected: MessengerController): Promise<void> {
     panelLoading = true;
     try {
-      const [loaded, outbox] = await Promise.all([import("./panel/panel"), connected.loadOutbox()]);
+      const loaded = await import("./panel/panel");
       if (destroyed) return;
       addStyles(loaded.PANEL_CSS);
       panel = loaded;
-      unmountPanel = loaded.mountPanel(panelSlot, { ...connected, outbox }, close, addStyles);
+      unmountPanel = loaded.mountPanel(panelSlot, connected, close, addStyles);
     } catch (error) {
       logError("could not load the messenger; click the launcher to try again", error);
       shell.setOpen(false);

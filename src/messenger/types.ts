@@ -11,14 +11,6 @@ export interface MessengerShell {
   setOpen(open: boolean): void;
 }
 
-/**
- * The runtime's side as the messenger is handed it: the outbox's code loads when the panel
- * first opens (see runtime/delivery.ts), and the panel gets a MessengerController with it.
- */
-export interface MessengerBackend extends Omit<MessengerController, "outbox"> {
-  loadOutbox(): Promise<Outbox>;
-}
-
 /** What the messenger UI may do: a narrow surface over the runtime, easy to fake in tests. */
 export interface MessengerController extends MessengerShell {
   outbox: Outbox;

@@ -3,7 +3,7 @@ import { getFunctionName } from "convex/server";
 import type { ClientLike } from "./gateway";
 
 /*
- * The Convex client, in a chunk of its own (see deferred-client.ts), built on Convex's
+ * The Convex client, in a chunk of its own (loaded after the launcher has painted: src/app/env.ts), built on Convex's
  * BaseConvexClient rather than ConvexClient. ConvexClient is BaseConvexClient plus
  * paginated queries (which the widget never runs) routing every update; this file keeps
  * only the live-query callbacks the widget uses, which takes 3 KB gzip off the JavaScript

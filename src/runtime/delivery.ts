@@ -1,73 +1,70 @@
-import type { Outbox, OutboxAttachment } from "./outbox";
-import type { DeliveryDeps, OutboxDelivery } from "./outbox-delivery";
-import { readJson } from "./storage";
+import { backend } from "./functions";
+import type { Gateway } from "./gateway";
+import { createOutbox, type Outbox, type OutboxAttachment } from "./outbox";
+import { createOutboxSender } from "./outbox-sender";
+import type { KeyValueStore } from "./storage";
+import type { Timers } from "./timers";
+import { wire } from "./wire";
 
-export type { DeliveryDeps } from "./outbox-delivery";
+export interface DeliveryDeps {
+  storage: KeyValueStore;
+  gateway: Gateway;
+  timers: Timers;
+  /**
+   * Delivery waits for boot: the outbox must first load what earlier page loads left
+   * unsent (attach), or a newer message could overtake an older one.
+   */
+  isReady(): boolean;
+  /** The server stored a message (engagement hears of it: "send a message" checklist tasks). */
+  onSent(): void;
+  /** A message will not be sent without the visitor's say (shown with "Retry"). */
+  onFailed(message: string): void;
+}
 
-/**
- * The one path of a visitor's message (outbox-delivery.ts), loaded on first need: most page
- * views never open the messenger, so the outbox's code is not fetched before it opens,
- * unless a message from an earlier page load is still waiting to be sent.
- */
+/** The one path of a visitor's message: written, kept, sent in order, confirmed. */
 export interface Delivery {
-  /** The outbox the panel renders; loads the delivery's code if it has not loaded yet. */
-  loadOutbox(): Promise<Outbox>;
+  /** What the visitor wrote and the server has not confirmed yet (the panel renders it). */
+  readonly outbox: Outbox;
   send(conversationKey: string, body: string, attachments?: OutboxAttachment[]): void;
   retry(clientMessageId: string): void;
-  /** The visitor's unsent messages live under `storageKey` (known once boot has answered). */
+  /** Loads the visitor's unsent messages from `storageKey` (before the first pump after boot). */
   attach(storageKey: string): void;
   /** Delivers whatever is queued (after boot, after a reconnect). */
   pump(): void;
-  /** Logout: forgets every unsent message. */
-  discard(): void;
   stop(): void;
 }
 
-type LoadDelivery = () => Promise<{ createOutboxDelivery(deps: DeliveryDeps): OutboxDelivery }>;
-
-/** An earlier page load left messages under `key` (entries are checked when the outbox loads them). */
-function hasStoredMessages(deps: DeliveryDeps, key: string): boolean {
-  const stored = readJson(deps.storage, key);
-  return Array.isArray(stored) && stored.length > 0;
-}
-
-export function createDelivery(deps: DeliveryDeps, load: LoadDelivery = () => import("./outbox-delivery")): Delivery {
-  let loading: Promise<OutboxDelivery> | null = null;
-  let loaded: OutboxDelivery | null = null;
-  let storageKey: string | null = null;
-  let stopped = false;
-
-  const ensure = (): Promise<OutboxDelivery> =>
-    (loading ??= load().then(({ createOutboxDelivery }) => {
-      const delivery = createOutboxDelivery(deps);
-      if (storageKey !== null) delivery.attach(storageKey);
-      if (stopped) delivery.stop();
-      loaded = delivery;
-      return delivery;
-    }));
-  /** Runs `action` once loaded; a chunk that cannot load fails the message visibly. */
-  const withDelivery = (action: (delivery: OutboxDelivery) => void) => {
-    if (loaded) return action(loaded);
-    ensure().then(action, () => deps.onFailed("The messenger could not load what it needs to send; check the connection and try again."));
+/**
+ * A visitor's message goes outbox → sender → gateway (`messages:send`, with the session
+ * token) → parsed answer, all here: nothing above this module sees a half-sent message.
+ */
+export function createDelivery(deps: DeliveryDeps): Delivery {
+  const outbox = createOutbox(deps.storage);
+  const sender = createOutboxSender({
+    outbox,
+    send: async (args) => {
+      const result = wire.send(await deps.gateway.mutate(backend.messages.send, args));
+      deps.onSent();
+      return result;
+    },
+    sleep: (ms) => deps.timers.sleep(ms),
+    onFailed: (_entry, message) => deps.onFailed(message),
+  });
+  const pump = () => {
+    if (deps.isReady()) sender.pump();
   };
-
   return {
-    loadOutbox: () => ensure().then((delivery) => delivery.outbox),
-    send: (conversationKey, body, attachments) => withDelivery((delivery) => delivery.send(conversationKey, body, attachments)),
-    retry: (clientMessageId) => withDelivery((delivery) => delivery.retry(clientMessageId)),
-    attach(key) {
-      storageKey = key;
-      if (loaded) loaded.attach(key);
-      else if (hasStoredMessages(deps, key)) withDelivery((delivery) => delivery.pump());
+    outbox,
+    send(conversationKey, body, attachments) {
+      outbox.add(conversationKey, body, attachments);
+      pump();
     },
-    pump: () => loaded?.pump(),
-    discard() {
-      if (loaded) loaded.outbox.discard();
-      else if (storageKey !== null) deps.storage.remove(storageKey);
+    retry(clientMessageId) {
+      outbox.retry(clientMessageId);
+      pump();
     },
-    stop() {
-      stopped = true;
-      loaded?.stop();
-    },
+    attach: (storageKey) => outbox.attach(storageKey),
+    pump,
+    stop: () => sender.stop(),
   };
 }

@@ -4,7 +4,7 @@ import { memoryStore, storageKeys } from "../../../src/runtime/storage";
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { UserIdentity, WidgetEvents } from "../../../src/sdk/types";
 import { convexError, FakeClient } from "../helpers/fake-client";
-import { BOOT_SETTINGS, runNow, until } from "../helpers/widget";
+import { BOOT_SETTINGS, until } from "../helpers/widget";
 import { runAtOnce } from "../../../src/runtime/slices";
 
 const HASH = "ab".repeat(32);
@@ -41,15 +41,15 @@ function setup(options: { user?: UserIdentity; boot?: (args: Record<string, unkn
     {
       win: window,
       storage,
-      createClient: () => {
+      connectAfterPaint: (_url, start) => {
         const client = new FakeClient()
           .on("widgetSessions:boot", boot)
           .on("widgetSessions:logout", () => ({ revokedSessions: 1 }))
           .on("events:track", () => null);
         clients.push(client);
-        return client;
+        start(client);
+        return () => {};
       },
-      afterPaint: runNow,
       createSlicer: () => runAtOnce,
     },
   );

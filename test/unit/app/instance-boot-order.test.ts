@@ -9,7 +9,7 @@ import { BOOT_SETTINGS, launcher, shadow, until } from "../helpers/widget";
 
 /*
  * The launcher paints before anything connects (instance.ts): the connected side starts only
- * when `afterPaint` runs its work, which these tests do by hand.
+ * when `connectAfterPaint` hands over a client, which these tests do by hand.
  */
 
 let running: WidgetInstance[] = [];
@@ -32,12 +32,11 @@ function startDeferred(slicer: Slicer = runAtOnce) {
   const instance = createWidgetInstance({ convexUrl: "http://127.0.0.1:3210", workspaceId: "demo", trackPageViews: false }, emitter, {
     win: window,
     storage,
-    createClient: (url) => {
-      created.push(url);
-      return client;
-    },
-    afterPaint(work) {
-      paint = work;
+    connectAfterPaint(url, start) {
+      paint = () => {
+        created.push(url);
+        start(client);
+      };
       return () => {
         cancelled = true;
       };
@@ -107,14 +106,15 @@ describe("widget boot order", () => {
     await until(() => shadow().querySelector(".oc-panel") !== null);
   });
 
-  it("destroyed before the frame: nothing connects, the launcher is gone, and a logout still forgets the stored session", () => {
-    const { created, instance, painted, wasCancelled, storage } = startDeferred();
+  it("destroyed before the frame: nothing starts, the launcher is gone, and a logout still forgets the stored session", () => {
+    const { client, instance, painted, wasCancelled, storage } = startDeferred();
     storage.set(storageKeys.sessionId("demo"), "stored-session");
     instance.destroy({ logout: true });
     expect(wasCancelled()).toBe(true);
     expect(document.querySelector("opencom-widget")).toBeNull();
     expect(storage.get(storageKeys.sessionId("demo"))).toBeNull();
-    painted(); // a frame that comes anyway starts nothing
-    expect(created).toEqual([]);
+    painted(); // a client that connects anyway is closed, and nothing boots
+    expect(client.closed).toBe(true);
+    expect(client.callsTo("widgetSessions:boot")).toEqual([]);
   });
 });

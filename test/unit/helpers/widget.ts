@@ -1,6 +1,7 @@
 import { createEmitter } from "../../../src/sdk/emitter";
 import type { WidgetEvents } from "../../../src/sdk/types";
-import { createWidgetInstance } from "../../../src/app/instance";
+import { createWidgetInstance, type InstanceEnv } from "../../../src/app/instance";
+import type { ClientLike } from "../../../src/runtime/gateway";
 import type { ResolvedConfig } from "../../../src/sdk/config";
 import { runAtOnce } from "../../../src/runtime/slices";
 import { memoryStore, type KeyValueStore } from "../../../src/runtime/storage";
@@ -15,10 +16,12 @@ export const BOOT_SETTINGS = {
   tabs: [{ id: "messages", enabled: true, visibleTo: "all" }],
 };
 
-/** An InstanceEnv.afterPaint that starts the connected side at once (no frame to wait for here). */
-export function runNow(work: () => void): () => void {
-  work();
-  return () => {};
+/** An InstanceEnv.connectAfterPaint that connects `client` at once (no frame to wait for here). */
+export function connectNow(client: ClientLike): InstanceEnv["connectAfterPaint"] {
+  return (_url, start) => {
+    start(client);
+    return () => {};
+  };
 }
 
 const running: Array<{ destroy(): void }> = [];
@@ -48,7 +51,7 @@ export function startWidget(
     { convexUrl: "http://127.0.0.1:3210", workspaceId: "demo", trackPageViews: options.trackPageViews ?? true, ...options.config },
     emitter,
     // The connected side starts at once, as it would after the first paint.
-    { win: window, storage, createClient: () => client, afterPaint: runNow, createSlicer: () => runAtOnce },
+    { win: window, storage, connectAfterPaint: connectNow(client), createSlicer: () => runAtOnce },
   );
   running.push(instance);
   return { client, storage, emitter, instance };
