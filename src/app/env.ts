@@ -56,7 +56,7 @@ export function browserEnv(): InstanceEnv {
         .then((module) => (cancelled ? null : nextTask(window, module.connect(url))))
         .then((client) => {
           if (client === null) return;
-          if (cancelled) void client.close();
+          if (cancelled) void client.close().catch(() => {});
           else start(client);
         })
         .catch((error: unknown) => logError("could not load the connection to the server; the messenger stays closed", error));

@@ -106,7 +106,7 @@ export function createWidgetInstance(
   const waiting: Array<(core: InstanceCore) => void> = [];
   const withCore = (call: (core: InstanceCore) => void) => (core ? call(core) : void waiting.push(call));
   const cancelStart = env.connectAfterPaint(config.convexUrl, (client) => {
-    if (destroyed) return void client.close();
+    if (destroyed) return void client.close().catch(() => {});
     core = startInstanceCore({
       client,
       config,
