@@ -3,9 +3,10 @@ import { getFunctionName } from "convex/server";
 import type { ClientLike } from "./gateway";
 
 /*
- * The Convex client, in a chunk of its own (loaded after the launcher has painted: src/app/env.ts), built on Convex's
- * BaseConvexClient rather than ConvexClient. ConvexClient is BaseConvexClient plus
- * paginated queries (which the widget never runs) routing every update; this file keeps
+ * The Convex client, in a chunk of its own (loaded after the launcher has painted, see
+ * src/app/env.ts), built on Convex's BaseConvexClient rather than ConvexClient.
+ * ConvexClient is BaseConvexClient plus paginated queries (which the widget never runs)
+ * routing every update; this file keeps
  * only the live-query callbacks the widget uses, which takes 3 KB gzip off the JavaScript
  * fetched before the messenger opens. Behaviour follows ConvexClient's: a callback runs on
  * each new result, a new subscription to a result already in memory gets it on the next
