@@ -2,19 +2,15 @@
 // CSP and Trusted Types: the picker loads only when opened, from the widget's own files (no
 // third-party request), is keyboard-driven and axe-clean, and inserts at the caret; an operator
 // who sets an avatar in the inbox appears on Home for new visitors.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { serveStatic, type StaticSite } from "../support/static-server";
 import { axeViolations, callWidget, openMessenger, quietEngagement, shows } from "./support/messenger";
 import { openVisitor, type VisitorPage } from "./support/page";
+import { buildInbox } from "./support/operator";
 import { startStack, type Stack } from "./support/stack";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 /** A 2×2 PNG, a real image the browser decodes. */
 const AVATAR_PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOQ9bsBRAwQCgAgdgUNo98pLgAAAABJRU5ErkJggg==",
@@ -27,15 +23,14 @@ let inbox: StaticSite;
 const opened: VisitorPage[] = [];
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(join(tmpdir(), "opencom-emoji-inbox-"));
-  const [started, launched] = await Promise.all([
+  const [started, launched, inboxDir] = await Promise.all([
     startStack(),
     launchChromium(),
-    build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } }),
+    buildInbox(),
   ]);
   stack = started;
   browser = launched;
-  inbox = await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl, WIDGET_URL: `${stack.site.url}/widget.js` });
+  inbox = await serveStatic([inboxDir], { CONVEX_URL: stack.demo.convexUrl, WIDGET_URL: `${stack.site.url}/widget.js` });
   await quietEngagement(stack);
   const convex = new URL(stack.demo.convexUrl);
   const policy = [

@@ -3,16 +3,14 @@
 // Settings; an operator answers in the inbox; every call the service receives is signed and
 // verified by it before it keeps it (it answers 401 otherwise).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Page } from "playwright-core";
 import { freePort } from "../support/backend-process";
 import { launchChromium } from "../support/browser";
 import { serveStatic, type StaticSite } from "../support/static-server";
 import { shows } from "./support/messenger";
+import { buildInbox } from "./support/operator";
 import { startStack, type Stack } from "./support/stack";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -28,17 +26,16 @@ let service: ChildProcess | undefined;
 let servicePort: number;
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(join(tmpdir(), "opencom-gateway-inbox-"));
   // The backend first and alone: on a loaded machine its seed competes badly with a build.
   stack = await startStack();
-  const [launched, port] = await Promise.all([
+  const [launched, port, inboxDir] = await Promise.all([
     launchChromium(),
     freePort(),
-    build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } }),
+    buildInbox(),
   ]);
   browser = launched;
   servicePort = port;
-  inbox = await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl });
+  inbox = await serveStatic([inboxDir], { CONVEX_URL: stack.demo.convexUrl });
   const admin = (stack.demo as unknown as { operators: Operator[] }).operators.find((operator) => operator.role === "admin")!;
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(`${inbox.url}/`);

@@ -6,12 +6,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "vite";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { serveStatic, type StaticSite } from "../support/static-server";
 import { axeViolations, shows } from "./support/messenger";
 import { openVisitor } from "./support/page";
+import { buildInbox } from "./support/operator";
 import { startStack, type Stack } from "./support/stack";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -29,17 +29,16 @@ let admin: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(join(tmpdir(), "opencom-settings-inbox-"));
   customerPages = mkdtempSync(join(tmpdir(), "opencom-settings-site-"));
-  const [started, launched] = await Promise.all([
+  const [started, launched, inboxDir] = await Promise.all([
     startStack(),
     launchChromium(),
-    build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } }),
+    buildInbox(),
   ]);
   stack = started;
   browser = launched;
   customerSite = await serveStatic([customerPages, join(ROOT, "dist")], {});
-  inbox = await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl, WIDGET_URL: `${customerSite.url}/widget.js` });
+  inbox = await serveStatic([inboxDir], { CONVEX_URL: stack.demo.convexUrl, WIDGET_URL: `${customerSite.url}/widget.js` });
 });
 
 afterAll(async () => {

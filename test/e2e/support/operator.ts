@@ -18,11 +18,16 @@ export function demoOperators(stack: Stack): DemoOperator[] {
   return (stack.demo as unknown as { operators: DemoOperator[] }).operators;
 }
 
-/** Builds the inbox into a temporary folder and serves it, pointed at the stack's backend. */
-export async function serveInbox(stack: Stack): Promise<StaticSite> {
+/** Builds the inbox into a temporary folder; resolves with that folder (to serve with serveStatic). */
+export async function buildInbox(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "opencom-inbox-"));
   await build({ configFile: join(ROOT, "inbox/vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
-  return await serveStatic([outDir], { CONVEX_URL: stack.demo.convexUrl });
+  return outDir;
+}
+
+/** Builds the inbox and serves it, pointed at the stack's backend. */
+export async function serveInbox(stack: Stack): Promise<StaticSite> {
+  return await serveStatic([await buildInbox()], { CONVEX_URL: stack.demo.convexUrl });
 }
 
 export async function signInOperator(browser: Browser, inboxUrl: string, operator: DemoOperator, viewport = { width: 1280, height: 800 }): Promise<OperatorPage> {
